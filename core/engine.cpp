@@ -1,0 +1,134 @@
+#include "engine.hpp"
+
+#include "action_apply.hpp"
+#include "errors.hpp"
+#include "language.hpp"
+#include "schema.hpp"
+
+#include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
+
+namespace atelier {
+
+namespace {
+
+// BEGIN IMMEDIATE … COMMIT, rolled back unless committed. IMMEDIATE takes the write lock up
+// front, so a second writer fails at once instead of half-way.
+class WriteTransaction {
+public:
+    explicit WriteTransaction(SQLite::Database& db) : m_db(db) {
+        try {
+            m_db.exec("BEGIN IMMEDIATE");
+        } catch (const SQLite::Exception& e) {
+            throw StorageError(trf("Le fichier est occupé ou protégé en écriture ({}) : rien n'a été modifié.",
+                                   "The file is busy or write-protected ({}): nothing was changed.", e.what()));
+        }
+    }
+    ~WriteTransaction() {
+        if (!m_done) m_db.tryExec("ROLLBACK");
+    }
+    void commit() {
+        try {
+            m_db.exec("COMMIT");
+            m_done = true;
+        } catch (const SQLite::Exception& e) {
+            if (e.getErrorCode() == SQLITE_FULL)
+                throw StorageError(tr("Le disque est plein : la modification n'a pas été enregistrée. Libérez de la place puis réessayez.",
+                                      "The disk is full: the change was not saved. Free some space and try again."));
+            throw StorageError(trf("Erreur d'écriture ({}) : la modification n'a pas été enregistrée.",
+                                   "Write error ({}): the change was not saved.", e.what()));
+        }
+    }
+
+private:
+    SQLite::Database& m_db;
+    bool m_done = false;
+};
+
+} // namespace
+
+Engine::Engine(std::unique_ptr<Store> store, const Clock& clock) : m_store(std::move(store)), m_clock(clock) {
+    m_state = m_store->loadAll();
+}
+
+std::unique_ptr<Engine> Engine::create(const std::string& path, const EventInfo& event, const Clock& clock) {
+    EventInfo info = event;
+    if (!info.id) info.id = newId();
+    if (!info.createdAt) info.createdAt = clock.now();
+    validateEventInfo(info);
+    return std::unique_ptr<Engine>(new Engine(Store::create(path, info), clock));
+}
+
+std::unique_ptr<Engine> Engine::open(const std::string& path, const Clock& clock, OpenMode mode) {
+    return std::unique_ptr<Engine>(new Engine(Store::open(path, mode), clock));
+}
+
+std::string Engine::describe(const Action& action) const { return describeAction(action, m_state); }
+
+ActionResult Engine::apply(const Action& action) {
+    if (readOnly())
+        throw StorageError(tr("Cet événement est ouvert en lecture seule : rien n'a été modifié.",
+                              "This event is open read-only: nothing was changed."));
+    ActionResult result;
+    result.description = describe(action);
+    Changeset changes;
+    {
+        WriteTransaction tx(m_store->db());
+        ChangeRecorder recorder(m_store->db().getHandle(), contentTables());
+        ActionContext context(*m_store, m_state, m_clock.now());
+        runAction(action, context);
+        changes = recorder.take();
+        tx.commit();
+        result.created = context.created();
+    }
+    refresh(changes);
+    if (isUndoable(action) && !changes.empty()) m_history.record({result.description, std::move(changes)});
+    return result;
+}
+
+void Engine::applyChangeset(const Changeset& changes) {
+    if (readOnly())
+        throw StorageError(tr("Cet événement est ouvert en lecture seule : rien n'a été modifié.",
+                              "This event is open read-only: nothing was changed."));
+    {
+        WriteTransaction tx(m_store->db());
+        changes.applyTo(m_store->db().getHandle());
+        tx.commit();
+    }
+    refresh(changes);
+}
+
+std::string Engine::undo() {
+    const HistoryEntry* entry = m_history.nextUndo();
+    if (!entry) return {};
+    std::string description = entry->description;
+    applyChangeset(entry->changes.inverted());
+    m_history.markUndone();
+    return description;
+}
+
+std::string Engine::redo() {
+    const HistoryEntry* entry = m_history.nextRedo();
+    if (!entry) return {};
+    std::string description = entry->description;
+    applyChangeset(entry->changes);
+    m_history.markRedone();
+    return description;
+}
+
+std::string Engine::undoDescription() const {
+    const HistoryEntry* entry = m_history.nextUndo();
+    return entry ? entry->description : std::string{};
+}
+
+std::string Engine::redoDescription() const {
+    const HistoryEntry* entry = m_history.nextRedo();
+    return entry ? entry->description : std::string{};
+}
+
+void Engine::refresh(const Changeset& changes) {
+    changes.forEachRow([this](const std::string& table, Id id) { m_store->reloadRow(table, id, m_state); });
+    ++m_state.revision;
+}
+
+} // namespace atelier

@@ -1,0 +1,60 @@
+#pragma once
+// One open event: its file, its in-memory state, its undo history. Every change goes through
+// apply(), which validates the action, commits it in one transaction and only then returns.
+#include "actions.hpp"
+#include "clock.hpp"
+#include "history.hpp"
+#include "state.hpp"
+#include "store.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace atelier {
+
+struct ActionResult {
+    std::vector<Id> created; // ids of the rows the action created, in order
+    std::string description; // "Ajouter un post-it"
+};
+
+class Engine {
+public:
+    static std::unique_ptr<Engine> create(const std::string& path, const EventInfo& event, const Clock& clock);
+    static std::unique_ptr<Engine> open(const std::string& path, const Clock& clock, OpenMode mode = OpenMode::ReadWrite);
+
+    const EventState& state() const { return m_state; }
+    const Clock& clock() const { return m_clock; }
+    Store& store() { return *m_store; }
+    bool readOnly() const { return m_store->readOnly(); }
+    const std::string& path() const { return m_store->path(); }
+
+    // Validates, applies in one transaction, records the undo. Throws ValidationError (nothing
+    // changed) or StorageError (the disk refused; nothing changed).
+    ActionResult apply(const Action& action);
+
+    // A human description of the action against the current state ("Déplacer 3 post-its").
+    std::string describe(const Action& action) const;
+
+    bool canUndo() const { return m_history.nextUndo() != nullptr; }
+    bool canRedo() const { return m_history.nextRedo() != nullptr; }
+    std::string undoDescription() const; // empty when nothing to undo
+    std::string redoDescription() const;
+    const UndoHistory& history() const { return m_history; }
+    // Return the description of what was undone/redone. Throw ValidationError when the rows
+    // changed since in a way that forbids it (nothing changes then).
+    std::string undo();
+    std::string redo();
+
+private:
+    Engine(std::unique_ptr<Store> store, const Clock& clock);
+    void refresh(const Changeset& changes);
+    void applyChangeset(const Changeset& changes);
+
+    std::unique_ptr<Store> m_store;
+    const Clock& m_clock;
+    EventState m_state;
+    UndoHistory m_history;
+};
+
+} // namespace atelier

@@ -1,0 +1,86 @@
+#include "event_file.hpp"
+
+#include "errors.hpp"
+#include "language.hpp"
+#include "schema.hpp"
+
+#include <array>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include <sys/statfs.h>
+#include <unistd.h>
+
+namespace atelier {
+
+namespace {
+
+std::uint32_t bigEndian32(const unsigned char* p) {
+    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | std::uint32_t(p[3]);
+}
+
+} // namespace
+
+EventFileCheck checkEventFile(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status))
+        throw FileError(trf("Le fichier « {} » n'existe pas. Vérifiez le chemin, ou créez un événement avec « atelier new ».",
+                            "The file \"{}\" does not exist. Check the path, or create an event with \"atelier new\".", path));
+    if (!fs::is_regular_file(status))
+        throw FileError(trf("« {} » n'est pas un fichier d'événement (c'est un dossier ou un fichier spécial).",
+                            "\"{}\" is not an event file (it is a folder or a special file).", path));
+
+    std::array<unsigned char, 100> header{};
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw FileError(trf("Impossible de lire « {} » : accès refusé. Vérifiez les droits du fichier.",
+                            "Cannot read \"{}\": permission denied. Check the file's permissions.", path));
+    in.read(reinterpret_cast<char*>(header.data()), header.size());
+    auto got = in.gcount();
+    if (got == 0)
+        throw FileError(trf("« {} » est vide : ce n'est pas un événement Atelier. Ouvrez le bon fichier ou créez un événement.",
+                            "\"{}\" is empty: it is not an Atelier event. Open the right file or create an event.", path));
+    if (got < 100 || std::memcmp(header.data(), "SQLite format 3", 16) != 0)
+        throw FileError(trf("« {} » n'est pas un événement Atelier (ce n'est pas une base SQLite). Ouvrez un fichier créé par Atelier.",
+                            "\"{}\" is not an Atelier event (it is not an SQLite database). Open a file created by Atelier.", path));
+    auto appId = static_cast<std::int32_t>(bigEndian32(header.data() + 68));
+    if (appId != kApplicationId)
+        throw FileError(trf("« {} » est une base SQLite d'une autre application, pas un événement Atelier. Elle n'a pas été modifiée.",
+                            "\"{}\" is an SQLite database of another application, not an Atelier event. It was not changed.", path));
+
+    EventFileCheck check;
+    check.schemaVersion = static_cast<int>(bigEndian32(header.data() + 60));
+    if (check.schemaVersion > currentSchemaVersion())
+        throw FileError(trf("« {} » a été écrit par une version plus récente d'Atelier (schéma {}, cette version connaît le schéma {}). "
+                            "Mettez Atelier à jour pour l'ouvrir.",
+                            "\"{}\" was written by a newer Atelier (schema {}, this version knows schema {}). "
+                            "Update Atelier to open it.",
+                            path, check.schemaVersion, currentSchemaVersion()));
+    if (check.schemaVersion < 1)
+        throw FileError(trf("« {} » est un événement Atelier incomplet (aucun schéma). Il n'a pas été modifié.",
+                            "\"{}\" is an incomplete Atelier event (no schema). It was not changed.", path));
+
+    auto folder = fs::absolute(path, ec).parent_path();
+    check.writable = ::access(path.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
+    return check;
+}
+
+bool isOnNetworkFilesystem(const std::string& path) {
+    struct statfs info {};
+    if (::statfs(path.c_str(), &info) != 0) return false;
+    switch (static_cast<unsigned long>(info.f_type)) {
+    case 0x6969UL:     // NFS
+    case 0xFF534D42UL: // CIFS
+    case 0xFE534D42UL: // SMB2
+    case 0x517BUL:     // SMB
+    case 0x65735546UL: // FUSE (sshfs and friends)
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace atelier

@@ -1,0 +1,195 @@
+#include "schema.hpp"
+
+namespace atelier {
+
+namespace {
+
+// Version 1: the first schema. Every table has a declared INTEGER PRIMARY KEY holding a random
+// id (never an autoincrement counter), so copies of one event on several laptops can be merged.
+// Foreign keys cascade so that deleting a row and undoing the delete (through a changeset)
+// restores exactly what went with it.
+constexpr const char* kSchemaV1 = R"SQL(
+CREATE TABLE event (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  organiser TEXT NOT NULL DEFAULT '',
+  place TEXT NOT NULL DEFAULT '',
+  first_day TEXT NOT NULL DEFAULT '',
+  last_day TEXT NOT NULL DEFAULT '',
+  time_zone TEXT NOT NULL DEFAULT 'Europe/Paris',
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE slot (
+  id INTEGER PRIMARY KEY,
+  day TEXT NOT NULL,
+  start TEXT NOT NULL,
+  "end" TEXT NOT NULL,
+  title TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  room TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE challenge (
+  id INTEGER PRIMARY KEY,
+  number INTEGER NOT NULL,
+  question TEXT NOT NULL,
+  owner TEXT NOT NULL DEFAULT '',
+  territory TEXT NOT NULL DEFAULT '',
+  stakes TEXT NOT NULL DEFAULT '',
+  stakeholders TEXT NOT NULL DEFAULT '',
+  obstacles TEXT NOT NULL DEFAULT '',
+  levers TEXT NOT NULL DEFAULT '',
+  theme TEXT NOT NULL DEFAULT '',
+  link TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE team (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  colour TEXT NOT NULL,
+  challenge_id INTEGER REFERENCES challenge(id) ON DELETE SET NULL,
+  phase TEXT NOT NULL,
+  private_writing INTEGER NOT NULL DEFAULT 0,
+  selected_note_id INTEGER REFERENCES note(id) ON DELETE SET NULL,
+  selected_cluster_id INTEGER REFERENCES cluster(id) ON DELETE SET NULL,
+  selected_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE member (
+  id INTEGER PRIMARY KEY,
+  team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  organisation TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL
+);
+CREATE TABLE phase_change (
+  id INTEGER PRIMARY KEY,
+  team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,
+  phase TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE TABLE cluster (
+  id INTEGER PRIMARY KEY,
+  team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  colour TEXT NOT NULL,
+  x REAL NOT NULL,
+  y REAL NOT NULL
+);
+CREATE TABLE note (
+  id INTEGER PRIMARY KEY,
+  team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,
+  text TEXT NOT NULL,
+  colour TEXT NOT NULL,
+  x REAL NOT NULL,
+  y REAL NOT NULL,
+  width REAL NOT NULL,
+  height REAL NOT NULL,
+  z INTEGER NOT NULL DEFAULT 0,
+  author_id INTEGER REFERENCES member(id) ON DELETE SET NULL,
+  phase TEXT NOT NULL,
+  cluster_id INTEGER REFERENCES cluster(id) ON DELETE SET NULL,
+  hidden INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE vote_round (
+  id INTEGER PRIMARY KEY,
+  team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,
+  budget INTEGER NOT NULL,
+  cap INTEGER,
+  mode TEXT NOT NULL,
+  revealed INTEGER NOT NULL DEFAULT 0,
+  closed INTEGER NOT NULL DEFAULT 0,
+  opened_at INTEGER NOT NULL
+);
+CREATE TABLE vote (
+  id INTEGER PRIMARY KEY,
+  round_id INTEGER NOT NULL REFERENCES vote_round(id) ON DELETE CASCADE,
+  member_id INTEGER REFERENCES member(id) ON DELETE CASCADE,
+  note_id INTEGER REFERENCES note(id) ON DELETE CASCADE,
+  cluster_id INTEGER REFERENCES cluster(id) ON DELETE CASCADE,
+  count INTEGER NOT NULL,
+  CHECK ((note_id IS NULL) <> (cluster_id IS NULL))
+);
+CREATE TABLE prototype (
+  id INTEGER PRIMARY KEY,
+  team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,
+  lineage_id INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  format TEXT NOT NULL,
+  status TEXT NOT NULL,
+  learning_goal TEXT NOT NULL DEFAULT '',
+  based_on_note_id INTEGER REFERENCES note(id) ON DELETE SET NULL,
+  based_on_cluster_id INTEGER REFERENCES cluster(id) ON DELETE SET NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE photo (
+  id INTEGER PRIMARY KEY,
+  prototype_id INTEGER NOT NULL REFERENCES prototype(id) ON DELETE CASCADE,
+  mime TEXT NOT NULL,
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  caption TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  data BLOB NOT NULL DEFAULT x''
+);
+CREATE TABLE feedback (
+  id INTEGER PRIMARY KEY,
+  prototype_id INTEGER NOT NULL REFERENCES prototype(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  text TEXT NOT NULL,
+  rating INTEGER,
+  visitor TEXT NOT NULL DEFAULT '',
+  at INTEGER NOT NULL
+);
+CREATE TABLE timed_session (
+  id INTEGER PRIMARY KEY,
+  label TEXT NOT NULL,
+  phase TEXT NOT NULL,
+  team_id INTEGER REFERENCES team(id) ON DELETE CASCADE,
+  duration_ms INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  started_at INTEGER NOT NULL DEFAULT 0,
+  remaining_ms INTEGER NOT NULL,
+  extension_ms INTEGER NOT NULL DEFAULT 0,
+  extension_count INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX member_team ON member(team_id);
+CREATE INDEX phase_change_team ON phase_change(team_id);
+CREATE INDEX cluster_team ON cluster(team_id);
+CREATE INDEX note_team ON note(team_id);
+CREATE INDEX note_cluster ON note(cluster_id);
+CREATE INDEX note_author ON note(author_id);
+CREATE INDEX vote_round_team ON vote_round(team_id);
+CREATE INDEX vote_round_idx ON vote(round_id);
+CREATE INDEX vote_note ON vote(note_id);
+CREATE INDEX vote_cluster ON vote(cluster_id);
+CREATE INDEX vote_member ON vote(member_id);
+CREATE INDEX prototype_team ON prototype(team_id);
+CREATE INDEX photo_prototype ON photo(prototype_id);
+CREATE INDEX feedback_prototype ON feedback(prototype_id);
+CREATE INDEX timed_session_team ON timed_session(team_id);
+CREATE INDEX team_challenge ON team(challenge_id);
+CREATE INDEX team_selected_note ON team(selected_note_id);
+CREATE INDEX team_selected_cluster ON team(selected_cluster_id);
+CREATE INDEX prototype_note ON prototype(based_on_note_id);
+CREATE INDEX prototype_cluster ON prototype(based_on_cluster_id);
+)SQL";
+
+} // namespace
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> list{
+        {1, "initial schema", kSchemaV1},
+    };
+    return list;
+}
+
+const std::vector<std::string>& contentTables() {
+    static const std::vector<std::string> tables{"event",   "slot",       "challenge", "team",      "member",
+                                                 "phase_change", "cluster", "note",      "vote_round", "vote",
+                                                 "prototype", "photo",    "feedback",  "timed_session"};
+    return tables;
+}
+
+} // namespace atelier

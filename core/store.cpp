@@ -1,0 +1,400 @@
+#include "store.hpp"
+
+#include "errors.hpp"
+#include "event_file.hpp"
+#include "language.hpp"
+#include "rows.hpp"
+#include "schema.hpp"
+
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <sstream>
+#include <type_traits>
+
+namespace atelier {
+
+namespace {
+
+template <typename T> struct IsOptional : std::false_type {};
+template <typename T> struct IsOptional<std::optional<T>> : std::true_type {};
+
+// Binds fields in column order, starting at parameter 1.
+struct Binder {
+    SQLite::Statement& st;
+    int index = 1;
+    template <typename F> void operator()(const char*, const F& field) {
+        if constexpr (std::is_same_v<F, Id>) {
+            if (field) st.bind(index, field.value); else st.bind(index);
+        } else if constexpr (std::is_same_v<F, std::string>) {
+            st.bind(index, field);
+        } else if constexpr (std::is_same_v<F, bool>) {
+            st.bind(index, field ? 1 : 0);
+        } else if constexpr (std::is_enum_v<F>) {
+            st.bind(index, std::string(codeOf(field)));
+        } else if constexpr (std::is_same_v<F, double>) {
+            st.bind(index, field);
+        } else if constexpr (IsOptional<F>::value) {
+            if (field) st.bind(index, static_cast<std::int64_t>(*field)); else st.bind(index);
+        } else {
+            st.bind(index, static_cast<std::int64_t>(field));
+        }
+        ++index;
+    }
+};
+
+// Reads fields in column order, starting at column 0.
+struct Reader {
+    SQLite::Statement& st;
+    const char* table;
+    int index = 0;
+    template <typename F> void operator()(const char* column, F& field) {
+        SQLite::Column c = st.getColumn(index++);
+        if constexpr (std::is_same_v<F, Id>) {
+            field = c.isNull() ? Id{} : Id{c.getInt64()};
+        } else if constexpr (std::is_same_v<F, std::string>) {
+            field = c.getString();
+        } else if constexpr (std::is_same_v<F, bool>) {
+            field = c.getInt64() != 0;
+        } else if constexpr (std::is_enum_v<F>) {
+            auto parsed = enumFromCode<F>(c.getString());
+            if (!parsed)
+                throw FileError(trf("Valeur inconnue « {} » dans la colonne {}.{} : le fichier est abîmé ou vient d'une autre version.",
+                                    "Unknown value \"{}\" in column {}.{}: the file is damaged or from another version.",
+                                    c.getString(), table, column));
+            field = *parsed;
+        } else if constexpr (std::is_same_v<F, double>) {
+            field = c.getDouble();
+        } else if constexpr (IsOptional<F>::value) {
+            if (c.isNull()) field.reset(); else field = static_cast<typename F::value_type>(c.getInt64());
+        } else {
+            field = static_cast<F>(c.getInt64());
+        }
+    }
+};
+
+struct ColumnNames {
+    std::vector<std::string> names;
+    template <typename F> void operator()(const char* column, const F&) { names.emplace_back(column); }
+};
+
+template <typename T> const std::vector<std::string>& columnNames() {
+    static const std::vector<std::string> names = [] {
+        ColumnNames collector;
+        T row{};
+        columns(collector, row);
+        return collector.names;
+    }();
+    return names;
+}
+
+template <typename T> std::string joinedColumns() {
+    std::string out;
+    for (const auto& name : columnNames<T>()) out += (out.empty() ? "" : ",") + name;
+    return out;
+}
+
+template <typename T> const std::string& upsertSql() {
+    static const std::string sql = [] {
+        const auto& names = columnNames<T>();
+        std::string placeholders, updates;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            placeholders += i ? ",?" : "?";
+            if (i) updates += (i > 1 ? "," : "") + names[i] + "=excluded." + names[i];
+        }
+        return "INSERT INTO " + std::string(TableOf<T>::table) + "(" + joinedColumns<T>() + ") VALUES(" +
+               placeholders + ") ON CONFLICT(id) DO UPDATE SET " + updates;
+    }();
+    return sql;
+}
+
+template <typename T> const std::string& selectSql(bool byId) {
+    static const std::string all = "SELECT " + joinedColumns<T>() + " FROM " + TableOf<T>::table;
+    static const std::string one = all + " WHERE id=?";
+    return byId ? one : all;
+}
+
+template <typename T> void loadTable(SQLite::Database& db, Rows<T>& out) {
+    SQLite::Statement st(db, selectSql<T>(false));
+    while (st.executeStep()) {
+        T row{};
+        Reader reader{st, TableOf<T>::table};
+        columns(reader, row);
+        out.emplace(row.id, std::move(row));
+    }
+}
+
+// Wraps SQLite's own errors for a write into a message the user can act on.
+[[noreturn]] void rethrowWrite(const SQLite::Exception& e) {
+    int code = e.getErrorCode();
+    if (code == SQLITE_FULL)
+        throw StorageError(tr("Le disque est plein : la modification n'a pas été enregistrée. Libérez de la place puis réessayez.",
+                              "The disk is full: the change was not saved. Free some space and try again."));
+    if (code == SQLITE_READONLY)
+        throw StorageError(tr("Le fichier est en lecture seule : la modification n'a pas été enregistrée.",
+                              "The file is read-only: the change was not saved."));
+    if (code == SQLITE_IOERR || code == SQLITE_CANTOPEN)
+        throw StorageError(trf("Erreur d'écriture sur le disque ({}) : la modification n'a pas été enregistrée.",
+                               "Disk write error ({}): the change was not saved.", e.what()));
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        throw StorageError(tr("Le fichier est occupé par un autre programme : la modification n'a pas été enregistrée.",
+                              "The file is busy in another program: the change was not saved."));
+    if (code == SQLITE_CONSTRAINT)
+        throw ValidationError(trf("Modification refusée par la base ({}).", "Change refused by the database ({}).", e.what()));
+    throw StorageError(trf("Erreur de la base ({}) : la modification n'a pas été enregistrée.",
+                           "Database error ({}): the change was not saved.", e.what()));
+}
+
+} // namespace
+
+Store::Store(std::string path, std::unique_ptr<SQLite::Database> db, bool readOnly)
+    : m_path(std::move(path)), m_db(std::move(db)), m_readOnly(readOnly) {}
+
+std::unique_ptr<Store> Store::create(const std::string& path, const EventInfo& event) {
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec))
+        throw FileError(trf("« {} » existe déjà : Atelier n'écrase pas un fichier. Choisissez un autre nom.",
+                            "\"{}\" already exists: Atelier does not overwrite a file. Choose another name.", path));
+    std::unique_ptr<SQLite::Database> db;
+    try {
+        db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    } catch (const SQLite::Exception& e) {
+        throw FileError(trf("Impossible de créer « {} » ({}). Vérifiez que le dossier existe et accepte l'écriture.",
+                            "Cannot create \"{}\" ({}). Check that the folder exists and is writable.", path, e.what()));
+    }
+    std::unique_ptr<Store> store(new Store(path, std::move(db), false));
+    try {
+        store->m_db->exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+        store->configure();
+        store->migrate();
+        store->put(event);
+    } catch (...) {
+        store.reset();
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
+        throw;
+    }
+    return store;
+}
+
+std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode) {
+    EventFileCheck check = checkEventFile(path);
+    if (mode == OpenMode::ReadWrite && !check.writable)
+        throw FileError(trf("« {} » est en lecture seule (fichier ou dossier protégé en écriture). "
+                            "Copiez-le dans un dossier où vous pouvez écrire, ou ouvrez-le en lecture seule.",
+                            "\"{}\" is read-only (the file or its folder is write-protected). "
+                            "Copy it to a folder you can write to, or open it read-only.",
+                            path));
+    std::unique_ptr<SQLite::Database> db;
+    bool readOnly = mode == OpenMode::ReadOnly;
+    try {
+        if (!readOnly) {
+            db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+        } else if (check.writable) {
+            db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
+        } else {
+            // A write-protected folder cannot hold -wal/-shm: read the file as it is.
+            std::string uri = "file:" + std::filesystem::absolute(path).string() + "?immutable=1";
+            db = std::make_unique<SQLite::Database>(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+        }
+    } catch (const SQLite::Exception& e) {
+        throw FileError(trf("Impossible d'ouvrir « {} » ({}).", "Cannot open \"{}\" ({}).", path, e.what()));
+    }
+    std::unique_ptr<Store> store(new Store(path, std::move(db), readOnly));
+    try {
+        store->configure();
+        // Forces a read of the schema: a truncated or damaged file fails here, not mid-action.
+        store->m_db->execAndGet("SELECT count(*) FROM sqlite_schema").getInt64();
+        if (!readOnly) store->migrate();
+        else if (store->schemaVersion() != currentSchemaVersion())
+            throw FileError(trf("« {} » utilise un ancien schéma ({}) : ouvrez-le une fois en écriture pour le mettre à jour.",
+                                "\"{}\" uses an old schema ({}): open it once for writing to upgrade it.", path,
+                                store->schemaVersion()));
+    } catch (const SQLite::Exception& e) {
+        throw FileError(trf("« {} » est abîmé ou tronqué ({}). Restaurez une sauvegarde.",
+                            "\"{}\" is damaged or truncated ({}). Restore a backup.", path, e.what()));
+    }
+    return store;
+}
+
+void Store::configure() {
+    m_db->setBusyTimeout(2000);
+    m_db->exec("PRAGMA foreign_keys=ON");
+    if (!m_readOnly) {
+        // WAL: readers never block the writer, and a crash never leaves a half-written commit.
+        // synchronous=NORMAL: an application crash loses nothing that was committed; a power cut
+        // may lose the last few commits but never corrupts the file (see README, reliability).
+        m_db->exec("PRAGMA journal_mode=WAL");
+        m_db->exec("PRAGMA synchronous=NORMAL");
+    }
+}
+
+int Store::schemaVersion() { return static_cast<int>(m_db->execAndGet("PRAGMA user_version").getInt64()); }
+
+void Store::migrate() {
+    int version = schemaVersion();
+    if (version >= currentSchemaVersion()) return;
+    SQLite::Transaction tx(*m_db);
+    for (const auto& migration : migrations()) {
+        if (migration.toVersion <= version) continue;
+        m_db->exec(migration.sql);
+        m_db->exec("PRAGMA user_version=" + std::to_string(migration.toVersion));
+    }
+    tx.commit();
+}
+
+SQLite::Statement& Store::statement(const std::string& sql) {
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) it = m_statements.emplace(sql, std::make_unique<SQLite::Statement>(*m_db, sql)).first;
+    SQLite::Statement& st = *it->second;
+    st.reset();
+    st.clearBindings();
+    return st;
+}
+
+template <typename T> void Store::put(const T& row) {
+    try {
+        SQLite::Statement& st = statement(upsertSql<T>());
+        Binder binder{st};
+        columns(binder, const_cast<T&>(row)); // the binder only reads
+        st.exec();
+    } catch (const SQLite::Exception& e) {
+        rethrowWrite(e);
+    }
+}
+
+template <typename T> void Store::erase(Id id) {
+    try {
+        SQLite::Statement& st = statement(std::string("DELETE FROM ") + TableOf<T>::table + " WHERE id=?");
+        st.bind(1, id.value);
+        st.exec();
+    } catch (const SQLite::Exception& e) {
+        rethrowWrite(e);
+    }
+}
+
+template <typename T> std::optional<T> Store::load(Id id) {
+    SQLite::Statement& st = statement(selectSql<T>(true));
+    st.bind(1, id.value);
+    if (!st.executeStep()) return std::nullopt;
+    T row{};
+    Reader reader{st, TableOf<T>::table};
+    columns(reader, row);
+    return row;
+}
+
+#define ATELIER_INSTANTIATE(T)                                                                                         \
+    template void Store::put<T>(const T&);                                                                             \
+    template void Store::erase<T>(Id);                                                                                 \
+    template std::optional<T> Store::load<T>(Id);
+ATELIER_INSTANTIATE(EventInfo)
+ATELIER_INSTANTIATE(Slot)
+ATELIER_INSTANTIATE(Challenge)
+ATELIER_INSTANTIATE(Team)
+ATELIER_INSTANTIATE(Member)
+ATELIER_INSTANTIATE(PhaseChange)
+ATELIER_INSTANTIATE(Cluster)
+ATELIER_INSTANTIATE(Note)
+ATELIER_INSTANTIATE(VoteRound)
+ATELIER_INSTANTIATE(Vote)
+ATELIER_INSTANTIATE(Prototype)
+ATELIER_INSTANTIATE(Photo)
+ATELIER_INSTANTIATE(Feedback)
+ATELIER_INSTANTIATE(TimedSession)
+#undef ATELIER_INSTANTIATE
+
+void Store::insertPhoto(const Photo& photo, const std::string& bytes) {
+    put(photo);
+    try {
+        SQLite::Statement& st = statement("UPDATE photo SET data=? WHERE id=?");
+        st.bind(1, bytes.data(), static_cast<int>(bytes.size()));
+        st.bind(2, photo.id.value);
+        st.exec();
+    } catch (const SQLite::Exception& e) {
+        rethrowWrite(e);
+    }
+}
+
+std::string Store::photoBytes(Id photoId) {
+    SQLite::Statement& st = statement("SELECT data FROM photo WHERE id=?");
+    st.bind(1, photoId.value);
+    if (!st.executeStep()) return {};
+    SQLite::Column c = st.getColumn(0);
+    return std::string(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
+}
+
+EventState Store::loadAll() {
+    EventState state;
+    try {
+        SQLite::Statement st(*m_db, selectSql<EventInfo>(false));
+        if (!st.executeStep())
+            throw FileError(trf("« {} » ne contient pas d'événement (table event vide). Restaurez une sauvegarde.",
+                                "\"{}\" holds no event (empty event table). Restore a backup.", m_path));
+        Reader reader{st, "event"};
+        columns(reader, state.event);
+        loadTable(*m_db, state.slots);
+        loadTable(*m_db, state.challenges);
+        loadTable(*m_db, state.teams);
+        loadTable(*m_db, state.members);
+        loadTable(*m_db, state.phaseChanges);
+        loadTable(*m_db, state.clusters);
+        loadTable(*m_db, state.notes);
+        loadTable(*m_db, state.voteRounds);
+        loadTable(*m_db, state.votes);
+        loadTable(*m_db, state.prototypes);
+        loadTable(*m_db, state.photos);
+        loadTable(*m_db, state.feedback);
+        loadTable(*m_db, state.timedSessions);
+    } catch (const SQLite::Exception& e) {
+        throw FileError(trf("« {} » est abîmé ({}). Restaurez une sauvegarde.", "\"{}\" is damaged ({}). Restore a backup.",
+                            m_path, e.what()));
+    }
+    return state;
+}
+
+namespace {
+template <typename T> void reloadInto(Store& store, Id id, Rows<T>& rows) {
+    if (auto row = store.load<T>(id)) rows.insert_or_assign(id, std::move(*row));
+    else rows.erase(id);
+}
+} // namespace
+
+void Store::reloadRow(const std::string& table, Id id, EventState& state) {
+    if (table == "event") {
+        if (auto row = load<EventInfo>(id)) state.event = *row;
+    } else if (table == "slot") reloadInto(*this, id, state.slots);
+    else if (table == "challenge") reloadInto(*this, id, state.challenges);
+    else if (table == "team") reloadInto(*this, id, state.teams);
+    else if (table == "member") reloadInto(*this, id, state.members);
+    else if (table == "phase_change") reloadInto(*this, id, state.phaseChanges);
+    else if (table == "cluster") reloadInto(*this, id, state.clusters);
+    else if (table == "note") reloadInto(*this, id, state.notes);
+    else if (table == "vote_round") reloadInto(*this, id, state.voteRounds);
+    else if (table == "vote") reloadInto(*this, id, state.votes);
+    else if (table == "prototype") reloadInto(*this, id, state.prototypes);
+    else if (table == "photo") reloadInto(*this, id, state.photos);
+    else if (table == "feedback") reloadInto(*this, id, state.feedback);
+    else if (table == "timed_session") reloadInto(*this, id, state.timedSessions);
+}
+
+std::string Store::canonicalDump() {
+    std::ostringstream out;
+    for (const auto& table : contentTables()) {
+        out << "# " << table << "\n";
+        SQLite::Statement st(*m_db, "SELECT * FROM " + table + " ORDER BY id");
+        while (st.executeStep()) {
+            for (int i = 0; i < st.getColumnCount(); ++i) {
+                SQLite::Column c = st.getColumn(i);
+                out << (i ? "|" : "");
+                if (c.isNull()) out << "NULL";
+                else if (c.isBlob()) out << "blob:" << c.getBytes();
+                else out << c.getString();
+            }
+            out << "\n";
+        }
+    }
+    return out.str();
+}
+
+} // namespace atelier

@@ -1,0 +1,61 @@
+#pragma once
+// The event's SQLite file: opening (identity checked first), migrations, and row-level reads
+// and writes of the model structs. Knows nothing of actions or undo.
+#include "model.hpp"
+#include "state.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace atelier {
+
+enum class OpenMode { ReadWrite, ReadOnly };
+
+class Store {
+public:
+    // Creates a new event file; refuses to overwrite anything at that path.
+    static std::unique_ptr<Store> create(const std::string& path, const EventInfo& event);
+    // Opens an existing event file after checking its identity. ReadWrite on a file that cannot
+    // be written throws FileError; ReadOnly never writes (no migration, no -wal created when the
+    // folder is read-only).
+    static std::unique_ptr<Store> open(const std::string& path, OpenMode mode);
+
+    const std::string& path() const { return m_path; }
+    bool readOnly() const { return m_readOnly; }
+    SQLite::Database& db() { return *m_db; }
+    int schemaVersion();
+
+    // A prepared statement kept for the life of the store, reset and unbound before use.
+    SQLite::Statement& statement(const std::string& sql);
+
+    template <typename T> void put(const T& row);  // insert or update by id
+    template <typename T> void erase(Id id);        // delete by id (foreign keys cascade)
+    template <typename T> std::optional<T> load(Id id);
+
+    void insertPhoto(const Photo& photo, const std::string& bytes);
+    std::string photoBytes(Id photoId);
+
+    EventState loadAll();
+    // Re-reads one row of a content table into the state (or removes it when gone).
+    void reloadRow(const std::string& table, Id id, EventState& state);
+
+    // One canonical text dump of every content table, ordered by id: equal dumps, equal content.
+    std::string canonicalDump();
+
+private:
+    Store(std::string path, std::unique_ptr<SQLite::Database> db, bool readOnly);
+    void configure();
+    void migrate();
+
+    std::string m_path;
+    std::unique_ptr<SQLite::Database> m_db;
+    bool m_readOnly = false;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
+};
+
+} // namespace atelier
