@@ -21,7 +21,11 @@ template <typename T> struct IsVector<std::vector<T>> : std::true_type {};
 
 template <typename E> std::string codeList() {
     std::string out;
-    for (auto code : codesOf<E>()) out += (out.empty() ? "" : "|") + std::string(code);
+    for (auto code : codesOf<E>()) {
+        // Two appends, not "sep" + std::string(code): GCC 12 reports a false -Wrestrict there.
+        if (!out.empty()) out += '|';
+        out += code;
+    }
     return out;
 }
 
@@ -169,7 +173,7 @@ public:
 private:
     template <typename F> static std::string typeName() {
         if constexpr (IsOptional<F>::value) return typeName<typename F::value_type>();
-        else if constexpr (IsVector<F>::value) return "[" + typeName<typename F::value_type>() + "]";
+        else if constexpr (IsVector<F>::value) return std::string("[").append(typeName<typename F::value_type>()).append("]");
         else if constexpr (std::is_same_v<F, Id>) return "id";
         else if constexpr (std::is_same_v<F, std::string>) return "text";
         else if constexpr (std::is_same_v<F, bool>) return "boolean";
