@@ -32,6 +32,18 @@ Changeset Changeset::inverted() const {
     return Changeset(takeBuffer(size, buffer));
 }
 
+Changeset Changeset::concatenated(const Changeset& next) const {
+    if (empty()) return next;
+    if (next.empty()) return *this;
+    int size = 0;
+    void* buffer = nullptr;
+    int rc = sqlite3changeset_concat(static_cast<int>(m_bytes.size()), const_cast<char*>(m_bytes.data()),
+                                     static_cast<int>(next.m_bytes.size()), const_cast<char*>(next.m_bytes.data()), &size,
+                                     &buffer);
+    if (rc != SQLITE_OK) throw StorageError(trf("Changesets incompatibles (code {}).", "Incompatible changesets (code {}).", rc));
+    return Changeset(takeBuffer(size, buffer));
+}
+
 void Changeset::applyTo(sqlite3* db) const {
     if (empty()) return;
     int rc = sqlite3changeset_apply(db, static_cast<int>(m_bytes.size()), const_cast<char*>(m_bytes.data()), nullptr,

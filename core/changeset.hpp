@@ -20,6 +20,8 @@ public:
     const std::string& bytes() const { return m_bytes; }
 
     Changeset inverted() const;
+    // This changeset followed by `next`, as one.
+    Changeset concatenated(const Changeset& next) const;
     // Applies it in the current transaction; throws ValidationError at the first conflict
     // (a row changed since), leaving the caller to roll back.
     void applyTo(sqlite3* db) const;

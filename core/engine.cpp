@@ -65,24 +65,40 @@ std::unique_ptr<Engine> Engine::open(const std::string& path, const Clock& clock
 
 std::string Engine::describe(const Action& action) const { return describeAction(action, m_state); }
 
-ActionResult Engine::apply(const Action& action) {
+ActionResult Engine::apply(const Action& action) { return run({action}, describe(action), isUndoable(action)); }
+
+ActionResult Engine::applyBatch(const std::vector<Action>& actions, const std::string& description) {
+    bool undoable = false;
+    for (const auto& action : actions) undoable = undoable || isUndoable(action);
+    return run(actions, description, undoable);
+}
+
+ActionResult Engine::run(const std::vector<Action>& actions, std::string description, bool undoable) {
     if (readOnly())
         throw StorageError(tr("Cet événement est ouvert en lecture seule : rien n'a été modifié.",
                               "This event is open read-only: nothing was changed."));
     ActionResult result;
-    result.description = describe(action);
+    result.description = std::move(description);
     Changeset changes;
-    {
+    try {
         WriteTransaction tx(m_store->db());
-        ChangeRecorder recorder(m_store->db().getHandle(), contentTables());
-        ActionContext context(*m_store, m_state, m_clock.now());
-        runAction(action, context);
-        changes = recorder.take();
+        for (const auto& action : actions) {
+            // One recorder per action, so the next action validates against the rows this one wrote.
+            ChangeRecorder recorder(m_store->db().getHandle(), contentTables());
+            ActionContext context(*m_store, m_state, m_clock.now());
+            runAction(action, context);
+            Changeset step = recorder.take();
+            refresh(step);
+            changes = changes.concatenated(step);
+            result.created.insert(result.created.end(), context.created().begin(), context.created().end());
+        }
         tx.commit();
-        result.created = context.created();
+    } catch (...) {
+        // Rolled back: the rows touched so far read again as they were.
+        if (!changes.empty()) refresh(changes);
+        throw;
     }
-    refresh(changes);
-    if (isUndoable(action) && !changes.empty()) m_history.record({result.description, std::move(changes)});
+    if (undoable && !changes.empty()) m_history.record({result.description, std::move(changes)});
     return result;
 }
 

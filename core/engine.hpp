@@ -32,6 +32,10 @@ public:
     // Validates, applies in one transaction, records the undo. Throws ValidationError (nothing
     // changed) or StorageError (the disk refused; nothing changed).
     ActionResult apply(const Action& action);
+    // Several actions as one: one transaction, all or nothing, one undo entry described by
+    // `description`. Each action sees the state left by the ones before it (an import adds a
+    // team, then its members).
+    ActionResult applyBatch(const std::vector<Action>& actions, const std::string& description);
 
     // A human description of the action against the current state ("Déplacer 3 post-its").
     std::string describe(const Action& action) const;
@@ -49,6 +53,7 @@ public:
 private:
     Engine(std::unique_ptr<Store> store, const Clock& clock);
     void refresh(const Changeset& changes);
+    ActionResult run(const std::vector<Action>& actions, std::string description, bool undoable);
     void applyChangeset(const Changeset& changes);
 
     std::unique_ptr<Store> m_store;

@@ -1,0 +1,25 @@
+#pragma once
+// The command line of the atelier binary. Each command group registers its subcommands on
+// the CLI11 app; a command's callback stores what to run, and runCli runs it and maps errors
+// to a message on stderr and a non-zero exit.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+namespace atelier {
+
+struct CliRun {
+    std::function<int()> command; // set by the chosen subcommand's callback
+};
+
+// True when argv[1] names a subcommand (or is --help/--version), so main() runs the CLI.
+bool isCliCommand(const std::string& firstArgument);
+int runCli(int argc, char** argv);
+
+// Command groups (one file each in app/cli/).
+void registerEventCommands(CLI::App& app, CliRun& run); // new, demo, info, check, actions
+void registerApplyCommand(CLI::App& app, CliRun& run);  // apply
+void registerIoCommands(CLI::App& app, CliRun& run);    // import, export, template
+
+} // namespace atelier

@@ -1,0 +1,136 @@
+// new, demo, info, check, actions: creating and inspecting event files.
+#include "cli/cli.hpp"
+
+#include "action_json.hpp"
+#include "clock.hpp"
+#include "demo.hpp"
+#include "engine.hpp"
+#include "errors.hpp"
+#include "event_file.hpp"
+#include "language.hpp"
+#include "schema.hpp"
+#include "summary.hpp"
+
+#include <SQLiteCpp/Exception.h>
+
+#include <iostream>
+
+namespace atelier {
+
+namespace {
+
+int newEvent(const std::string& path, const EventInfo& info) {
+    SystemClock clock;
+    auto engine = Engine::create(path, info, clock);
+    std::cout << trf("Événement « {} » créé dans {}.", "Event \"{}\" created in {}.", engine->state().event.name, path) << "\n";
+    return 0;
+}
+
+int demoEvent(const std::string& path) {
+    SystemClock clock;
+    auto engine = createDemoEvent(path, clock);
+    const auto& s = engine->state();
+    std::cout << trf("Événement de démonstration « {} » créé dans {} : {} défis, {} équipes, {} créneaux.",
+                     "Demo event \"{}\" created in {}: {} défis, {} teams, {} slots.", s.event.name, path,
+                     s.challenges.size(), s.teams.size(), s.slots.size())
+              << "\n";
+    return 0;
+}
+
+int info(const std::string& path) {
+    SystemClock clock;
+    auto engine = Engine::open(path, clock, OpenMode::ReadOnly);
+    std::cout << eventSummary(engine->state(), clock.now());
+    return 0;
+}
+
+// Schema version, SQLite's integrity and foreign-key checks, and whether the content loads.
+int check(const std::string& path) {
+    SystemClock clock;
+    auto engine = Engine::open(path, clock, OpenMode::ReadOnly);
+    auto& db = engine->store().db();
+    bool ok = true;
+    std::cout << trf("Fichier : {}\nSchéma : version {} (cette version d'Atelier : {})\n",
+                     "File: {}\nSchema: version {} (this Atelier: {})\n", path, engine->store().schemaVersion(),
+                     currentSchemaVersion());
+    SQLite::Statement integrity(db, "PRAGMA integrity_check");
+    std::string integrityResult;
+    while (integrity.executeStep()) integrityResult += integrity.getColumn(0).getString() + "\n";
+    bool intact = integrityResult == "ok\n";
+    ok = ok && intact;
+    std::cout << tr("Intégrité : ", "Integrity: ") << (intact ? "ok\n" : integrityResult);
+    SQLite::Statement foreignKeys(db, "PRAGMA foreign_key_check");
+    int broken = 0;
+    while (foreignKeys.executeStep()) ++broken;
+    ok = ok && broken == 0;
+    std::cout << tr("Références : ", "References: ")
+              << (broken == 0 ? std::string("ok") : trf("{} lien(s) cassé(s)", "{} broken link(s)", broken)) << "\n";
+    if (isOnNetworkFilesystem(path))
+        std::cout << tr("Attention : fichier sur un partage réseau ; le verrouillage de SQLite n'y est pas fiable. "
+                        "Copiez-le sur le disque local.\n",
+                        "Warning: file on a network share; SQLite's locking is not reliable there. Copy it to a local disk.\n");
+    std::cout << (ok ? tr("Résultat : bon\n", "Result: good\n") : tr("Résultat : ABÎMÉ — restaurez une sauvegarde\n",
+                                                                      "Result: DAMAGED — restore a backup\n"));
+    return ok ? 0 : 1;
+}
+
+int listActions(bool markdown) {
+    for (const auto& doc : actionReference()) {
+        if (markdown) {
+            std::cout << "- `" << doc.name << "`" << (doc.undoable ? "" : " (not undoable)") << ":";
+            for (const auto& f : doc.fields)
+                std::cout << " `" << f.name << "`" << (f.required ? "" : "?") << " (" << f.type << ")"
+                          << (&f == &doc.fields.back() ? "" : ",");
+            std::cout << "\n";
+        } else {
+            std::cout << doc.name << (doc.undoable ? "" : "  [not undoable]") << "\n";
+            for (const auto& f : doc.fields)
+                std::cout << "    " << f.name << (f.required ? "" : " (optional)") << ": " << f.type << "\n";
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+void registerEventCommands(CLI::App& app, CliRun& run) {
+    {
+        auto* cmd = app.add_subcommand("new", "Crée un événement vide / create an empty event");
+        auto path = std::make_shared<std::string>();
+        auto info = std::make_shared<EventInfo>();
+        cmd->add_option("DB", *path, "fichier à créer / file to create")->required();
+        cmd->add_option("--name", info->name, "nom de l'événement / event name")->required();
+        cmd->add_option("--organiser", info->organiser, "organisateur / organiser");
+        cmd->add_option("--place", info->place, "lieu / place");
+        cmd->add_option("--tz", info->timeZone, "fuseau IANA / IANA time zone (Europe/Paris)");
+        cmd->add_option("--from", info->firstDay, "premier jour / first day (YYYY-MM-DD)");
+        cmd->add_option("--to", info->lastDay, "dernier jour / last day (YYYY-MM-DD)");
+        cmd->callback([&run, path, info] { run.command = [path, info] { return newEvent(*path, *info); }; });
+    }
+    {
+        auto* cmd = app.add_subcommand("demo", "Crée l'événement de démonstration (Rennes 2018) / create the demo event");
+        auto path = std::make_shared<std::string>();
+        cmd->add_option("DB", *path, "fichier à créer / file to create")->required();
+        cmd->callback([&run, path] { run.command = [path] { return demoEvent(*path); }; });
+    }
+    {
+        auto* cmd = app.add_subcommand("info", "Résumé lisible d'un événement / readable summary of an event");
+        auto path = std::make_shared<std::string>();
+        cmd->add_option("DB", *path, "fichier d'événement / event file")->required();
+        cmd->callback([&run, path] { run.command = [path] { return info(*path); }; });
+    }
+    {
+        auto* cmd = app.add_subcommand("check", "Vérifie un fichier d'événement / check an event file");
+        auto path = std::make_shared<std::string>();
+        cmd->add_option("DB", *path, "fichier d'événement / event file")->required();
+        cmd->callback([&run, path] { run.command = [path] { return check(*path); }; });
+    }
+    {
+        auto* cmd = app.add_subcommand("actions", "Liste les actions de « apply » / list the actions of \"apply\"");
+        auto markdown = std::make_shared<bool>(false);
+        cmd->add_flag("--markdown", *markdown, "format Markdown");
+        cmd->callback([&run, markdown] { run.command = [markdown] { return listActions(*markdown); }; });
+    }
+}
+
+} // namespace atelier

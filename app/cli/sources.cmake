@@ -1,0 +1,1 @@
+# Further command groups: target_sources(atelier_cli PRIVATE ...)

@@ -1,0 +1,1 @@
+# core/io sources: target_sources(atelier_core PRIVATE ...)

@@ -1,0 +1,1 @@
+# Tests of the atelier command line, end to end.

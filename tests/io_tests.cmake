@@ -1,0 +1,1 @@
+# Tests of core/io (import, export, search): filled in with that work.
