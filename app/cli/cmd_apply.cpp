@@ -29,7 +29,7 @@ json acknowledge(std::size_t lineNumber, const std::string& name, const ActionRe
     return json{{"ok", true}, {"line", lineNumber}, {"action", name}, {"created", created}, {"description", result.description}};
 }
 
-int apply(const std::string& path, bool stopOnError) {
+int runApply(const std::string& path, bool stopOnError) {
     SystemClock clock;
     auto engine = Engine::open(path, clock);
     std::string text;
@@ -77,7 +77,7 @@ void registerApplyCommand(CLI::App& app, CliRun& run) {
     auto stop = std::make_shared<bool>(false);
     cmd->add_option("DB", *path, "fichier d'événement / event file")->required();
     cmd->add_flag("--stop-on-error", *stop, "s'arrêter à la première erreur / stop at the first error");
-    cmd->callback([&run, path, stop] { run.command = [path, stop] { return apply(*path, *stop); }; });
+    cmd->callback([&run, path, stop] { run.command = [path, stop] { return runApply(*path, *stop); }; });
 }
 
 } // namespace atelier

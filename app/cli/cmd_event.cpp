@@ -19,14 +19,14 @@ namespace atelier {
 
 namespace {
 
-int newEvent(const std::string& path, const EventInfo& info) {
+int runNew(const std::string& path, const EventInfo& info) {
     SystemClock clock;
     auto engine = Engine::create(path, info, clock);
     std::cout << trf("Événement « {} » créé dans {}.", "Event \"{}\" created in {}.", engine->state().event.name, path) << "\n";
     return 0;
 }
 
-int demoEvent(const std::string& path) {
+int runDemo(const std::string& path) {
     SystemClock clock;
     auto engine = createDemoEvent(path, clock);
     const auto& s = engine->state();
@@ -37,7 +37,7 @@ int demoEvent(const std::string& path) {
     return 0;
 }
 
-int info(const std::string& path) {
+int runInfo(const std::string& path) {
     SystemClock clock;
     auto engine = Engine::open(path, clock, OpenMode::ReadOnly);
     std::cout << eventSummary(engine->state(), clock.now());
@@ -45,7 +45,7 @@ int info(const std::string& path) {
 }
 
 // Schema version, SQLite's integrity and foreign-key checks, and whether the content loads.
-int check(const std::string& path) {
+int runCheck(const std::string& path) {
     SystemClock clock;
     auto engine = Engine::open(path, clock, OpenMode::ReadOnly);
     auto& db = engine->store().db();
@@ -74,7 +74,7 @@ int check(const std::string& path) {
     return ok ? 0 : 1;
 }
 
-int listActions(bool markdown) {
+int runActions(bool markdown) {
     for (const auto& doc : actionReference()) {
         if (markdown) {
             std::cout << "- `" << doc.name << "`" << (doc.undoable ? "" : " (not undoable)") << ":";
@@ -105,31 +105,31 @@ void registerEventCommands(CLI::App& app, CliRun& run) {
         cmd->add_option("--tz", info->timeZone, "fuseau IANA / IANA time zone (Europe/Paris)");
         cmd->add_option("--from", info->firstDay, "premier jour / first day (YYYY-MM-DD)");
         cmd->add_option("--to", info->lastDay, "dernier jour / last day (YYYY-MM-DD)");
-        cmd->callback([&run, path, info] { run.command = [path, info] { return newEvent(*path, *info); }; });
+        cmd->callback([&run, path, info] { run.command = [path, info] { return runNew(*path, *info); }; });
     }
     {
         auto* cmd = app.add_subcommand("demo", "Crée l'événement de démonstration (Rennes 2018) / create the demo event");
         auto path = std::make_shared<std::string>();
         cmd->add_option("DB", *path, "fichier à créer / file to create")->required();
-        cmd->callback([&run, path] { run.command = [path] { return demoEvent(*path); }; });
+        cmd->callback([&run, path] { run.command = [path] { return runDemo(*path); }; });
     }
     {
         auto* cmd = app.add_subcommand("info", "Résumé lisible d'un événement / readable summary of an event");
         auto path = std::make_shared<std::string>();
         cmd->add_option("DB", *path, "fichier d'événement / event file")->required();
-        cmd->callback([&run, path] { run.command = [path] { return info(*path); }; });
+        cmd->callback([&run, path] { run.command = [path] { return runInfo(*path); }; });
     }
     {
         auto* cmd = app.add_subcommand("check", "Vérifie un fichier d'événement / check an event file");
         auto path = std::make_shared<std::string>();
         cmd->add_option("DB", *path, "fichier d'événement / event file")->required();
-        cmd->callback([&run, path] { run.command = [path] { return check(*path); }; });
+        cmd->callback([&run, path] { run.command = [path] { return runCheck(*path); }; });
     }
     {
         auto* cmd = app.add_subcommand("actions", "Liste les actions de « apply » / list the actions of \"apply\"");
         auto markdown = std::make_shared<bool>(false);
         cmd->add_flag("--markdown", *markdown, "format Markdown");
-        cmd->callback([&run, markdown] { run.command = [markdown] { return listActions(*markdown); }; });
+        cmd->callback([&run, markdown] { run.command = [markdown] { return runActions(*markdown); }; });
     }
 }
 
