@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Sets up, builds and opens Atelier on the demo event (the CNFPT summer university, Rennes 2018).
+# With no display (a server, CI), prints the demo event's summary instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh
+BIN=${BUILD_DIR:-build}/app/atelier
+if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+  # No argument: the default event, created with the demo on first run.
+  exec "$BIN" "$@"
+fi
+echo "No display: here is the demo event's summary instead of the window."
+DEMO=$(mktemp -d)/demo.db
+"$BIN" demo "$DEMO" >/dev/null
+exec "$BIN" info "$DEMO"
