@@ -176,11 +176,84 @@ CREATE INDEX prototype_note ON prototype(based_on_note_id);
 CREATE INDEX prototype_cluster ON prototype(based_on_cluster_id);
 )SQL";
 
+// Version 2: full-text search (FTS5). One index per searchable table, its rowid the row's id,
+// holding text folded by atelier_fold() (registered on every connection by Store::configure):
+// case, accents, œ/æ and apostrophes folded. Triggers keep it right through actions, cascades,
+// undo/redo and merges alike, since changesets are applied as ordinary SQL. Existing rows are
+// indexed here, so files made before v2 become searchable when opened.
+constexpr const char* kSchemaV2 = R"SQL(
+CREATE VIRTUAL TABLE search_note USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_prototype USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_feedback USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_challenge USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+
+CREATE TRIGGER search_note_insert AFTER INSERT ON note BEGIN
+  INSERT INTO search_note(rowid, body) VALUES (new.id, atelier_fold(new.text));
+END;
+CREATE TRIGGER search_note_update AFTER UPDATE ON note
+  WHEN old.text IS NOT new.text OR old.id IS NOT new.id BEGIN
+  DELETE FROM search_note WHERE rowid = old.id;
+  INSERT INTO search_note(rowid, body) VALUES (new.id, atelier_fold(new.text));
+END;
+CREATE TRIGGER search_note_delete AFTER DELETE ON note BEGIN
+  DELETE FROM search_note WHERE rowid = old.id;
+END;
+
+CREATE TRIGGER search_prototype_insert AFTER INSERT ON prototype BEGIN
+  INSERT INTO search_prototype(rowid, body)
+  VALUES (new.id, atelier_fold(new.title, new.description, new.learning_goal));
+END;
+CREATE TRIGGER search_prototype_update AFTER UPDATE ON prototype
+  WHEN old.title IS NOT new.title OR old.description IS NOT new.description
+    OR old.learning_goal IS NOT new.learning_goal OR old.id IS NOT new.id BEGIN
+  DELETE FROM search_prototype WHERE rowid = old.id;
+  INSERT INTO search_prototype(rowid, body)
+  VALUES (new.id, atelier_fold(new.title, new.description, new.learning_goal));
+END;
+CREATE TRIGGER search_prototype_delete AFTER DELETE ON prototype BEGIN
+  DELETE FROM search_prototype WHERE rowid = old.id;
+END;
+
+CREATE TRIGGER search_feedback_insert AFTER INSERT ON feedback BEGIN
+  INSERT INTO search_feedback(rowid, body) VALUES (new.id, atelier_fold(new.text));
+END;
+CREATE TRIGGER search_feedback_update AFTER UPDATE ON feedback
+  WHEN old.text IS NOT new.text OR old.id IS NOT new.id BEGIN
+  DELETE FROM search_feedback WHERE rowid = old.id;
+  INSERT INTO search_feedback(rowid, body) VALUES (new.id, atelier_fold(new.text));
+END;
+CREATE TRIGGER search_feedback_delete AFTER DELETE ON feedback BEGIN
+  DELETE FROM search_feedback WHERE rowid = old.id;
+END;
+
+CREATE TRIGGER search_challenge_insert AFTER INSERT ON challenge BEGIN
+  INSERT INTO search_challenge(rowid, body)
+  VALUES (new.id, atelier_fold(new.question, new.owner, new.territory, new.stakes, new.stakeholders,
+                               new.obstacles, new.levers, new.theme));
+END;
+CREATE TRIGGER search_challenge_update AFTER UPDATE ON challenge BEGIN
+  DELETE FROM search_challenge WHERE rowid = old.id;
+  INSERT INTO search_challenge(rowid, body)
+  VALUES (new.id, atelier_fold(new.question, new.owner, new.territory, new.stakes, new.stakeholders,
+                               new.obstacles, new.levers, new.theme));
+END;
+CREATE TRIGGER search_challenge_delete AFTER DELETE ON challenge BEGIN
+  DELETE FROM search_challenge WHERE rowid = old.id;
+END;
+
+INSERT INTO search_note(rowid, body) SELECT id, atelier_fold(text) FROM note;
+INSERT INTO search_prototype(rowid, body) SELECT id, atelier_fold(title, description, learning_goal) FROM prototype;
+INSERT INTO search_feedback(rowid, body) SELECT id, atelier_fold(text) FROM feedback;
+INSERT INTO search_challenge(rowid, body)
+  SELECT id, atelier_fold(question, owner, territory, stakes, stakeholders, obstacles, levers, theme) FROM challenge;
+)SQL";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list{
         {1, "initial schema", kSchemaV1},
+        {2, "full-text search", kSchemaV2},
     };
     return list;
 }

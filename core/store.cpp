@@ -5,6 +5,7 @@
 #include "language.hpp"
 #include "rows.hpp"
 #include "schema.hpp"
+#include "search.hpp"
 
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Transaction.h>
@@ -221,6 +222,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode) {
 void Store::configure() {
     m_db->setBusyTimeout(2000);
     m_db->exec("PRAGMA foreign_keys=ON");
+    registerSearchFunctions(m_db->getHandle()); // the search index triggers call atelier_fold
     if (!m_readOnly) {
         // WAL: readers never block the writer, and a crash never leaves a half-written commit.
         // synchronous=NORMAL: an application crash loses nothing that was committed; a power cut

@@ -1,0 +1,142 @@
+// Search (FTS5, schema v2): folding at indexing and query time, quoting of user terms, and an
+// index that follows actions, undo and redo.
+#include "search.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/Database.h>
+
+using namespace atelier;
+using namespace atelier::test;
+
+namespace {
+
+std::vector<Id> idsOf(const std::vector<SearchHit>& hits) {
+    std::vector<Id> ids;
+    for (const auto& h : hits) ids.push_back(h.id);
+    return ids;
+}
+
+bool found(Store& store, const std::string& query, Id id) {
+    auto ids = idsOf(searchEvent(store, query, 100));
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+} // namespace
+
+TEST_CASE("search folds accents, case and ligatures both ways") {
+    Fixture f;
+    Id team = f.add(AddTeam{{}, "Équipe 1", "", {}});
+    Id resume = f.add(AddNote{{}, team, "Un résumé du parcours", "", 0, 0, {}, {}, {}, {}});
+    Id coeur = f.add(AddNote{{}, team, "Le cœur de l’usager", "", 0, 0, {}, {}, {}, {}});
+    Id plain = f.add(AddNote{{}, team, "resume plain and coeur", "", 0, 0, {}, {}, {}, {}});
+    Store& store = f.engine->store();
+    CHECK(found(store, "resume", resume));
+    CHECK(found(store, "résumé", resume));
+    CHECK(found(store, "RÉSUMÉ", plain));
+    CHECK(found(store, "coeur", coeur));
+    CHECK(found(store, "cœur", plain));
+    CHECK(found(store, "Cœur", coeur));
+    CHECK(found(store, "l'usager", coeur)); // straight apostrophe finds the typographic one
+    CHECK(found(store, "l’usager", coeur));
+    CHECK_FALSE(found(store, "coeur", resume));
+}
+
+TEST_CASE("user terms never raise an FTS syntax error") {
+    Fixture f;
+    Id team = f.add(AddTeam{{}, "Équipe 1", "", {}});
+    Id journey = f.add(AddNote{{}, team, "Cartographier le parcours-usager", "", 0, 0, {}, {}, {}, {}});
+    Store& store = f.engine->store();
+    CHECK(found(store, "parcours-usager", journey));
+    CHECK_NOTHROW(searchEvent(store, "l'usager", 10));
+    CHECK(searchEvent(store, "\"", 10).empty());
+    for (const char* odd : {"\"", "\"\"", "'", "*", "AND", "OR NOT", "(", "col:x", "NEAR(a b)", "^", "-", "l'usager\"", "\"parcours"})
+        CHECK_NOTHROW(searchEvent(store, odd, 10));
+    CHECK(found(store, "\"parcours", journey));
+    CHECK(searchQuery("\"") .empty());
+    CHECK(searchQuery("l'usager") == "\"l'usager\"*");
+    CHECK(searchQuery("a\"b") == "\"a\"\"b\"*");
+}
+
+TEST_CASE("all terms must match, as prefixes") {
+    Fixture f;
+    Id team = f.add(AddTeam{{}, "Équipe 1", "", {}});
+    Id a = f.add(AddNote{{}, team, "Accueil des usagers en mairie", "", 0, 0, {}, {}, {}, {}});
+    Id b = f.add(AddNote{{}, team, "Accueil téléphonique", "", 0, 0, {}, {}, {}, {}});
+    Store& store = f.engine->store();
+    CHECK(idsOf(searchEvent(store, "accueil usager", 10)) == std::vector<Id>{a});
+    CHECK(found(store, "accu", b));
+    CHECK(searchEvent(store, "", 10).empty());
+    CHECK(searchEvent(store, "   ", 10).empty());
+}
+
+TEST_CASE("prototypes, feedback and défis are searched, with their team") {
+    Fixture f;
+    Id challenge = f.add(AddChallenge{{}, 3, "Comment rendre l'accueil des nouveaux arrivants chaleureux ?", "Rennes Métropole",
+                                      "", "", "", "", "", "", ""});
+    Id team = f.add(AddTeam{{}, "Équipe 3", "", challenge});
+    Id proto = f.add(AddPrototype{{}, team, "Kit d'accueil", "Une boîte remise en mairie", PrototypeFormat::Mockup,
+                                  PrototypeStatus::Draft, "Savoir si les arrivants l'ouvrent", {}, {}});
+    Id feedback = f.add(AddFeedback{{}, proto, FeedbackKind::Suggest, "Ajouter un plan du quartier", 4, "Awa"});
+    Store& store = f.engine->store();
+    auto hits = searchEvent(store, "boite", 10);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].kind == SearchKind::Prototype);
+    CHECK(hits[0].id == proto);
+    CHECK(hits[0].teamId == team);
+    CHECK(hits[0].title == "Kit d'accueil");
+    CHECK(hits[0].snippet.substr(hits[0].matchStart, hits[0].matchLength) == "boîte");
+    hits = searchEvent(store, "quartier", 10);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].kind == SearchKind::Feedback);
+    CHECK(hits[0].id == feedback);
+    CHECK(hits[0].teamId == team);
+    hits = searchEvent(store, "metropole", 10);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].kind == SearchKind::Challenge);
+    CHECK(hits[0].teamId == team);
+    CHECK(hits[0].title == "Défi n°3");
+    CHECK_FALSE(found(store, "Awa", feedback)); // visitors' names are not indexed
+}
+
+TEST_CASE("the index follows edits, deletes, cascades, undo and redo") {
+    Fixture f;
+    Id team = f.add(AddTeam{{}, "Équipe 1", "", {}});
+    Id note = f.add(AddNote{{}, team, "Idée de départ", "", 0, 0, {}, {}, {}, {}});
+    Store& store = f.engine->store();
+    f.engine->apply(EditNote{note, std::string("Guichet unique"), {}, {}, {}});
+    CHECK_FALSE(found(store, "depart", note));
+    CHECK(found(store, "guichet", note));
+    f.engine->undo();
+    CHECK(found(store, "depart", note));
+    CHECK_FALSE(found(store, "guichet", note));
+    f.engine->redo();
+    CHECK(found(store, "guichet", note));
+    f.engine->apply(DeleteTeam{team}); // the note goes by cascade
+    CHECK_FALSE(found(store, "guichet", note));
+    f.engine->undo();
+    CHECK(found(store, "guichet", note));
+    f.reopen();
+    CHECK(found(f.engine->store(), "guichet", note));
+}
+
+TEST_CASE("a version 1 file gets its index built when opened") {
+    Fixture f;
+    Id team = f.add(AddTeam{{}, "Équipe 1", "", {}});
+    Id note = f.add(AddNote{{}, team, "Un résumé", "", 0, 0, {}, {}, {}, {}});
+    f.engine.reset();
+    {
+        // Turn the file back into a version 1 file: no index, no triggers.
+        SQLite::Database db(f.dbPath(), SQLite::OPEN_READWRITE);
+        for (const char* table : {"note", "prototype", "feedback", "challenge"}) {
+            for (const char* op : {"insert", "update", "delete"})
+                db.exec(std::string("DROP TRIGGER search_") + table + "_" + op);
+            db.exec(std::string("DROP TABLE search_") + table);
+        }
+        db.exec("PRAGMA user_version=1");
+    }
+    f.reopen();
+    CHECK(f.engine->store().schemaVersion() == 2);
+    CHECK(found(f.engine->store(), "resume", note));
+}
