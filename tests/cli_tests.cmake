@@ -11,3 +11,6 @@ target_compile_definitions(cli_tests PRIVATE ATELIER_BINARY="$<TARGET_FILE:ateli
 target_link_libraries(cli_tests PRIVATE atelier_core Catch2::Catch2)
 add_dependencies(cli_tests atelier)
 catch_discover_tests(cli_tests)
+
+add_test(NAME readme_lists_every_action
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/readme_actions_test.sh $<TARGET_FILE:atelier> ${PROJECT_SOURCE_DIR}/README.md)
