@@ -45,6 +45,19 @@ private:
     bool m_done = false;
 };
 
+// Turns foreign keys off for the life of the object (outside any transaction, where SQLite
+// ignores the pragma) and back on after.
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(SQLite::Database& db) : m_db(db) { m_db.exec("PRAGMA foreign_keys=OFF"); }
+    ~ForeignKeysOff() { m_db.tryExec("PRAGMA foreign_keys=ON"); }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+private:
+    SQLite::Database& m_db;
+};
+
 } // namespace
 
 Engine::Engine(std::unique_ptr<Store> store, const Clock& clock) : m_store(std::move(store)), m_clock(clock) {
@@ -107,8 +120,20 @@ void Engine::applyChangeset(const Changeset& changes) {
         throw StorageError(tr("Cet événement est ouvert en lecture seule : rien n'a été modifié.",
                               "This event is open read-only: nothing was changed."));
     {
+        // A changeset already holds every row its action's foreign keys cascaded to: with the
+        // keys' actions on, replaying it would cascade a second time and collide with itself
+        // (redo of a deleted team, undo of a new cluster). So apply it with the keys off, then
+        // check them: a row added since that still points at a removed one (a visitor's
+        // feedback on an undone prototype) refuses the undo instead of being lost in a cascade.
+        ForeignKeysOff keysOff(m_store->db());
         WriteTransaction tx(m_store->db());
         changes.applyTo(m_store->db().getHandle());
+        SQLite::Statement check(m_store->db(), "PRAGMA foreign_key_check");
+        if (check.executeStep())
+            throw ValidationError(tr("Impossible : des éléments ajoutés depuis en dépendent (par exemple un retour de "
+                                     "visiteur ou un minuteur).",
+                                     "Not possible: items added since depend on it (for example a visitor's feedback "
+                                     "or a timer)."));
         tx.commit();
     }
     refresh(changes);
