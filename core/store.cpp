@@ -13,6 +13,10 @@
 
 #include <filesystem>
 #include <sstream>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <type_traits>
 
 namespace atelier {
@@ -153,6 +157,28 @@ template <typename T> void loadTable(SQLite::Database& db, Rows<T>& out) {
 Store::Store(std::string path, std::unique_ptr<SQLite::Database> db, bool readOnly)
     : m_path(std::move(path)), m_db(std::move(db)), m_readOnly(readOnly) {}
 
+Store::~Store() {
+    m_statements.clear();
+    m_db.reset(); // SQLite closes its descriptors first; closing ours then drops only our lock
+    if (m_lockFd >= 0) ::close(m_lockFd);
+}
+
+// An advisory flock on the event file marks the one process allowed to write it. SQLite uses
+// fcntl locks, which flock does not disturb; a crashed process's flock goes with it.
+void Store::lockForWriting() {
+    m_lockFd = ::open(m_path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (m_lockFd < 0) return; // SQLite will report the real problem
+    if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(m_lockFd);
+        m_lockFd = -1;
+        throw FileError(trf("« {} » est déjà ouvert en écriture par un autre Atelier (ou un autre programme). "
+                            "Fermez-le d'abord, ou ouvrez ce fichier en lecture seule.",
+                            "\"{}\" is already open for writing in another Atelier (or another program). "
+                            "Close it first, or open this file read-only.",
+                            m_path));
+    }
+}
+
 std::unique_ptr<Store> Store::create(const std::string& path, const EventInfo& event) {
     std::error_code ec;
     if (std::filesystem::exists(path, ec))
@@ -167,6 +193,7 @@ std::unique_ptr<Store> Store::create(const std::string& path, const EventInfo& e
     }
     std::unique_ptr<Store> store(new Store(path, std::move(db), false));
     try {
+        store->lockForWriting();
         store->m_db->exec("PRAGMA application_id=" + std::to_string(kApplicationId));
         store->configure();
         store->migrate();
@@ -203,6 +230,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode) {
         throw FileError(trf("Impossible d'ouvrir « {} » ({}).", "Cannot open \"{}\" ({}).", path, e.what()));
     }
     std::unique_ptr<Store> store(new Store(path, std::move(db), readOnly));
+    if (!readOnly) store->lockForWriting();
     try {
         store->configure();
         // Forces a read of the schema: a truncated or damaged file fails here, not mid-action.

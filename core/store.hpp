@@ -18,10 +18,13 @@ enum class OpenMode { ReadWrite, ReadOnly };
 
 class Store {
 public:
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
     // Creates a new event file; refuses to overwrite anything at that path.
     static std::unique_ptr<Store> create(const std::string& path, const EventInfo& event);
     // Opens an existing event file after checking its identity. ReadWrite on a file that cannot
-    // be written throws FileError; ReadOnly never writes (no migration, no -wal created when the
+    // be written, or that another Atelier process has open for writing, throws FileError; ReadOnly never writes (no migration, no -wal created when the
     // folder is read-only).
     static std::unique_ptr<Store> open(const std::string& path, OpenMode mode);
 
@@ -49,12 +52,14 @@ public:
 
 private:
     Store(std::string path, std::unique_ptr<SQLite::Database> db, bool readOnly);
+    void lockForWriting();
     void configure();
     void migrate();
 
     std::string m_path;
     std::unique_ptr<SQLite::Database> m_db;
     bool m_readOnly = false;
+    int m_lockFd = -1; // flock held while this store may write: one writer per file
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
 };
 

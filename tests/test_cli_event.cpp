@@ -1,6 +1,7 @@
 // `atelier new | demo | info | check | actions`, run as a user would.
 #include "process.hpp"
 #include "support.hpp"
+#include "errors.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -136,4 +137,22 @@ TEST_CASE("English messages on request") {
     auto result = runProcess({ATELIER_BINARY, "info", dir.file("none.db")}, {}, {"ATELIER_LANG=en"});
     CHECK(result.exitCode != 0);
     CHECK_THAT(result.err, Catch::Contains("does not exist"));
+}
+
+TEST_CASE("a second writer is refused while the event is open, and welcome once it is closed") {
+    TempDir dir;
+    std::string db = dir.file("e.db");
+    REQUIRE(atelierRun({"new", db, "--name", "Test"}).exitCode == 0);
+    std::string action = "{\"action\":\"add_team\",\"name\":\"A\"}\n";
+    {
+        FakeClock clock;
+        auto firstWriter = Engine::open(db, clock);
+        auto second = atelierRun({"apply", db}, action);
+        CHECK(second.exitCode != 0);
+        CHECK_THAT(second.err, Catch::Contains("déjà ouvert en écriture"));
+        auto reader = atelierRun({"info", db}); // reading alongside is fine
+        CHECK(reader.exitCode == 0);
+        CHECK_THROWS_AS(Engine::open(db, clock), FileError); // in-process too
+    }
+    CHECK(atelierRun({"apply", db}, action).exitCode == 0);
 }
