@@ -1,5 +1,11 @@
 # core/io sources: import (CSV, JSON bundle), export (report, CSV, bundle), and search.
 target_sources(atelier_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/text_fold.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/text_encoding.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/csv_reader.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/csv_columns.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/import_plan.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/import_challenges.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/import_teams.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../search.cpp
 )
