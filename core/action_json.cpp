@@ -95,8 +95,11 @@ private:
         out = value.get<bool>();
     }
     void read(const char* key, const json& value, int& out) const {
-        bool ok = value.is_number_integer() && value.get<std::int64_t>() >= std::numeric_limits<int>::min() &&
-                  value.get<std::int64_t>() <= std::numeric_limits<int>::max();
+        // An unsigned number above 2^63 would wrap to a negative int64: range-check it unsigned.
+        bool ok = value.is_number_unsigned()
+                      ? value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<int>::max())
+                      : value.is_number_integer() && value.get<std::int64_t>() >= std::numeric_limits<int>::min() &&
+                            value.get<std::int64_t>() <= std::numeric_limits<int>::max();
         if (!ok) fail(key, trf("nombre entier attendu, reçu {}", "expected a whole number, got {}", value.dump()));
         out = value.get<int>();
     }
