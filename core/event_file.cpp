@@ -63,6 +63,21 @@ EventFileCheck checkEventFile(const std::string& path) {
         throw FileError(trf("« {} » est un événement Atelier incomplet (aucun schéma). Il n'a pas été modifié.",
                             "\"{}\" is an incomplete Atelier event (no schema). It was not changed.", path));
 
+    // The header's page count is trustworthy when its change counter matches the one at offset
+    // 92. With no -wal beside it, every page lives in the file: a shorter file was cut off,
+    // and SQLite would only notice mid-read, after creating its -wal/-shm.
+    std::uint32_t pageSize = (std::uint32_t(header[16]) << 8) | header[17];
+    if (pageSize == 1) pageSize = 65536;
+    std::uint32_t pageCount = bigEndian32(header.data() + 28);
+    bool countValid = pageCount > 0 && std::memcmp(header.data() + 24, header.data() + 92, 4) == 0;
+    auto size = fs::file_size(path, ec);
+    if (!ec && countValid && !fs::exists(path + "-wal", ec) && size < std::uintmax_t(pageSize) * pageCount)
+        throw FileError(trf("« {} » est tronqué ({} octets au lieu de {}) : il a été copié en partie ou abîmé. "
+                            "Restaurez une sauvegarde. Il n'a pas été modifié.",
+                            "\"{}\" is truncated ({} bytes instead of {}): it was partly copied or damaged. "
+                            "Restore a backup. It was not changed.",
+                            path, size, std::uintmax_t(pageSize) * pageCount));
+
     auto folder = fs::absolute(path, ec).parent_path();
     check.writable = ::access(path.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
     return check;
