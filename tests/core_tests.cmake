@@ -1,7 +1,15 @@
+# Core tests link atelier_core alone: that is what proves core/ has no UI dependency.
 add_executable(core_tests
   main.cpp
   support.cpp
   test_engine.cpp
+  test_actions.cpp
+  test_votes.cpp
+  test_timer.cpp
+  test_action_json.cpp
+  test_timezone.cpp
+  test_ids.cpp
+  test_store.cpp
 )
 target_compile_options(core_tests PRIVATE ${ATELIER_WARNINGS})
 target_link_libraries(core_tests PRIVATE atelier_core Catch2::Catch2)

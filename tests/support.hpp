@@ -38,4 +38,15 @@ struct Fixture {
 // The bytes of a file, for "left untouched" checks.
 std::string readBytes(const std::string& path);
 
+// Writes bytes to a file, replacing it.
+void writeBytes(const std::string& path, const std::string& bytes);
+
+// Every row of the in-memory state, all fields, ordered by table then id: equal texts, equal
+// states. Compared with the same text of Store::loadAll() it proves the state follows the file.
+std::string stateText(const EventState& state);
+
+// Whether file permission bits are enforced for this process (false as root: access() and
+// open() ignore them), probed on a real read-only file rather than guessed from the uid.
+bool permissionsEnforced();
+
 } // namespace atelier::test
