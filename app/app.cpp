@@ -1,0 +1,357 @@
+#include "app.hpp"
+
+#include "presentation.hpp"
+#include "strings.hpp"
+#include "theme.hpp"
+#include "timer.hpp"
+#include "widgets.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h> // key codes only: io.KeysDown is indexed by GLFW keys
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+namespace atelier {
+
+App::App(const Clock& clock, Settings settings) : m_session(clock), m_settings(std::move(settings)), m_views(makeViews()) {
+    setUiLanguage(m_settings.language);
+    m_fonts.setUiScale(m_settings.uiScale);
+}
+
+View* App::view(ViewId id) {
+    for (auto& v : m_views)
+        if (v->id() == id) return v.get();
+    return nullptr;
+}
+
+ViewContext App::context() { return ViewContext{m_session, m_fonts.set(), m_settings, m_settings.uiScale}; }
+
+void App::setUiScale(float scale) {
+    scale = std::clamp(std::round(scale * 10.0f) / 10.0f, Settings::kMinScale, Settings::kMaxScale);
+    if (scale == m_settings.uiScale) return;
+    m_settings.uiScale = scale;
+    m_fonts.setUiScale(scale);
+    ++m_styleRevision;
+    m_session.notify(strf(Str::ScaleFormat, static_cast<int>(std::lround(scale * 100))));
+}
+
+void App::applyStyle(ImGuiStyle& style) const { applyTheme(style, m_settings.uiScale); }
+
+void App::setLanguage(Language language) {
+    m_settings.language = language;
+    setUiLanguage(language);
+}
+
+std::string App::windowTitle() const {
+    if (!m_session.isOpen()) return "Atelier";
+    std::string file = std::filesystem::path(m_session.engine()->path()).filename().string();
+    return m_session.state().event.name + " — " + file + " — Atelier";
+}
+
+double App::wakeSeconds() const {
+    double wake = presentationWakeSeconds(m_session, m_session.now());
+    if (!m_session.hasPending() && !const_cast<Session&>(m_session).toasts().empty()) wake = std::min(wake, 0.5);
+    return wake;
+}
+
+void App::shortcut(std::string_view name) {
+    if (onShortcut) onShortcut(name);
+}
+
+void App::handleShortcuts(bool projectionWindow) {
+    ImGuiIO& io = ImGui::GetIO();
+    auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+    bool typing = io.WantTextInput;
+    bool ctrl = io.KeyCtrl;
+    if (ctrl && !typing && pressed(GLFW_KEY_Z)) {
+        shortcut(io.KeyShift ? "redo" : "undo");
+        if (io.KeyShift) m_session.requestRedo();
+        else m_session.requestUndo();
+    }
+    if (ctrl && !typing && pressed(GLFW_KEY_Y)) {
+        shortcut("redo");
+        m_session.requestRedo();
+    }
+    if (ctrl && (pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD))) {
+        shortcut("zoom-in");
+        setUiScale(m_settings.uiScale + 0.1f);
+    }
+    if (ctrl && (pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT))) {
+        shortcut("zoom-out");
+        setUiScale(m_settings.uiScale - 0.1f);
+    }
+    if (ctrl && (pressed(GLFW_KEY_0) || pressed(GLFW_KEY_KP_0))) {
+        shortcut("zoom-reset");
+        setUiScale(1.0f);
+    }
+    if (ctrl && pressed(GLFW_KEY_Q)) {
+        shortcut("quit");
+        quitRequested = true;
+    }
+    if (ctrl && !projectionWindow && pressed(GLFW_KEY_O)) {
+        shortcut("open");
+        m_openDialog = true;
+    }
+    if (pressed(GLFW_KEY_F11)) {
+        shortcut("full-screen");
+        if (projectionWindow) projectionFullScreen = !projectionFullScreen;
+        else m_session.presentationFullScreen = !m_session.presentationFullScreen;
+    }
+    if (pressed(GLFW_KEY_ESCAPE)) {
+        if (projectionWindow && projectionFullScreen) {
+            shortcut("leave-full-screen");
+            projectionFullScreen = false;
+        } else if (!projectionWindow && m_session.presentationFullScreen) {
+            shortcut("leave-full-screen");
+            m_session.presentationFullScreen = false;
+        }
+    }
+    bool presenting = projectionWindow || m_session.presentationFullScreen || m_session.view == ViewId::Projector;
+    if (presenting && !typing && !ctrl && pressed(GLFW_KEY_SPACE) && m_session.isOpen()) {
+        shortcut("toggle-timer");
+        const Team* team = m_session.state().find<Team>(m_session.projectorTeam);
+        const TimedSession* timer = m_session.timerFor(m_session.projectorTeam);
+        Phase phase = team ? team->phase : (timer ? timer->phase : Phase::Diverge);
+        m_session.toggleTimer(m_session.projectorTeam, phase, m_settings.presetMinutes[static_cast<std::size_t>(phase)] * 60);
+    }
+}
+
+void App::drawMainWindow() {
+    ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ViewContext ctx = context();
+    if (m_session.presentationFullScreen && m_session.isOpen()) {
+        ImGui::SetNextWindowPos(viewport->Pos);
+        ImGui::SetNextWindowSize(viewport->Size);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::Begin("##presentation", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoBringToFrontOnFocus);
+        drawPresentation(ctx, viewport->Pos, viewport->Size);
+        ImGui::End();
+        ImGui::PopStyleVar();
+        drawToasts();
+        return;
+    }
+    drawMenuBar();
+    float top = ImGui::GetFrameHeight();
+    ImVec2 pos(viewport->Pos.x, viewport->Pos.y + top);
+    ImVec2 size(viewport->Size.x, viewport->Size.y - top);
+    if (!m_session.isOpen()) {
+        drawOpenError(pos, size);
+    } else {
+        float sidebar = 190.0f * m_settings.uiScale;
+        drawSidebar(pos, ImVec2(sidebar, size.y));
+        if (View* v = view(m_session.view)) v->draw(ctx, ImVec2(pos.x + sidebar, pos.y), ImVec2(size.x - sidebar, size.y));
+    }
+    drawDialogs();
+    drawToasts();
+}
+
+void App::drawProjectionWindow() {
+    ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ViewContext ctx = context();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##projection", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    drawPresentation(ctx, viewport->Pos, viewport->Size);
+    ImGui::End();
+    ImGui::PopStyleVar();
+}
+
+void App::drawMenuBar() {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu(str(Str::MenuFile))) {
+        if (ImGui::MenuItem(str(Str::MenuNewEvent))) {
+            m_newDialog = true;
+            m_dialogName = str(Str::DialogNewEventDefault);
+            m_dialogPath.clear();
+        }
+        if (ImGui::MenuItem(str(Str::MenuOpen), "Ctrl+O")) m_openDialog = true;
+        if (ImGui::BeginMenu(str(Str::MenuRecent))) {
+            if (m_settings.recentFiles.empty()) ImGui::TextDisabled("%s", str(Str::MenuNoRecent));
+            for (const auto& path : m_settings.recentFiles)
+                if (ImGui::MenuItem(path.c_str())) m_session.requestOpen(path);
+            ImGui::EndMenu();
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem(str(Str::MenuQuit), "Ctrl+Q")) quitRequested = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(str(Str::MenuEdit))) {
+        Engine* engine = m_session.engine();
+        std::string undo = engine && engine->canUndo() ? strf(Str::MenuUndoFormat, engine->undoDescription()) : str(Str::MenuUndo);
+        std::string redo = engine && engine->canRedo() ? strf(Str::MenuRedoFormat, engine->redoDescription()) : str(Str::MenuRedo);
+        if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, engine && engine->canUndo())) m_session.requestUndo();
+        if (ImGui::MenuItem(redo.c_str(), "Ctrl+Y", false, engine && engine->canRedo())) m_session.requestRedo();
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(str(Str::MenuDisplay))) {
+        if (ImGui::MenuItem(str(Str::MenuZoomIn), "Ctrl +")) setUiScale(m_settings.uiScale + 0.1f);
+        if (ImGui::MenuItem(str(Str::MenuZoomOut), "Ctrl -")) setUiScale(m_settings.uiScale - 0.1f);
+        if (ImGui::MenuItem(str(Str::MenuZoomReset), "Ctrl 0")) setUiScale(1.0f);
+        ImGui::Separator();
+        if (ImGui::MenuItem(str(Str::MenuFullScreen), "F11", m_session.presentationFullScreen))
+            m_session.presentationFullScreen = !m_session.presentationFullScreen;
+        if (ImGui::MenuItem(str(Str::MenuProjectionWindow), nullptr, m_session.projectionWindow))
+            m_session.projectionWindow = !m_session.projectionWindow;
+        ImGui::Separator();
+        if (ImGui::BeginMenu(str(Str::MenuLanguage))) {
+            if (ImGui::MenuItem(str(Str::LanguageFrench), nullptr, uiLanguage() == Language::French)) setLanguage(Language::French);
+            if (ImGui::MenuItem(str(Str::LanguageEnglish), nullptr, uiLanguage() == Language::English)) setLanguage(Language::English);
+            ImGui::EndMenu();
+        }
+        ImGui::EndMenu();
+    }
+    if (m_session.isOpen() && m_session.engine()->readOnly()) {
+        ImGui::TextColored(ImColor(colours::kError), "  %s", str(Str::ReadOnlyBanner));
+    }
+    ImGui::EndMainMenuBar();
+}
+
+void App::drawSidebar(ImVec2 pos, ImVec2 size) {
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0x1F, 0x2A, 0x3A, 0xFF));
+    ImGui::Begin("##sidebar", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PushFont(m_fonts.set().heading);
+    ImGui::TextColored(ImVec4(1, 1, 1, 1), "Atelier");
+    ImGui::PopFont();
+    ImGui::Spacing();
+    ImGui::PushFont(m_fonts.set().bold);
+    float width = ImGui::GetContentRegionAvail().x;
+    for (auto& v : m_views) {
+        bool active = v->id() == m_session.view;
+        ImGui::PushStyleColor(ImGuiCol_Button, active ? IM_COL32(0xFF, 0xFF, 0xFF, 0xFF) : IM_COL32(0x2C, 0x3C, 0x52, 0xFF));
+        ImGui::PushStyleColor(ImGuiCol_Text, active ? IM_COL32(0x10, 0x18, 0x28, 0xFF) : IM_COL32(0xFF, 0xFF, 0xFF, 0xFF));
+        ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+        if (ImGui::Button(v->title(), ImVec2(width, ImGui::GetFrameHeight() * 1.5f))) m_session.view = v->id();
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor(2);
+    }
+    ImGui::PopFont();
+    // The running all-teams timer stays in sight whatever the screen.
+    if (const TimedSession* t = m_session.timerFor(Id{})) {
+        Millis now = m_session.now();
+        ImGui::Spacing();
+        ImGui::PushFont(m_fonts.set().heading);
+        std::string text = formatCountdown(timerRemaining(*t, now));
+        ImGui::TextColored(ImColor(countdownColour(t, now, IM_COL32(255, 255, 255, 255))), "%s", text.c_str());
+        ImGui::PopFont();
+        ImGui::TextColored(ImVec4(0.85f, 0.88f, 0.92f, 1), "%s", str(Str::AllTeams));
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+
+void App::drawOpenError(ImVec2 pos, ImVec2 size) {
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::Begin("##noevent", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    if (!m_session.openError().empty()) {
+        ImGui::PushFont(m_fonts.set().heading);
+        ImGui::TextColored(ImColor(colours::kError), "%s", str(Str::ErrorOpenTitle));
+        ImGui::PopFont();
+        textWrapped(m_fonts.set().regular, m_session.openError());
+        ImGui::Spacing();
+    }
+    textWrapped(m_fonts.set().regular, str(Str::NoEventOpen));
+    if (ImGui::Button(str(Str::MenuOpen))) m_openDialog = true;
+    ImGui::SameLine();
+    if (ImGui::Button(str(Str::MenuNewEvent))) {
+        m_newDialog = true;
+        m_dialogName = str(Str::DialogNewEventDefault);
+    }
+    ImGui::End();
+}
+
+void App::drawDialogs() {
+    if (m_openDialog) {
+        ImGui::OpenPopup("##open");
+        m_openDialog = false;
+    }
+    if (m_newDialog) {
+        ImGui::OpenPopup("##new");
+        m_newDialog = false;
+    }
+    ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+    ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("##open", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(str(Str::DialogPath));
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        bool enter = ImGui::InputText("##path", &m_dialogPath, ImGuiInputTextFlags_EnterReturnsTrue);
+        if ((ImGui::Button(str(Str::ButtonOpen)) || enter) && !m_dialogPath.empty()) {
+            m_session.requestOpen(m_dialogPath);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(str(Str::ButtonCancel))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("##new", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(str(Str::DialogEventName));
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
+        ImGui::InputText("##name", &m_dialogName);
+        ImGui::TextUnformatted(str(Str::DialogPath));
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
+        ImGui::InputText("##path", &m_dialogPath);
+        if (ImGui::Button(str(Str::ButtonCreate)) && !m_dialogPath.empty() && !m_dialogName.empty()) {
+            m_session.requestCreate(m_dialogPath, m_dialogName);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(str(Str::ButtonCancel))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+void App::drawToasts() {
+    auto& toasts = m_session.toasts();
+    double now = ImGui::GetTime();
+    std::erase_if(toasts, [&](const Toast& t) { return t.shownAt >= 0 && now - t.shownAt > (t.error ? 8.0 : 4.0); });
+    ImGuiViewport* viewport = ImGui::GetMainViewport();
+    float y = viewport->Pos.y + viewport->Size.y - 16;
+    int index = 0;
+    for (auto it = toasts.rbegin(); it != toasts.rend(); ++it, ++index) {
+        Toast& t = *it;
+        if (t.shownAt < 0) t.shownAt = now;
+        ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x - 16, y), ImGuiCond_Always, ImVec2(1, 1));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(viewport->Size.x * 0.45f, FLT_MAX));
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, t.error ? colours::kError : colours::kInfo);
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+        char name[24];
+        std::snprintf(name, sizeof name, "##toast%d", index);
+        ImGui::Begin(name, nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+        ImGui::PushTextWrapPos(viewport->Size.x * 0.42f);
+        ImGui::TextUnformatted(t.text.c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(0)) t.shownAt = -1000; // dismiss
+        y -= ImGui::GetWindowHeight() + 8;
+        ImGui::End();
+        ImGui::PopStyleColor(2);
+    }
+}
+
+bool App::afterFrames() {
+    bool changed = m_session.applyPending();
+    if (m_session.isOpen()) {
+        const Engine* engine = m_session.engine();
+        if (engine != m_fontEngine || engine->state().revision != m_fontRevision) {
+            if (engine != m_fontEngine) m_settings.addRecent(engine->path());
+            m_fontEngine = engine;
+            m_fontRevision = engine->state().revision;
+            m_fonts.addEventText(engine->state());
+        }
+    }
+    for (const auto& toast : m_session.toasts()) m_fonts.addText(toast.text);
+    return changed;
+}
+
+} // namespace atelier

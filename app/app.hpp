@@ -1,0 +1,73 @@
+#pragma once
+// The application without its windows: menus, navigation, shortcuts, dialogs and messages
+// around the views, for the main window and the projection window. The GLFW layer (window.cpp)
+// runs frames through it; headless tests drive it the same way without GL.
+#include "fonts.hpp"
+#include "session.hpp"
+#include "settings.hpp"
+#include "views/view.hpp"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace atelier {
+
+class App {
+public:
+    App(const Clock& clock, Settings settings);
+
+    Session& session() { return m_session; }
+    Settings& settings() { return m_settings; }
+    Fonts& fonts() { return m_fonts; }
+    View* view(ViewId id);
+
+    // One frame of each window, between ImGui::NewFrame() and ImGui::Render(), its context current.
+    void drawMainWindow();
+    void drawProjectionWindow();
+    // Keyboard shortcuts of the window whose context is current (projection: only its own keys).
+    void handleShortcuts(bool projectionWindow);
+    // After drawing every window: applies the queued actions and notes new characters for the
+    // font atlas. Returns true when the event changed.
+    bool afterFrames();
+
+    void setUiScale(float scale);
+    float uiScale() const { return m_settings.uiScale; }
+    // Bumped when the style must be applied again (scale change) in every context.
+    int styleRevision() const { return m_styleRevision; }
+    void applyStyle(ImGuiStyle& style) const;
+    void setLanguage(Language language);
+
+    std::string windowTitle() const;
+    // How long the windows may sleep before something on screen changes by itself.
+    double wakeSeconds() const;
+
+    // Requests for the window layer.
+    bool quitRequested = false;
+    bool projectionFullScreen = false;
+    // Called with the name of every shortcut recognised ("undo", "zoom-in" …), for tests.
+    std::function<void(std::string_view)> onShortcut;
+
+private:
+    void drawMenuBar();
+    void drawSidebar(ImVec2 pos, ImVec2 size);
+    void drawDialogs();
+    void drawToasts();
+    void drawOpenError(ImVec2 pos, ImVec2 size);
+    void shortcut(std::string_view name);
+    ViewContext context();
+
+    Session m_session;
+    Settings m_settings;
+    Fonts m_fonts;
+    std::vector<std::unique_ptr<View>> m_views;
+    int m_styleRevision = 0;
+    std::uint64_t m_fontRevision = ~0ull;
+    const Engine* m_fontEngine = nullptr;
+    bool m_openDialog = false, m_newDialog = false;
+    std::string m_dialogPath, m_dialogName;
+};
+
+} // namespace atelier

@@ -1,0 +1,186 @@
+#include "fonts.hpp"
+
+#include "strings.hpp"
+
+#include <fontconfig/fontconfig.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace atelier {
+
+namespace {
+
+std::string findFont(const char* pattern) {
+    std::string path;
+    FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>(pattern));
+    if (!pat) return path;
+    FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult result = FcResultNoMatch;
+    if (FcPattern* match = FcFontMatch(nullptr, pat, &result)) {
+        FcChar8* file = nullptr;
+        // Only a real TrueType/OpenType file will do: ImGui's rasteriser cannot read the rest.
+        if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+            std::string candidate = reinterpret_cast<const char*>(file);
+            auto dot = candidate.rfind('.');
+            std::string ext = dot == std::string::npos ? "" : candidate.substr(dot);
+            if (ext == ".ttf" || ext == ".otf" || ext == ".TTF" || ext == ".OTF") path = candidate;
+        }
+        FcPatternDestroy(match);
+    }
+    FcPatternDestroy(pat);
+    return path;
+}
+
+// Decodes UTF-8 leniently: a broken sequence yields U+FFFD rather than stopping.
+template <typename F> void forEachCodepoint(std::string_view s, F f) {
+    const char* p = s.data();
+    const char* end = p + s.size();
+    while (p < end) {
+        unsigned int c = 0;
+        int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        p += n;
+        f(c);
+    }
+}
+
+// French typography beyond Latin-1, plus the signs the app draws itself.
+constexpr ImWchar kTypography[] = {
+    0x0152, 0x0153, // Œ œ
+    0x0178,         // Ÿ
+    0x2013, 0x2014, // – —
+    0x2018, 0x2019, 0x201C, 0x201D, // ‘ ’ “ ”
+    0x2022, 0x2026, // • …
+    0x202F, 0x00A0, // narrow and plain no-break spaces
+    0x20AC,         // €
+    0x00B0, 0x00AB, 0x00BB, 0x00B7, // ° « » ·
+    0x2116,         // №
+    0x25B6, 0x25C0, // ▶ ◀
+};
+
+} // namespace
+
+Fonts::Fonts() {
+    if (FcInit()) {
+        for (const char* family : {"DejaVu Sans", "Noto Sans", "Liberation Sans", "sans-serif"}) {
+            m_regularPath = findFont(family);
+            if (!m_regularPath.empty()) {
+                m_boldPath = findFont((std::string(family) + ":bold").c_str());
+                break;
+            }
+        }
+    }
+    if (m_boldPath.empty()) m_boldPath = m_regularPath;
+    for (ImWchar c = 0x20; c < 0x7F; ++c) m_codepoints.insert(c);
+    for (ImWchar c = 0xA0; c <= 0xFF; ++c) m_codepoints.insert(c);
+    for (ImWchar c : kTypography) m_codepoints.insert(c);
+    for (std::string_view s : allUiStrings()) addText(s);
+    m_dirty = true;
+}
+
+bool Fonts::addText(std::string_view utf8) {
+    bool added = false;
+    forEachCodepoint(utf8, [&](unsigned c) {
+        // ImWchar is 16-bit in the default imconfig.h: characters past the BMP cannot be baked.
+        if (c < 0x20 || c > 0xFFFF) return;
+        if (m_codepoints.insert(static_cast<ImWchar>(c)).second) added = true;
+    });
+    if (added) m_dirty = true;
+    return added;
+}
+
+bool Fonts::addEventText(const EventState& s) {
+    bool added = false;
+    auto add = [&](const std::string& text) { added |= addText(text); };
+    add(s.event.name); add(s.event.organiser); add(s.event.place);
+    for (const auto& [id, x] : s.slots) { add(x.title); add(x.room); }
+    for (const auto& [id, x] : s.challenges) {
+        add(x.question); add(x.owner); add(x.territory); add(x.stakes); add(x.stakeholders);
+        add(x.obstacles); add(x.levers); add(x.theme); add(x.link);
+    }
+    for (const auto& [id, x] : s.teams) add(x.name);
+    for (const auto& [id, x] : s.members) { add(x.name); add(x.organisation); }
+    for (const auto& [id, x] : s.notes) add(x.text);
+    for (const auto& [id, x] : s.clusters) add(x.title);
+    for (const auto& [id, x] : s.prototypes) { add(x.title); add(x.description); add(x.learningGoal); }
+    for (const auto& [id, x] : s.feedback) { add(x.text); add(x.visitor); }
+    for (const auto& [id, x] : s.timedSessions) add(x.label);
+    return added;
+}
+
+void Fonts::setUiScale(float scale) {
+    if (scale != m_uiScale) {
+        m_uiScale = scale;
+        m_dirty = true;
+    }
+}
+
+void Fonts::setProjectorHeight(float pixels) {
+    // Quantised so resizing a window does not rebuild the atlas at every pixel; capped so a 4K
+    // projector does not bake a huge texture (the countdown is drawn scaled up past the cap).
+    float h = std::clamp(std::ceil(pixels / 180.0f) * 180.0f, 540.0f, 1440.0f);
+    if (h != m_projectorHeight) {
+        m_projectorHeight = h;
+        m_dirty = true;
+    }
+}
+
+void Fonts::build(ImFontAtlas& atlas) {
+    atlas.Clear();
+    m_ranges.clear();
+    // Consecutive code points merge into one range: fewer entries, same glyphs.
+    for (auto it = m_codepoints.begin(); it != m_codepoints.end();) {
+        ImWchar first = *it, last = *it;
+        for (++it; it != m_codepoints.end() && *it == last + 1; ++it) last = *it;
+        m_ranges.push_back(first);
+        m_ranges.push_back(last);
+    }
+    m_ranges.push_back(0);
+    m_timerRanges.clear();
+    for (ImWchar c : {ImWchar('0'), ImWchar('9'), ImWchar(':'), ImWchar(':'), ImWchar('+'), ImWchar('+'),
+                      ImWchar('-'), ImWchar('-'), ImWchar(' '), ImWchar(' '), ImWchar(0x2212), ImWchar(0x2212)})
+        m_timerRanges.push_back(c);
+    m_timerRanges.push_back(0);
+
+    float ui = std::round(kUiFontSize * m_uiScale);
+    m_largeSize = std::round(m_projectorHeight / 20.0f);
+    m_timerSize = std::round(std::min(m_projectorHeight * 0.30f, 320.0f));
+
+    auto add = [&](const std::string& path, float size, const ImWchar* ranges, int oversample) -> ImFont* {
+        ImFontConfig config;
+        config.OversampleH = oversample;
+        config.OversampleV = 1;
+        config.PixelSnapH = oversample == 1;
+        if (path.empty()) {
+            config.SizePixels = size;
+            return atlas.AddFontDefault(&config);
+        }
+        return atlas.AddFontFromFileTTF(path.c_str(), size, &config, ranges);
+    };
+    m_set.regular = add(m_regularPath, ui, m_ranges.Data, 2);
+    m_set.bold = add(m_boldPath, ui, m_ranges.Data, 2);
+    m_set.heading = add(m_boldPath, std::round(ui * 1.45f), m_ranges.Data, 1);
+    m_set.large = add(m_regularPath, m_largeSize, m_ranges.Data, 1);
+    m_set.largeBold = add(m_boldPath, m_largeSize, m_ranges.Data, 1);
+    m_set.timer = add(m_boldPath, m_timerSize, m_timerRanges.Data, 1);
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    atlas.TexDesiredWidth = 2048;
+    atlas.Build();
+    m_dirty = false;
+}
+
+std::vector<unsigned> Fonts::missingGlyphs(const ImFont* font, std::string_view utf8) {
+    std::vector<unsigned> missing;
+    forEachCodepoint(utf8, [&](unsigned c) {
+        if (c < 0x20 || c == 0x7F) return;
+        if (c > 0xFFFF || !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing.push_back(c);
+    });
+    std::sort(missing.begin(), missing.end());
+    missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+    return missing;
+}
+
+} // namespace atelier

@@ -1,0 +1,65 @@
+#pragma once
+// Fonts from the system (fontconfig), baked into one ImGui atlas shared by both windows.
+// The glyph ranges hold French typography plus every character of the UI strings and of the
+// open event, so nothing shows as a '?' box; new text with new characters triggers a rebuild.
+// Only the giant countdown font is big, and it holds digits and a few signs only.
+#include "state.hpp"
+
+#include <imgui.h>
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace atelier {
+
+struct FontSet {
+    ImFont* regular = nullptr;   // UI text
+    ImFont* bold = nullptr;      // UI emphasis
+    ImFont* heading = nullptr;   // UI titles
+    ImFont* large = nullptr;     // projector text
+    ImFont* largeBold = nullptr; // projector titles
+    ImFont* timer = nullptr;     // giant countdown: digits and ':' only
+};
+
+class Fonts {
+public:
+    Fonts(); // finds the system fonts (DejaVu Sans, Noto Sans …) through fontconfig
+
+    bool found() const { return !m_regularPath.empty(); }
+    const std::string& regularPath() const { return m_regularPath; }
+
+    // Records characters that must be in the atlas. Returns true when some are new.
+    bool addText(std::string_view utf8);
+    bool addEventText(const EventState& state);
+
+    void setUiScale(float scale);
+    // Height of the tallest window showing the projector; sizes the projector fonts.
+    void setProjectorHeight(float pixels);
+    bool dirty() const { return m_dirty; }
+
+    // Clears the atlas and bakes every font into it (no GL: the caller uploads the texture).
+    void build(ImFontAtlas& atlas);
+    const FontSet& set() const { return m_set; }
+    float timerBakedSize() const { return m_timerSize; }
+    float projectorTextSize() const { return m_largeSize; }
+
+    // Code points of the text that `font` has no glyph for.
+    static std::vector<unsigned> missingGlyphs(const ImFont* font, std::string_view utf8);
+
+private:
+    std::string m_regularPath, m_boldPath;
+    std::set<ImWchar> m_codepoints;
+    ImVector<ImWchar> m_ranges, m_timerRanges;
+    float m_uiScale = 1.0f;
+    float m_projectorHeight = 1080.0f;
+    float m_largeSize = 48.0f, m_timerSize = 256.0f;
+    bool m_dirty = true;
+    FontSet m_set;
+};
+
+// Base UI font size in pixels at scale 1.
+inline constexpr float kUiFontSize = 18.0f;
+
+} // namespace atelier

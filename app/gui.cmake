@@ -1,0 +1,32 @@
+# The desktop application. atelier_ui holds everything drawable without a window (views, fonts,
+# strings, the session): headless tests link it alone. atelier_gui adds GLFW windows and GL.
+add_library(atelier_ui STATIC
+  session.cpp
+  strings.cpp
+  fonts.cpp
+  theme.cpp
+  settings.cpp
+  widgets.cpp
+  app.cpp
+  presentation.cpp
+  views/view.cpp
+  views/view_home.cpp
+  views/view_challenge.cpp
+  views/view_teams.cpp
+  views/view_programme.cpp
+  views/view_phases.cpp
+  views/view_timer.cpp
+  views/view_projector.cpp
+)
+target_include_directories(atelier_ui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+target_compile_options(atelier_ui PRIVATE ${ATELIER_WARNINGS})
+target_link_libraries(atelier_ui PUBLIC atelier_core imgui_core atelier_fontconfig)
+
+add_library(atelier_gui STATIC
+  gui.cpp
+  window.cpp
+  keys.cpp
+)
+target_include_directories(atelier_gui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+target_compile_options(atelier_gui PRIVATE ${ATELIER_WARNINGS})
+target_link_libraries(atelier_gui PUBLIC atelier_ui imgui_backends CLI11::CLI11)

@@ -1,0 +1,125 @@
+// `atelier [PATH]`: the desktop app. With --screenshot it renders one view offscreen, writes a
+// PNG and exits (for the README and the smoke tests, under Xvfb).
+#include "gui.hpp"
+
+#include "app.hpp"
+#include "clock.hpp"
+#include "settings.hpp"
+#include "strings.hpp"
+#include "window.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <memory>
+
+namespace atelier {
+
+namespace {
+
+// A clock frozen at a given instant, so screenshots of "now" are reproducible.
+class FixedClock final : public Clock {
+public:
+    explicit FixedClock(Millis at) : m_at(at) {}
+    Millis now() const override { return m_at; }
+
+private:
+    Millis m_at;
+};
+
+} // namespace
+
+int runGui(int argc, char** argv) {
+    CLI::App cli{"Atelier: public-innovation workshops. Without PATH, opens the default event."};
+    std::string path, screenshot, viewName = "home", size = "1920x1080", lang, projectionShot, shortcutLog;
+    int team = 0;
+    long long clockMs = 0;
+    bool projectionWindow = false;
+    cli.add_option("path", path, "Event file to open (default: the event in your data folder)");
+    cli.add_option("--screenshot", screenshot, "Render one view to this PNG file and exit");
+    cli.add_option("--view", viewName, "View for --screenshot")
+        ->check(CLI::IsMember({"home", "defi", "teams", "programme", "phases", "timer", "projector"}));
+    cli.add_option("--team", team, "Team number (its défi number) for the view");
+    cli.add_option("--size", size, "Screenshot size, WIDTHxHEIGHT");
+    cli.add_option("--lang", lang, "Interface language")->check(CLI::IsMember({"fr", "en"}));
+    cli.add_flag("--projection-window", projectionWindow, "Open the projection window at start");
+    cli.add_option("--projection-screenshot", projectionShot, "With --screenshot: also capture the projection window");
+    cli.add_option("--shortcut-log", shortcutLog, "Append every recognised shortcut to this file (tests)");
+    cli.add_option("--clock-ms", clockMs, "Freeze the clock at this UTC instant, in ms since 1970 (screenshots)");
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return cli.exit(e);
+    }
+
+    int width = 1920, height = 1080;
+    if (std::sscanf(size.c_str(), "%dx%d", &width, &height) != 2 || width < 64 || height < 64 || width > 8192 || height > 8192) {
+        std::fprintf(stderr, "atelier: --size must look like 1920x1080\n");
+        return 2;
+    }
+
+    bool shooting = !screenshot.empty();
+    Settings settings = loadSettings(settingsPath());
+    if (lang == "en") settings.language = Language::English;
+    if (lang == "fr") settings.language = Language::French;
+
+    SystemClock systemClock;
+    FixedClock fixedClock(clockMs);
+    const Clock& clock = clockMs > 0 ? static_cast<const Clock&>(fixedClock) : systemClock;
+    App app(clock, settings);
+    Session& session = app.session();
+    if (path.empty()) session.openDefault(defaultEventPath());
+    else session.open(path);
+    if (!session.isOpen() && shooting) {
+        std::fprintf(stderr, "atelier: %s\n", session.openError().c_str());
+        return 1;
+    }
+
+    static const std::map<std::string, ViewId> kViews{{"home", ViewId::Home},         {"defi", ViewId::Challenge},
+                                                       {"teams", ViewId::Teams},       {"programme", ViewId::Programme},
+                                                       {"phases", ViewId::Phases},     {"timer", ViewId::Timer},
+                                                       {"projector", ViewId::Projector}};
+    session.view = kViews.at(viewName);
+    if (session.isOpen() && team > 0) {
+        auto teams = session.state().teamsInOrder();
+        const Team* chosen = nullptr;
+        for (const Team* t : teams)
+            if (const Challenge* c = session.state().find<Challenge>(t->challengeId); c && c->number == team) chosen = t;
+        if (!chosen && team <= static_cast<int>(teams.size())) chosen = teams[static_cast<std::size_t>(team - 1)];
+        if (chosen) {
+            session.team = session.projectorTeam = chosen->id;
+            if (chosen->challengeId) session.challenge = chosen->challengeId;
+        }
+    }
+    if (shooting && session.view == ViewId::Projector) {
+        // The projector as the room sees it: full screen, the team's défi when one is chosen.
+        session.presentationFullScreen = true;
+        if (session.projectorTeam) session.projectorContent = ProjectorContent::Challenge;
+    }
+    session.projectionWindow = projectionWindow;
+
+    std::unique_ptr<std::ofstream> log;
+    if (!shortcutLog.empty()) {
+        log = std::make_unique<std::ofstream>(shortcutLog, std::ios::app);
+        app.onShortcut = [&log](std::string_view name) { *log << name << std::endl; };
+    }
+
+    Windows windows(app);
+    if (!windows.init(!shooting, shooting ? 640 : 1440, shooting ? 360 : 900)) return 1;
+    if (shooting) {
+        ScreenshotRequest request;
+        request.path = screenshot;
+        request.width = width;
+        request.height = height;
+        request.projectionPath = projectionShot;
+        return windows.screenshot(request) ? 0 : 1;
+    }
+    windows.run();
+    if (!saveSettings(app.settings(), settingsPath()))
+        std::fprintf(stderr, "atelier: could not save the settings to %s\n", settingsPath().c_str());
+    return 0;
+}
+
+} // namespace atelier

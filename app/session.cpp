@@ -1,0 +1,147 @@
+#include "session.hpp"
+
+#include "demo.hpp"
+#include "errors.hpp"
+#include "strings.hpp"
+#include "timer.hpp"
+
+#include <filesystem>
+
+namespace atelier {
+
+void Session::adopt(std::unique_ptr<Engine> engine) {
+    m_engine = std::move(engine);
+    m_openError.clear();
+    challenge = team = projectorTeam = projectorChallenge = Id{};
+    auto challenges = m_engine->state().challengesInOrder();
+    if (!challenges.empty()) challenge = challenges.front()->id;
+}
+
+bool Session::open(const std::string& path) {
+    try {
+        adopt(Engine::open(path, m_clock));
+        return true;
+    } catch (const Error& e) {
+        m_openError = e.what();
+    } catch (const std::exception& e) {
+        m_openError = e.what();
+    }
+    return false;
+}
+
+bool Session::create(const std::string& path, const std::string& eventName) {
+    try {
+        EventInfo info;
+        info.name = eventName;
+        adopt(Engine::create(path, info, m_clock));
+        return true;
+    } catch (const std::exception& e) {
+        m_openError = e.what();
+    }
+    return false;
+}
+
+bool Session::openDefault(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) return open(path);
+    try {
+        std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+        adopt(createDemoEvent(path, m_clock));
+        return true;
+    } catch (const std::exception& e) {
+        m_openError = e.what();
+    }
+    return false;
+}
+
+void Session::close() {
+    m_engine.reset();
+    m_pending.clear();
+    m_pendingUndo.clear();
+}
+
+bool Session::applyPending() {
+    bool changed = false;
+    // Opening replaces the event: whatever was queued against the old one is dropped.
+    if (!m_pendingCreate.first.empty()) {
+        auto [path, name] = std::move(m_pendingCreate);
+        m_pendingCreate = {};
+        m_pending.clear();
+        m_pendingUndo.clear();
+        create(path, name);
+        return true;
+    }
+    if (!m_pendingOpen.empty()) {
+        std::string path = std::move(m_pendingOpen);
+        m_pendingOpen.clear();
+        m_pending.clear();
+        m_pendingUndo.clear();
+        open(path);
+        return true;
+    }
+    if (!m_engine) {
+        m_pending.clear();
+        m_pendingUndo.clear();
+        return false;
+    }
+    auto actions = std::move(m_pending);
+    m_pending.clear();
+    for (const auto& action : actions) {
+        try {
+            ActionResult result = m_engine->apply(action);
+            m_lastCreated = result.created;
+            changed = true;
+        } catch (const Error& e) {
+            notify(e.what(), true);
+        } catch (const std::exception& e) {
+            notify(e.what(), true);
+        }
+    }
+    auto undos = std::move(m_pendingUndo);
+    m_pendingUndo.clear();
+    for (bool undo : undos) {
+        try {
+            if (undo && m_engine->canUndo()) notify(strf(Str::ToastUndone, m_engine->undo()));
+            else if (!undo && m_engine->canRedo()) notify(strf(Str::ToastRedone, m_engine->redo()));
+            changed = true;
+        } catch (const Error& e) {
+            notify(e.what(), true);
+        }
+    }
+    return changed;
+}
+
+void Session::notify(std::string text, bool error) {
+    if (m_toasts.size() > 4) m_toasts.erase(m_toasts.begin());
+    m_toasts.push_back({std::move(text), error, -1});
+}
+
+const TimedSession* Session::timerFor(Id teamId) const {
+    if (!m_engine) return nullptr;
+    const TimedSession* all = state().currentTimer(Id{});
+    if (!teamId) return all;
+    const TimedSession* own = state().currentTimer(teamId);
+    if (!own) return all;
+    if (!all) return own;
+    return own->createdAt >= all->createdAt ? own : all;
+}
+
+void Session::toggleTimer(Id teamId, Phase phase, int presetSeconds) {
+    const TimedSession* timer = timerFor(teamId);
+    // A team-scoped toggle never drives the all-teams timer by accident: it acts on what it shows.
+    if (timer) {
+        switch (timerState(*timer, now())) {
+        case TimerState::Running: queue(PauseTimer{timer->id}); return;
+        case TimerState::Paused:
+        case TimerState::Ready: queue(ResumeTimer{timer->id}); return;
+        case TimerState::Finished: break;
+        }
+    }
+    StartTimer start;
+    start.team = teamId;
+    start.phase = phase;
+    start.seconds = presetSeconds;
+    queue(start);
+}
+
+} // namespace atelier

@@ -1,0 +1,88 @@
+#pragma once
+// The open event as the interface sees it: the engine, what views queued this frame, where the
+// user is (view, défi, team) and the messages to show. Views read state() and queue actions;
+// applyPending() runs them after drawing, so nothing changes in the middle of a frame.
+#include "actions.hpp"
+#include "clock.hpp"
+#include "engine.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace atelier {
+
+enum class ViewId { Home, Challenge, Teams, Programme, Phases, Timer, Projector, Count };
+enum class ProjectorContent { TimerOnly, Challenge, Programme, Count };
+
+struct Toast {
+    std::string text;
+    bool error = false;
+    double shownAt = -1; // ImGui time when first drawn; -1 until then
+};
+
+class Session {
+public:
+    explicit Session(const Clock& clock) : m_clock(clock) {}
+
+    // Opening. Failures are kept as openError(), never thrown: the window shows them.
+    bool open(const std::string& path);
+    bool create(const std::string& path, const std::string& eventName);
+    // The default database, created with the demo event on first run.
+    bool openDefault(const std::string& path);
+    void close();
+    bool isOpen() const { return m_engine != nullptr; }
+    const std::string& openError() const { return m_openError; }
+    void clearOpenError() { m_openError.clear(); }
+    Engine* engine() { return m_engine.get(); }
+    const Engine* engine() const { return m_engine.get(); }
+    const EventState& state() const { return m_engine->state(); }
+    Millis now() const { return m_clock.now(); }
+    const Clock& clock() const { return m_clock; }
+
+    // Deferred changes.
+    void queue(Action action) { m_pending.push_back(std::move(action)); }
+    void requestUndo() { m_pendingUndo.push_back(true); }
+    void requestRedo() { m_pendingUndo.push_back(false); }
+    void requestOpen(std::string path) { m_pendingOpen = std::move(path); }
+    void requestCreate(std::string path, std::string name) { m_pendingCreate = {std::move(path), std::move(name)}; }
+    bool hasPending() const { return !m_pending.empty() || !m_pendingUndo.empty() || !m_pendingOpen.empty() || !m_pendingCreate.first.empty(); }
+    // Applies what views queued; errors become toasts. Returns true when something changed.
+    bool applyPending();
+    // Ids created by the last applied action (tests, follow-up selection).
+    const std::vector<Id>& lastCreated() const { return m_lastCreated; }
+
+    // Messages.
+    void notify(std::string text, bool error = false);
+    std::vector<Toast>& toasts() { return m_toasts; }
+
+    // Where the user is.
+    ViewId view = ViewId::Home;
+    Id challenge; // défi shown in the défi view
+    Id team;      // team selected in the teams, phases and timer views (0 = all teams for the timer)
+    ProjectorContent projectorContent = ProjectorContent::TimerOnly;
+    Id projectorTeam;      // 0 = all teams
+    Id projectorChallenge; // défi shown on the projector (0 = the projected team's)
+    bool presentationFullScreen = false;
+    bool projectionWindow = false; // the second window "Écran de projection" is wanted open
+
+    // The countdown a scope shows: the newest of the team's own timer and the all-teams timer.
+    const TimedSession* timerFor(Id teamId) const;
+    // Starts, pauses or resumes the scope's timer (what Space does on the projector).
+    void toggleTimer(Id teamId, Phase phase, int presetSeconds);
+
+private:
+    void adopt(std::unique_ptr<Engine> engine);
+
+    const Clock& m_clock;
+    std::unique_ptr<Engine> m_engine;
+    std::string m_openError;
+    std::vector<Action> m_pending;
+    std::vector<bool> m_pendingUndo; // true = undo, false = redo, in order
+    std::string m_pendingOpen;
+    std::pair<std::string, std::string> m_pendingCreate;
+    std::vector<Id> m_lastCreated;
+    std::vector<Toast> m_toasts;
+};
+
+} // namespace atelier

@@ -1,0 +1,345 @@
+#include "strings.hpp"
+
+#include <iterator>
+
+namespace atelier {
+
+namespace {
+
+constexpr const char* kFrench[] = {
+    "Atelier", // AppName
+    "Fichier", // MenuFile
+    "Nouvel événement…", // MenuNewEvent
+    "Ouvrir…", // MenuOpen
+    "Fichiers récents", // MenuRecent
+    "(aucun)", // MenuNoRecent
+    "Quitter", // MenuQuit
+    "Édition", // MenuEdit
+    "Annuler", // MenuUndo
+    "Rétablir", // MenuRedo
+    "Annuler : {}", // MenuUndoFormat
+    "Rétablir : {}", // MenuRedoFormat
+    "Affichage", // MenuDisplay
+    "Agrandir", // MenuZoomIn
+    "Réduire", // MenuZoomOut
+    "Taille normale", // MenuZoomReset
+    "Langue", // MenuLanguage
+    "Présentation plein écran", // MenuFullScreen
+    "Écran de projection", // MenuProjectionWindow
+    "Français", // LanguageFrench
+    "English", // LanguageEnglish
+    "Chemin du fichier", // DialogPath
+    "Nom de l’événement", // DialogEventName
+    "Nouvel événement", // DialogNewEventDefault
+    "Ouvrir", // ButtonOpen
+    "Créer", // ButtonCreate
+    "Annuler", // ButtonCancel
+    "Fermer", // ButtonDismiss
+    "Impossible d’ouvrir cet événement", // ErrorOpenTitle
+    "Aucun événement ouvert. Le menu Fichier permet d’en créer un ou d’en ouvrir un.", // NoEventOpen
+    "Annulé : {}", // ToastUndone
+    "Rétabli : {}", // ToastRedone
+    "Fichier en lecture seule : les modifications sont impossibles.", // ReadOnlyBanner
+    "Interface à {} %", // ScaleFormat
+    "Accueil", // ViewHome
+    "Défi", // ViewChallenge
+    "Équipes", // ViewTeams
+    "Programme", // ViewProgramme
+    "Phases", // ViewPhases
+    "Minuteur", // ViewTimer
+    "Projection", // ViewProjector
+    "Diverger", // PhaseDiverge
+    "Sélectionner", // PhaseSelect
+    "Prototyper", // PhasePrototype
+    "Tester", // PhaseTest
+    "Facilitateur·rice", // RoleFacilitator
+    "Porteur du défi", // RoleChallengeOwner
+    "Participant·e", // RoleParticipant
+    "Expert·e", // RoleExpert
+    "Conférence", // SlotTalk
+    "Atelier", // SlotWorkshop
+    "Débriefing", // SlotDebrief
+    "Exposition", // SlotExhibition
+    "Autre", // SlotOther
+    "Prêt", // TimerReady
+    "En cours", // TimerRunning
+    "En pause", // TimerPaused
+    "Temps écoulé", // TimerFinished
+    "lundi", // Monday
+    "mardi", // Tuesday
+    "mercredi", // Wednesday
+    "jeudi", // Thursday
+    "vendredi", // Friday
+    "samedi", // Saturday
+    "dimanche", // Sunday
+    "janvier", // January
+    "février", // February
+    "mars", // March
+    "avril", // April
+    "mai", // May
+    "juin", // June
+    "juillet", // July
+    "août", // August
+    "septembre", // September
+    "octobre", // October
+    "novembre", // November
+    "décembre", // December
+    "{0} {1} {2} {3}", // DayFormat
+    "Programme", // HomeProgramme
+    "maintenant", // HomeNow
+    "Défis et équipes", // HomeChallenges
+    "Pas encore d’équipe", // HomeNoTeam
+    "{} membres", // CountMembers
+    "{} post-its", // CountNotes
+    "{} prototypes", // CountPrototypes
+    "Le programme est vide.", // HomeNoSlots
+    "Défi nº {}", // ChallengeNumber
+    "Porteur", // ChallengeOwner
+    "Territoire", // ChallengeTerritory
+    "Thème", // ChallengeTheme
+    "Enjeux", // ChallengeStakes
+    "Parties prenantes et usagers", // ChallengeStakeholders
+    "Obstacles", // ChallengeObstacles
+    "Leviers", // ChallengeLevers
+    "Lien", // ChallengeLink
+    "Équipe", // ChallengeTeam
+    "Aucun défi dans cet événement.", // NoChallenges
+    "◀ Précédent", // ButtonPrevious
+    "Suivant ▶", // ButtonNext
+    "Projeter", // ButtonProject
+    "Voir l’équipe", // ButtonShowTeam
+    "Ajouter une équipe", // TeamsAdd
+    "Nouvelle équipe", // TeamsNewName
+    "Nom", // TeamName
+    "Couleur", // TeamColour
+    "Défi", // TeamChallenge
+    "(aucun défi)", // TeamNoChallenge
+    "Supprimer l’équipe", // TeamDelete
+    "Membres", // TeamMembers
+    "Nom", // MemberName
+    "Organisation", // MemberOrganisation
+    "Rôle", // MemberRole
+    "Ajouter le membre", // MemberAdd
+    "Retirer", // MemberDelete
+    "Nouveau membre", // MemberNew
+    "Aucune équipe pour l’instant.", // NoTeams
+    "Jour", // SlotDay
+    "Début", // SlotStart
+    "Fin", // SlotEnd
+    "Intitulé", // SlotTitle
+    "Type", // SlotKind
+    "Salle", // SlotRoom
+    "Ajouter un créneau", // SlotAdd
+    "Supprimer", // SlotDelete
+    "Nouveau créneau", // SlotNewTitle
+    "Aucun créneau pour ce jour.", // NoSlots
+    "Toutes les équipes", // AllTeams
+    "Passer toutes les équipes en phase :", // PhasesSetAll
+    "Historique des phases", // PhasesHistory
+    "Équipe", // PhasesTeam
+    "Phase", // PhasesCurrent
+    "Pas encore de changement.", // PhasesNoHistory
+    "Minuteur de", // TimerScope
+    "Démarrer", // TimerStart
+    "Pause", // TimerPause
+    "Reprendre", // TimerResume
+    "+1 min", // TimerPlus1
+    "+5 min", // TimerPlus5
+    "Remettre à zéro", // TimerReset
+    "Nouveau minuteur", // TimerNew
+    "Durées par phase (minutes)", // TimerPresets
+    "Phase du minuteur", // TimerPhase
+    "Minuteurs des équipes", // TimerTeams
+    "Aucun minuteur lancé", // TimerNone
+    "Espace : démarrer ou mettre en pause (vue Projection)", // TimerSpaceHint
+    "Contenu projeté", // ProjectorContent
+    "Minuteur seul", // ContentTimerOnly
+    "Brief du défi", // ContentChallenge
+    "Programme du jour", // ContentProgramme
+    "Équipe projetée", // ProjectorTeam
+    "Ouvrir l’écran de projection", // ProjectorOpenWindow
+    "Fermer l’écran de projection", // ProjectorCloseWindow
+    "F11 : plein écran · Espace : démarrer / pause · Échap : quitter le plein écran", // ProjectorHint
+    "Temps écoulé !", // ProjectorTimeUp
+    "Rien au programme aujourd’hui.", // ProjectorNoProgramme
+};
+
+constexpr const char* kEnglish[] = {
+    "Atelier", // AppName
+    "File", // MenuFile
+    "New event…", // MenuNewEvent
+    "Open…", // MenuOpen
+    "Recent files", // MenuRecent
+    "(none)", // MenuNoRecent
+    "Quit", // MenuQuit
+    "Edit", // MenuEdit
+    "Undo", // MenuUndo
+    "Redo", // MenuRedo
+    "Undo: {}", // MenuUndoFormat
+    "Redo: {}", // MenuRedoFormat
+    "View", // MenuDisplay
+    "Zoom in", // MenuZoomIn
+    "Zoom out", // MenuZoomOut
+    "Actual size", // MenuZoomReset
+    "Language", // MenuLanguage
+    "Full-screen presentation", // MenuFullScreen
+    "Projection screen", // MenuProjectionWindow
+    "Français", // LanguageFrench
+    "English", // LanguageEnglish
+    "File path", // DialogPath
+    "Event name", // DialogEventName
+    "New event", // DialogNewEventDefault
+    "Open", // ButtonOpen
+    "Create", // ButtonCreate
+    "Cancel", // ButtonCancel
+    "Dismiss", // ButtonDismiss
+    "This event cannot be opened", // ErrorOpenTitle
+    "No event is open. Use the File menu to create or open one.", // NoEventOpen
+    "Undone: {}", // ToastUndone
+    "Redone: {}", // ToastRedone
+    "Read-only file: changes are not possible.", // ReadOnlyBanner
+    "Interface at {}%", // ScaleFormat
+    "Home", // ViewHome
+    "Challenge", // ViewChallenge
+    "Teams", // ViewTeams
+    "Programme", // ViewProgramme
+    "Phases", // ViewPhases
+    "Timer", // ViewTimer
+    "Projector", // ViewProjector
+    "Diverge", // PhaseDiverge
+    "Select", // PhaseSelect
+    "Prototype", // PhasePrototype
+    "Test", // PhaseTest
+    "Facilitator", // RoleFacilitator
+    "Challenge owner", // RoleChallengeOwner
+    "Participant", // RoleParticipant
+    "Expert", // RoleExpert
+    "Talk", // SlotTalk
+    "Workshop", // SlotWorkshop
+    "Debrief", // SlotDebrief
+    "Exhibition", // SlotExhibition
+    "Other", // SlotOther
+    "Ready", // TimerReady
+    "Running", // TimerRunning
+    "Paused", // TimerPaused
+    "Time’s up", // TimerFinished
+    "Monday", // Monday
+    "Tuesday", // Tuesday
+    "Wednesday", // Wednesday
+    "Thursday", // Thursday
+    "Friday", // Friday
+    "Saturday", // Saturday
+    "Sunday", // Sunday
+    "January", // January
+    "February", // February
+    "March", // March
+    "April", // April
+    "May", // May
+    "June", // June
+    "July", // July
+    "August", // August
+    "September", // September
+    "October", // October
+    "November", // November
+    "December", // December
+    "{0} {1} {2} {3}", // DayFormat
+    "Programme", // HomeProgramme
+    "now", // HomeNow
+    "Challenges and teams", // HomeChallenges
+    "No team yet", // HomeNoTeam
+    "{} members", // CountMembers
+    "{} notes", // CountNotes
+    "{} prototypes", // CountPrototypes
+    "The programme is empty.", // HomeNoSlots
+    "Challenge {}", // ChallengeNumber
+    "Owner", // ChallengeOwner
+    "Territory", // ChallengeTerritory
+    "Theme", // ChallengeTheme
+    "Stakes", // ChallengeStakes
+    "Stakeholders and users", // ChallengeStakeholders
+    "Obstacles", // ChallengeObstacles
+    "Levers", // ChallengeLevers
+    "Link", // ChallengeLink
+    "Team", // ChallengeTeam
+    "No challenges in this event.", // NoChallenges
+    "◀ Previous", // ButtonPrevious
+    "Next ▶", // ButtonNext
+    "Show on projector", // ButtonProject
+    "Show the team", // ButtonShowTeam
+    "Add a team", // TeamsAdd
+    "New team", // TeamsNewName
+    "Name", // TeamName
+    "Colour", // TeamColour
+    "Challenge", // TeamChallenge
+    "(no challenge)", // TeamNoChallenge
+    "Delete the team", // TeamDelete
+    "Members", // TeamMembers
+    "Name", // MemberName
+    "Organisation", // MemberOrganisation
+    "Role", // MemberRole
+    "Add the member", // MemberAdd
+    "Remove", // MemberDelete
+    "New member", // MemberNew
+    "No teams yet.", // NoTeams
+    "Day", // SlotDay
+    "Start", // SlotStart
+    "End", // SlotEnd
+    "Title", // SlotTitle
+    "Kind", // SlotKind
+    "Room", // SlotRoom
+    "Add a slot", // SlotAdd
+    "Delete", // SlotDelete
+    "New slot", // SlotNewTitle
+    "No slots on this day.", // NoSlots
+    "All teams", // AllTeams
+    "Move every team to phase:", // PhasesSetAll
+    "Phase history", // PhasesHistory
+    "Team", // PhasesTeam
+    "Phase", // PhasesCurrent
+    "No change yet.", // PhasesNoHistory
+    "Timer for", // TimerScope
+    "Start", // TimerStart
+    "Pause", // TimerPause
+    "Resume", // TimerResume
+    "+1 min", // TimerPlus1
+    "+5 min", // TimerPlus5
+    "Reset", // TimerReset
+    "New timer", // TimerNew
+    "Durations per phase (minutes)", // TimerPresets
+    "Timer phase", // TimerPhase
+    "Team timers", // TimerTeams
+    "No timer started", // TimerNone
+    "Space: start or pause (Projector view)", // TimerSpaceHint
+    "Projected content", // ProjectorContent
+    "Timer only", // ContentTimerOnly
+    "Challenge brief", // ContentChallenge
+    "Today’s programme", // ContentProgramme
+    "Projected team", // ProjectorTeam
+    "Open the projection screen", // ProjectorOpenWindow
+    "Close the projection screen", // ProjectorCloseWindow
+    "F11: full screen · Space: start / pause · Esc: leave full screen", // ProjectorHint
+    "Time’s up!", // ProjectorTimeUp
+    "Nothing on today’s programme.", // ProjectorNoProgramme
+};
+
+static_assert(std::size(kFrench) == static_cast<std::size_t>(Str::Count), "French table does not match Str");
+static_assert(std::size(kEnglish) == static_cast<std::size_t>(Str::Count), "English table does not match Str");
+
+} // namespace
+
+const char* str(Str key) {
+    auto i = static_cast<std::size_t>(key);
+    return messageLanguage() == Language::French ? kFrench[i] : kEnglish[i];
+}
+
+Language uiLanguage() { return messageLanguage(); }
+void setUiLanguage(Language language) { setMessageLanguage(language); }
+
+std::vector<std::string_view> allUiStrings() {
+    std::vector<std::string_view> out;
+    for (const char* s : kFrench) out.emplace_back(s);
+    for (const char* s : kEnglish) out.emplace_back(s);
+    return out;
+}
+
+} // namespace atelier

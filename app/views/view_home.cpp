@@ -1,0 +1,153 @@
+#include "views/view_home.hpp"
+
+#include "presentation.hpp"
+#include "theme.hpp"
+#include "timer.hpp"
+#include "timezone.hpp"
+#include "widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace atelier {
+
+void HomeView::drawContent(ViewContext& ctx) {
+    const EventState& state = ctx.session.state();
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::TextUnformatted(state.event.name.c_str());
+    ImGui::PopFont();
+    std::string sub = state.event.place;
+    if (!state.event.organiser.empty()) sub = state.event.organiser + (sub.empty() ? "" : " · " + sub);
+    if (!sub.empty()) ImGui::TextUnformatted(sub.c_str());
+    ImGui::Separator();
+
+    float left = std::max(ImGui::GetContentRegionAvail().x * 0.30f, 260.0f * ctx.scale);
+    ImGui::BeginChild("##programme", ImVec2(left, 0), true);
+    drawProgramme(ctx);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##challenges", ImVec2(0, 0), false);
+    drawChallenges(ctx);
+    ImGui::EndChild();
+}
+
+void HomeView::drawProgramme(ViewContext& ctx) {
+    const EventState& state = ctx.session.state();
+    LocalTime local = toLocalTime(ctx.session.now(), state.event.timeZone);
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::TextUnformatted(str(Str::HomeProgramme));
+    ImGui::PopFont();
+    auto slots = state.slotsInOrder();
+    if (slots.empty()) ImGui::TextWrapped("%s", str(Str::HomeNoSlots));
+    std::string day;
+    bool nowShown = false;
+    for (const Slot* s : slots) {
+        if (s->day != day) {
+            day = s->day;
+            ImGui::Spacing();
+            ImGui::PushFont(ctx.fonts.bold);
+            std::string label = formatDay(day);
+            ImGui::PushStyleColor(ImGuiCol_Text, day == local.day ? colours::kNow : ImGui::GetColorU32(ImGuiCol_Text));
+            ImGui::TextUnformatted(label.c_str());
+            ImGui::PopStyleColor();
+            ImGui::PopFont();
+        }
+        bool today = s->day == local.day;
+        bool current = today && s->start <= local.hourMinute && local.hourMinute < s->end;
+        // The "now" line goes before the first slot that has not started yet when none is running.
+        if (today && !current && !nowShown && local.hourMinute < s->start) {
+            ImGui::TextColored(ImColor(colours::kNow), "▶ %s %s", local.hourMinute.c_str(), str(Str::HomeNow));
+            nowShown = true;
+        }
+        if (current) {
+            nowShown = true;
+            ImVec2 p = ImGui::GetCursorScreenPos();
+            float h = ImGui::GetTextLineHeightWithSpacing();
+            ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + ImGui::GetContentRegionAvail().x, p.y + h),
+                                                      IM_COL32(0xFF, 0xE3, 0xD9, 0xFF));
+            ImGui::PushStyleColor(ImGuiCol_Text, colours::kNow);
+            ImGui::TextWrapped("▶ %s–%s  %s  (%s)", s->start.c_str(), s->end.c_str(), s->title.c_str(), str(Str::HomeNow));
+            ImGui::PopStyleColor();
+        } else {
+            ImGui::TextWrapped("%s–%s  %s", s->start.c_str(), s->end.c_str(), s->title.c_str());
+        }
+    }
+}
+
+void HomeView::drawChallenges(ViewContext& ctx) {
+    Session& session = ctx.session;
+    const EventState& state = session.state();
+    Millis now = session.now();
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::TextUnformatted(str(Str::HomeChallenges));
+    ImGui::PopFont();
+
+    // Cards of one width, as many per row as fit.
+    float cardWidth = 340.0f * ctx.scale;
+    float cardHeight = ImGui::GetTextLineHeightWithSpacing() * 6.6f;
+    float avail = ImGui::GetContentRegionAvail().x;
+    int columns = std::max(1, static_cast<int>(avail / (cardWidth + ImGui::GetStyle().ItemSpacing.x)));
+    cardWidth = (avail - (columns - 1) * ImGui::GetStyle().ItemSpacing.x) / columns;
+    int index = 0;
+    for (const Challenge* c : state.challengesInOrder()) {
+        if (index % columns != 0) ImGui::SameLine();
+        ++index;
+        ImGui::PushID(static_cast<int>(c->id.value & 0x7FFFFFFF));
+        const Team* team = state.teamOfChallenge(c->id);
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 255, 255, 255));
+        ImGui::BeginChild("##card", ImVec2(cardWidth, cardHeight), true, ImGuiWindowFlags_NoScrollbar);
+        ImDrawList* list = ImGui::GetWindowDrawList();
+        ImVec2 p = ImGui::GetWindowPos();
+        list->AddRectFilled(p, ImVec2(p.x + 6 * ctx.scale, p.y + cardHeight), team ? colourFromHex(team->colour) : IM_COL32(200, 200, 200, 255));
+
+        ImGui::PushFont(ctx.fonts.bold);
+        std::string head = strf(Str::ChallengeNumber, c->number) + (c->owner.empty() ? "" : " · " + c->owner);
+        ImGui::TextUnformatted(head.c_str());
+        ImGui::PopFont();
+        // The question, clipped to two lines so the cards stay even.
+        ImVec2 q = ImGui::GetCursorScreenPos();
+        float qWidth = ImGui::GetContentRegionAvail().x;
+        float lineH = ImGui::GetTextLineHeight();
+        ImVec4 clip(q.x, q.y, q.x + qWidth, q.y + lineH * 2.05f);
+        list->AddText(ctx.fonts.regular, ctx.fonts.regular->FontSize, q, ImGui::GetColorU32(ImGuiCol_Text), c->question.c_str(),
+                      nullptr, qWidth, &clip);
+        ImGui::Dummy(ImVec2(qWidth, lineH * 2.1f));
+
+        if (team) {
+            ImGui::Text("%s · %s", team->name.c_str(), phaseName(team->phase));
+            int members = static_cast<int>(state.membersOfTeam(team->id).size());
+            int notes = static_cast<int>(state.notesOfTeam(team->id).size());
+            int protos = static_cast<int>(state.prototypesOfTeam(team->id).size());
+            std::string counts = strf(Str::CountMembers, members) + " · " + strf(Str::CountNotes, notes) + " · " +
+                                 strf(Str::CountPrototypes, protos);
+            ImGui::TextUnformatted(counts.c_str());
+            if (const TimedSession* t = session.timerFor(team->id); t && timerState(*t, now) != TimerState::Ready) {
+                ImGui::SameLine();
+                std::string clock = "  " + formatCountdown(timerRemaining(*t, now));
+                ImGui::PushFont(ctx.fonts.bold);
+                ImGui::TextColored(ImColor(countdownColour(t, now, colours::kAccent)), "%s", clock.c_str());
+                ImGui::PopFont();
+            }
+        } else {
+            ImGui::TextDisabled("%s", str(Str::HomeNoTeam));
+            ImGui::NewLine();
+        }
+        if (ImGui::SmallButton(str(Str::ViewChallenge))) {
+            session.challenge = c->id;
+            session.view = ViewId::Challenge;
+        }
+        if (team) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(str(Str::ButtonShowTeam))) {
+                session.team = team->id;
+                session.view = ViewId::Teams;
+            }
+        }
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+        ImGui::PopID();
+    }
+    if (index == 0) ImGui::TextWrapped("%s", str(Str::NoChallenges));
+}
+
+} // namespace atelier

@@ -1,0 +1,84 @@
+#include "views/view_phases.hpp"
+
+#include "theme.hpp"
+#include "timezone.hpp"
+#include "widgets.hpp"
+
+namespace atelier {
+
+namespace {
+int idKey(Id id) { return static_cast<int>(id.value ^ (id.value >> 32)); }
+} // namespace
+
+void PhasesView::drawContent(ViewContext& ctx) {
+    Session& session = ctx.session;
+    const EventState& state = session.state();
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(str(Str::PhasesSetAll));
+    for (int i = 0; i < static_cast<int>(kPhaseCodes.size()); ++i) {
+        ImGui::SameLine();
+        Phase p = static_cast<Phase>(i);
+        ImGui::PushID(i);
+        if (ImGui::Button(phaseName(p))) {
+            SetPhase set;
+            set.team = Id{};
+            set.phase = p;
+            session.queue(set);
+        }
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+
+    auto teams = state.teamsInOrder();
+    if (teams.empty()) ImGui::TextUnformatted(str(Str::NoTeams));
+    if (!teams.empty() && ImGui::BeginTable("##phases", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(str(Str::PhasesTeam), ImGuiTableColumnFlags_WidthStretch, 2);
+        ImGui::TableSetupColumn(str(Str::PhasesCurrent), ImGuiTableColumnFlags_WidthStretch, 4);
+        ImGui::TableSetupColumn(str(Str::PhasesHistory), ImGuiTableColumnFlags_WidthStretch, 4);
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(teams.size()));
+        while (clipper.Step()) {
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                const Team* t = teams[static_cast<std::size_t>(r)];
+                ImGui::PushID(idKey(t->id));
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::AlignTextToFramePadding();
+                ImGui::TextUnformatted(t->name.c_str());
+                ImGui::TableNextColumn();
+                // One button per phase: the current one stands out, a click moves the team.
+                for (int i = 0; i < static_cast<int>(kPhaseCodes.size()); ++i) {
+                    Phase p = static_cast<Phase>(i);
+                    if (i) ImGui::SameLine();
+                    bool current = p == t->phase;
+                    ImGui::PushID(i);
+                    if (current) {
+                        ImGui::PushStyleColor(ImGuiCol_Button, colours::kAccent);
+                        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+                    }
+                    if (ImGui::Button(phaseName(p)) && !current) session.queue(SetPhase{t->id, p});
+                    if (current) ImGui::PopStyleColor(2);
+                    ImGui::PopID();
+                }
+                ImGui::TableNextColumn();
+                auto history = state.phaseHistory(t->id);
+                if (history.empty()) ImGui::TextDisabled("%s", str(Str::PhasesNoHistory));
+                std::string line;
+                for (const PhaseChange* change : history) {
+                    LocalTime local = toLocalTime(change->at, state.event.timeZone);
+                    if (!line.empty()) line += "  →  ";
+                    line += std::string(phaseName(change->phase)) + " (" + local.day.substr(8, 2) + "/" + local.day.substr(5, 2) +
+                            " " + local.hourMinute + ")";
+                }
+                if (!line.empty()) ImGui::TextWrapped("%s", line.c_str());
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+    }
+}
+
+} // namespace atelier

@@ -1,0 +1,93 @@
+#include "widgets.hpp"
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <array>
+#include <unordered_map>
+
+namespace atelier {
+
+const char* phaseName(Phase phase) {
+    static_assert(static_cast<int>(Str::PhaseTest) - static_cast<int>(Str::PhaseDiverge) + 1 == kPhaseCodes.size());
+    return str(static_cast<Str>(static_cast<int>(Str::PhaseDiverge) + static_cast<int>(phase)));
+}
+const char* roleName(Role role) {
+    static_assert(static_cast<int>(Str::RoleExpert) - static_cast<int>(Str::RoleFacilitator) + 1 == kRoleCodes.size());
+    return str(static_cast<Str>(static_cast<int>(Str::RoleFacilitator) + static_cast<int>(role)));
+}
+const char* slotKindName(SlotKind kind) {
+    static_assert(static_cast<int>(Str::SlotOther) - static_cast<int>(Str::SlotTalk) + 1 == kSlotKindCodes.size());
+    return str(static_cast<Str>(static_cast<int>(Str::SlotTalk) + static_cast<int>(kind)));
+}
+const char* timerStateName(TimerState state) {
+    static_assert(static_cast<int>(Str::TimerFinished) - static_cast<int>(Str::TimerReady) + 1 == kTimerStateCodes.size());
+    return str(static_cast<Str>(static_cast<int>(Str::TimerReady) + static_cast<int>(state)));
+}
+
+std::string formatDay(const std::string& isoDay) {
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(isoDay.c_str(), "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31) return isoDay;
+    // Sakamoto's day of week: 0 = Sunday.
+    static constexpr int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    int yy = m < 3 ? y - 1 : y;
+    int dow = (yy + yy / 4 - yy / 100 + yy / 400 + t[m - 1] + d) % 7;
+    int monday0 = (dow + 6) % 7;
+    const char* weekday = str(static_cast<Str>(static_cast<int>(Str::Monday) + monday0));
+    const char* month = str(static_cast<Str>(static_cast<int>(Str::January) + m - 1));
+    return strf(Str::DayFormat, weekday, d, month, y);
+}
+
+namespace {
+
+// Edit buffers of the fields being typed in, by ImGui id; a field shows the model otherwise.
+std::unordered_map<ImGuiID, std::string>& buffers() {
+    static std::unordered_map<ImGuiID, std::string> map;
+    return map;
+}
+
+template <typename Draw> bool editWith(const char* label, const std::string& value, std::string& out, Draw draw) {
+    ImGuiID id = ImGui::GetID(label);
+    auto& map = buffers();
+    // Also keep the buffer the frame after the field lost focus: that is when ImGui reports the edit.
+    bool active = ImGui::GetActiveID() == id || GImGui->ActiveIdPreviousFrame == id;
+    if (!active) map[id] = value;
+    std::string& buffer = map[id];
+    draw(buffer);
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        std::string edited = buffer;
+        map.erase(id);
+        if (edited != value) {
+            out = std::move(edited);
+            return true;
+        }
+    } else if (!ImGui::IsItemActive()) {
+        map.erase(id);
+    }
+    return false;
+}
+
+} // namespace
+
+bool editText(const char* label, const std::string& value, std::string& out, float width) {
+    return editWith(label, value, out, [&](std::string& buffer) {
+        ImGui::SetNextItemWidth(width);
+        ImGui::InputText(label, &buffer);
+    });
+}
+
+bool editMultiline(const char* label, const std::string& value, std::string& out, ImVec2 size) {
+    return editWith(label, value, out, [&](std::string& buffer) { ImGui::InputTextMultiline(label, &buffer, size); });
+}
+
+void textWrapped(ImFont* font, const std::string& text, ImU32 colour) {
+    if (font) ImGui::PushFont(font);
+    if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::PopTextWrapPos();
+    if (colour) ImGui::PopStyleColor();
+    if (font) ImGui::PopFont();
+}
+
+} // namespace atelier

@@ -1,0 +1,45 @@
+#pragma once
+// Small pieces shared by the views: labels of enums, dates, and text fields that turn an edit
+// into one action when the user leaves the field (not one per keystroke).
+#include "model.hpp"
+#include "strings.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace atelier {
+
+const char* phaseName(Phase phase);
+const char* roleName(Role role);
+const char* slotKindName(SlotKind kind);
+const char* timerStateName(TimerState state);
+
+// "lundi 9 juillet 2018" from "2018-07-09" (the text itself when it is not a date).
+std::string formatDay(const std::string& isoDay);
+
+// A one-line text field showing `value`. Returns true, with the new text in `out`, when the
+// user leaves the field (Enter, Tab, click elsewhere) after changing it.
+bool editText(const char* label, const std::string& value, std::string& out, float width = -1.0f);
+bool editMultiline(const char* label, const std::string& value, std::string& out, ImVec2 size);
+
+// A combo over an enum's labels; returns true with `out` when the user picks another value.
+template <typename E> bool enumCombo(const char* label, E value, E& out, const char* (*name)(E), int count) {
+    bool changed = false;
+    if (ImGui::BeginCombo(label, name(value))) {
+        for (int i = 0; i < count; ++i) {
+            E candidate = static_cast<E>(i);
+            if (ImGui::Selectable(name(candidate), candidate == value) && candidate != value) {
+                out = candidate;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+// Text in a font, wrapped at the available width.
+void textWrapped(ImFont* font, const std::string& text, ImU32 colour = 0);
+
+} // namespace atelier

@@ -1,0 +1,355 @@
+#include "window.hpp"
+
+#include "keys.hpp"
+#include "presentation.hpp"
+
+#define GL_GLEXT_PROTOTYPES
+#define GLFW_INCLUDE_GLCOREARB
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace atelier {
+
+namespace {
+
+Windows::Slot* slotOf(GLFWwindow* window) { return static_cast<Windows::Slot*>(glfwGetWindowUserPointer(window)); }
+
+// Runs `f` with the window's ImGui context current, then restores the previous one.
+template <typename F> void withContext(GLFWwindow* window, F f) {
+    Windows::Slot* slot = slotOf(window);
+    if (!slot || !slot->imgui) return;
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(slot->imgui);
+    f(*slot);
+    ImGui::SetCurrentContext(previous);
+    slot->owner->busyFrames = std::max(slot->owner->busyFrames, 3);
+}
+
+void onMouseButton(GLFWwindow* w, int button, int action, int mods) {
+    withContext(w, [&](Windows::Slot&) { ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods); });
+}
+void onScroll(GLFWwindow* w, double x, double y) {
+    withContext(w, [&](Windows::Slot&) { ImGui_ImplGlfw_ScrollCallback(w, x, y); });
+}
+void onKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    withContext(w, [&](Windows::Slot& slot) {
+        int translated = key;
+        bool tracked = scancode >= 0 && scancode < 512;
+        if (action == GLFW_PRESS || !tracked) translated = translateKey(key, glfwGetKeyName(key, scancode));
+        else translated = slot.keyOf[scancode] ? slot.keyOf[scancode] - 2 : translateKey(key, glfwGetKeyName(key, scancode));
+        if (tracked) slot.keyOf[scancode] = action == GLFW_RELEASE ? 0 : translated + 2;
+        ImGui_ImplGlfw_KeyCallback(w, translated, scancode, action, mods);
+    });
+}
+void onChar(GLFWwindow* w, unsigned int c) {
+    withContext(w, [&](Windows::Slot&) { ImGui_ImplGlfw_CharCallback(w, c); });
+}
+void onFocus(GLFWwindow* w, int focused) {
+    withContext(w, [&](Windows::Slot&) { ImGui_ImplGlfw_WindowFocusCallback(w, focused); });
+}
+void onCursorEnter(GLFWwindow* w, int entered) {
+    withContext(w, [&](Windows::Slot&) { ImGui_ImplGlfw_CursorEnterCallback(w, entered); });
+}
+void onCursorPos(GLFWwindow* w, double, double) {
+    if (Windows::Slot* slot = slotOf(w)) slot->owner->busyFrames = std::max(slot->owner->busyFrames, 2);
+}
+void onRefresh(GLFWwindow* w) {
+    if (Windows::Slot* slot = slotOf(w)) slot->owner->busyFrames = std::max(slot->owner->busyFrames, 2);
+}
+void onClose(GLFWwindow* w) {
+    // Closing the projection window only hides the projector; the main window quits.
+    if (Windows::Slot* slot = slotOf(w); slot && slot->projection) {
+        glfwSetWindowShouldClose(w, GLFW_FALSE);
+        slot->owner->busyFrames = 3;
+    }
+}
+
+void onGlfwError(int code, const char* message) { std::fprintf(stderr, "atelier: GLFW error %d: %s\n", code, message); }
+
+} // namespace
+
+Windows::Windows(App& app) : m_app(app) {
+    m_main.owner = m_projection.owner = this;
+    m_projection.projection = true;
+}
+
+Windows::~Windows() {
+    closeSlot(m_projection);
+    if (m_main.window) glfwMakeContextCurrent(m_main.window);
+    if (m_fontTexture) glDeleteTextures(1, &m_fontTexture);
+    closeSlot(m_main);
+    if (m_atlas) IM_DELETE(m_atlas);
+    glfwTerminate();
+}
+
+bool Windows::init(bool visible, int width, int height) {
+    glfwSetErrorCallback(onGlfwError);
+    if (!glfwInit()) {
+        std::fprintf(stderr, "atelier: no display available (is DISPLAY set? try xvfb-run)\n");
+        return false;
+    }
+    m_atlas = IM_NEW(ImFontAtlas)();
+    m_app.fonts().setProjectorHeight(static_cast<float>(height));
+    m_app.fonts().build(*m_atlas);
+    return openSlot(m_main, "Atelier", width, height, visible, nullptr);
+}
+
+bool Windows::openSlot(Slot& slot, const char* title, int width, int height, bool visible, GLFWwindow* share) {
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+    slot.window = glfwCreateWindow(width, height, title, nullptr, share);
+    if (!slot.window) {
+        std::fprintf(stderr, "atelier: cannot open a window with OpenGL 3.3\n");
+        return false;
+    }
+    glfwSetWindowUserPointer(slot.window, &slot);
+    glfwMakeContextCurrent(slot.window);
+    glfwSwapInterval(slot.projection ? 0 : 1);
+
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    slot.imgui = ImGui::CreateContext(m_atlas);
+    ImGui::SetCurrentContext(slot.imgui);
+    ImGui::GetIO().IniFilename = nullptr;
+    // Our callbacks, not the backend's: they switch to this window's context first.
+    ImGui_ImplGlfw_InitForOpenGL(slot.window, false);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    // The backend would upload its own copy of the shared atlas; we keep one texture for both.
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    uploadFontTexture();
+    glfwSetMouseButtonCallback(slot.window, onMouseButton);
+    glfwSetScrollCallback(slot.window, onScroll);
+    glfwSetKeyCallback(slot.window, onKey);
+    glfwSetCharCallback(slot.window, onChar);
+    glfwSetWindowFocusCallback(slot.window, onFocus);
+    glfwSetCursorEnterCallback(slot.window, onCursorEnter);
+    glfwSetCursorPosCallback(slot.window, onCursorPos);
+    glfwSetWindowRefreshCallback(slot.window, onRefresh);
+    glfwSetWindowCloseCallback(slot.window, onClose);
+    if (previous) ImGui::SetCurrentContext(previous);
+    return true;
+}
+
+void Windows::closeSlot(Slot& slot) {
+    if (!slot.window) return;
+    glfwMakeContextCurrent(slot.window);
+    ImGui::SetCurrentContext(slot.imgui);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext(slot.imgui);
+    ImGui::SetCurrentContext(m_main.imgui && &slot != &m_main ? m_main.imgui : nullptr);
+    glfwDestroyWindow(slot.window);
+    slot.window = nullptr;
+    slot.imgui = nullptr;
+    slot.styleRevision = -1;
+    if (m_main.window && &slot != &m_main) glfwMakeContextCurrent(m_main.window);
+}
+
+void Windows::uploadFontTexture() {
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    m_atlas->GetTexDataAsRGBA32(&pixels, &width, &height);
+    if (!m_fontTexture) glGenTextures(1, &m_fontTexture);
+    glBindTexture(GL_TEXTURE_2D, m_fontTexture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    m_atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_fontTexture)));
+    // The CPU copy is not needed once uploaded; glyph metrics stay.
+    m_atlas->ClearTexData();
+}
+
+void Windows::rebuildFontsIfNeeded() {
+    int tallest = 0;
+    for (Slot* slot : {&m_main, &m_projection}) {
+        if (!slot->window) continue;
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(slot->window, &w, &h);
+        tallest = std::max(tallest, h);
+    }
+    if (tallest > 0) m_app.fonts().setProjectorHeight(static_cast<float>(tallest));
+    if (!m_app.fonts().dirty()) return;
+    glfwMakeContextCurrent(m_main.window);
+    m_app.fonts().build(*m_atlas);
+    uploadFontTexture();
+}
+
+void Windows::syncProjectionWindow(bool visible) {
+    bool wanted = m_app.session().projectionWindow;
+    if (wanted && !m_projection.window) {
+        const char* title = uiLanguage() == Language::French ? "Écran de projection" : "Projection screen";
+        openSlot(m_projection, title, 960, 540, visible, m_main.window);
+        glfwMakeContextCurrent(m_main.window);
+        // On a second monitor when there is one: that is where the projector is.
+        int count = 0;
+        GLFWmonitor** monitors = glfwGetMonitors(&count);
+        if (count > 1) {
+            int x = 0, y = 0;
+            glfwGetMonitorPos(monitors[1], &x, &y);
+            glfwSetWindowPos(m_projection.window, x + 40, y + 40);
+        }
+    } else if (!wanted && m_projection.window) {
+        closeSlot(m_projection);
+        m_projectionFullScreen = false;
+        m_app.projectionFullScreen = false;
+    }
+}
+
+void Windows::syncFullScreen() {
+    auto monitorFor = [](GLFWwindow* window) {
+        int count = 0;
+        GLFWmonitor** monitors = glfwGetMonitors(&count);
+        int wx = 0, wy = 0;
+        glfwGetWindowPos(window, &wx, &wy);
+        for (int i = 0; i < count; ++i) {
+            int mx = 0, my = 0;
+            glfwGetMonitorPos(monitors[i], &mx, &my);
+            const GLFWvidmode* mode = glfwGetVideoMode(monitors[i]);
+            if (mode && wx >= mx && wx < mx + mode->width && wy >= my && wy < my + mode->height) return monitors[i];
+        }
+        return glfwGetPrimaryMonitor();
+    };
+    auto apply = [&](GLFWwindow* window, bool want, bool& current) {
+        if (!window || want == current) return;
+        current = want;
+        if (want) {
+            glfwGetWindowPos(window, &m_savedX, &m_savedY);
+            glfwGetWindowSize(window, &m_savedW, &m_savedH);
+            GLFWmonitor* monitor = monitorFor(window);
+            const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+            if (mode) glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+        } else {
+            glfwSetWindowMonitor(window, nullptr, m_savedX, m_savedY, m_savedW, m_savedH, 0);
+        }
+        busyFrames = 3;
+    };
+    apply(m_main.window, m_app.session().presentationFullScreen, m_mainFullScreen);
+    apply(m_projection.window, m_app.projectionFullScreen, m_projectionFullScreen);
+}
+
+void Windows::frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen) {
+    glfwMakeContextCurrent(slot.window);
+    ImGui::SetCurrentContext(slot.imgui);
+    if (slot.styleRevision != m_app.styleRevision()) {
+        m_app.applyStyle(ImGui::GetStyle());
+        slot.styleRevision = m_app.styleRevision();
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    if (offscreen) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(static_cast<float>(fbWidth), static_cast<float>(fbHeight));
+        io.DisplayFramebufferScale = ImVec2(1, 1);
+    }
+    ImGui::NewFrame();
+    m_app.handleShortcuts(slot.projection);
+    if (slot.projection) m_app.drawProjectionWindow();
+    else m_app.drawMainWindow();
+    ImGui::Render();
+    glViewport(0, 0, fbWidth, fbHeight);
+    glClearColor(0.05f, 0.06f, 0.08f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Windows::run() {
+    while (!glfwWindowShouldClose(m_main.window) && !m_app.quitRequested) {
+        // Idle: sleep until input or until the screen would change by itself (timer tick).
+        if (busyFrames > 0) glfwPollEvents();
+        else glfwWaitEventsTimeout(std::clamp(m_app.wakeSeconds(), 0.005, 60.0));
+        syncProjectionWindow(true);
+        syncFullScreen();
+        rebuildFontsIfNeeded();
+        std::string title = m_app.windowTitle();
+        if (title != m_title) {
+            glfwSetWindowTitle(m_main.window, title.c_str());
+            m_title = title;
+        }
+        for (Slot* slot : {&m_main, &m_projection}) {
+            if (!slot->window) continue;
+            int w = 0, h = 0;
+            glfwGetFramebufferSize(slot->window, &w, &h);
+            frame(*slot, w, h, false);
+            glfwSwapBuffers(slot->window);
+        }
+        if (m_app.afterFrames()) busyFrames = std::max(busyFrames, 2);
+        if (busyFrames > 0) --busyFrames;
+    }
+}
+
+namespace {
+
+bool writePng(const std::string& path, int width, int height) {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * height * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    // GL rows go bottom-up; PNG rows top-down. Alpha is forced opaque.
+    std::vector<unsigned char> flipped(pixels.size());
+    std::size_t row = static_cast<std::size_t>(width) * 4;
+    for (int y = 0; y < height; ++y)
+        std::copy_n(&pixels[static_cast<std::size_t>(height - 1 - y) * row], row, &flipped[static_cast<std::size_t>(y) * row]);
+    for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
+    std::vector<unsigned char> rgb(static_cast<std::size_t>(width) * height * 3);
+    for (std::size_t i = 0, j = 0; i < flipped.size(); i += 4, j += 3) std::copy_n(&flipped[i], 3, &rgb[j]);
+    if (!stbi_write_png(path.c_str(), width, height, 3, rgb.data(), width * 3)) {
+        std::fprintf(stderr, "atelier: cannot write %s\n", path.c_str());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool Windows::screenshot(const ScreenshotRequest& request) {
+    glfwMakeContextCurrent(m_main.window);
+    m_app.fonts().setProjectorHeight(static_cast<float>(request.height));
+    GLuint fbo = 0, colour = 0;
+    glGenFramebuffers(1, &fbo);
+    glGenRenderbuffers(1, &colour);
+    glBindRenderbuffer(GL_RENDERBUFFER, colour);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, request.width, request.height);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
+    bool ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    if (!ok) std::fprintf(stderr, "atelier: cannot render offscreen at %dx%d\n", request.width, request.height);
+    for (int i = 0; ok && i < request.frames; ++i) {
+        glfwPollEvents();
+        syncProjectionWindow(true);
+        if (m_app.fonts().dirty()) {
+            glfwMakeContextCurrent(m_main.window);
+            m_app.fonts().build(*m_atlas);
+            uploadFontTexture();
+        }
+        glfwMakeContextCurrent(m_main.window);
+        glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+        frame(m_main, request.width, request.height, true);
+        bool last = i + 1 == request.frames;
+        if (last) ok = writePng(request.path, request.width, request.height);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        if (m_projection.window) {
+            int w = 0, h = 0;
+            glfwGetFramebufferSize(m_projection.window, &w, &h);
+            frame(m_projection, w, h, false);
+            if (last && !request.projectionPath.empty()) ok = writePng(request.projectionPath, w, h) && ok;
+            glfwSwapBuffers(m_projection.window);
+        }
+        m_app.afterFrames();
+    }
+    glfwMakeContextCurrent(m_main.window);
+    glDeleteFramebuffers(1, &fbo);
+    glDeleteRenderbuffers(1, &colour);
+    return ok;
+}
+
+} // namespace atelier

@@ -1,0 +1,65 @@
+#pragma once
+// The GLFW side: the main window and the optional projection window, each with its own ImGui
+// context, sharing GL objects and one font atlas; our own callbacks route input to the right
+// context. Also renders screenshots offscreen.
+#include "app.hpp"
+
+#include <string>
+
+struct GLFWwindow;
+struct ImGuiContext;
+struct ImFontAtlas;
+
+namespace atelier {
+
+struct ScreenshotRequest {
+    std::string path;
+    int width = 1920, height = 1080;
+    int frames = 4;
+    std::string projectionPath; // also capture the projection window there (empty: none)
+};
+
+class Windows {
+public:
+    explicit Windows(App& app);
+    ~Windows();
+    Windows(const Windows&) = delete;
+    Windows& operator=(const Windows&) = delete;
+
+    // False with a message on stderr when there is no display or no OpenGL 3.3.
+    bool init(bool visible, int width, int height);
+    void run();
+    // Renders a few frames offscreen at the requested size and writes PNGs; false on failure.
+    bool screenshot(const ScreenshotRequest& request);
+
+    struct Slot {
+        Windows* owner = nullptr;
+        GLFWwindow* window = nullptr;
+        ImGuiContext* imgui = nullptr;
+        bool projection = false;
+        int styleRevision = -1;
+        int keyOf[512] = {}; // translated key per scancode while held, so release matches press
+    };
+
+private:
+    bool openSlot(Slot& slot, const char* title, int width, int height, bool visible, GLFWwindow* share);
+    void closeSlot(Slot& slot);
+    void syncProjectionWindow(bool visible);
+    void syncFullScreen();
+    void rebuildFontsIfNeeded();
+    void uploadFontTexture();
+    void frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen);
+
+    App& m_app;
+    Slot m_main, m_projection;
+    ImFontAtlas* m_atlas = nullptr; // shared by both ImGui contexts
+    unsigned m_fontTexture = 0;
+    bool m_mainFullScreen = false, m_projectionFullScreen = false;
+    int m_savedX = 0, m_savedY = 0, m_savedW = 1280, m_savedH = 800;
+    std::string m_title;
+
+public:
+    int busyFrames = 3; // frames still to draw at full speed after input
+};
+
+} // namespace atelier
