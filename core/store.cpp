@@ -11,6 +11,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
+#include <cctype>
 #include <filesystem>
 #include <sstream>
 
@@ -152,6 +153,23 @@ template <typename T> void loadTable(SQLite::Database& db, Rows<T>& out) {
                            "Database error ({}): the change was not saved.", e.what()));
 }
 
+// An SQLite file: URI for a path. '#', '?' and '%' are legal in folder names but would cut
+// or change the URI, so everything but unreserved characters and '/' is percent-encoded.
+std::string fileUri(const std::string& path) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string uri = "file:";
+    for (unsigned char c : path) {
+        if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+            uri += static_cast<char>(c);
+        } else {
+            uri += '%';
+            uri += kHex[c >> 4];
+            uri += kHex[c & 0xF];
+        }
+    }
+    return uri;
+}
+
 } // namespace
 
 Store::Store(std::string path, std::unique_ptr<SQLite::Database> db, bool readOnly)
@@ -223,7 +241,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode) {
             db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
         } else {
             // A write-protected folder cannot hold -wal/-shm: read the file as it is.
-            std::string uri = "file:" + std::filesystem::absolute(path).string() + "?immutable=1";
+            std::string uri = fileUri(std::filesystem::absolute(path).string()) + "?immutable=1";
             db = std::make_unique<SQLite::Database>(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI);
         }
     } catch (const SQLite::Exception& e) {

@@ -471,7 +471,8 @@ TEST_CASE("files that are not Atelier events are refused untouched") {
 
 TEST_CASE("read-only files") {
     TempDir dir;
-    std::string folder = dir.file("locked");
+    // URI-special characters in the path: a read-only folder is opened through a file: URI.
+    std::string folder = dir.file("verrouillé #1 ?mode=rw %41");
     fs::create_directory(folder);
     std::string path = folder + "/event.db";
     {
