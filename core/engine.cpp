@@ -62,6 +62,13 @@ private:
 
 Engine::Engine(std::unique_ptr<Store> store, const Clock& clock) : m_store(std::move(store)), m_clock(clock) {
     m_state = m_store->loadAll();
+    m_journal = std::make_unique<Journal>(*m_store);
+}
+
+// Journals a committed change, inside its transaction: the journal is what merges exchange.
+void Engine::record(const std::string& description, const Changeset& changes) {
+    if (changes.empty()) return;
+    m_journal->append({newId(), m_journal->nextTime(m_clock.now()), m_journal->origin(), description, changes, {}});
 }
 
 std::unique_ptr<Engine> Engine::create(const std::string& path, const EventInfo& event, const Clock& clock) {
@@ -105,6 +112,7 @@ ActionResult Engine::run(const std::vector<Action>& actions, std::string descrip
             changes = changes.concatenated(step);
             result.created.insert(result.created.end(), context.created().begin(), context.created().end());
         }
+        record(result.description, changes);
         tx.commit();
     } catch (...) {
         // Rolled back: the rows touched so far read again as they were.
@@ -115,7 +123,7 @@ ActionResult Engine::run(const std::vector<Action>& actions, std::string descrip
     return result;
 }
 
-void Engine::applyChangeset(const Changeset& changes) {
+void Engine::applyChangeset(const Changeset& changes, const std::string& journalDescription) {
     if (readOnly())
         throw StorageError(tr("Cet événement est ouvert en lecture seule : rien n'a été modifié.",
                               "This event is open read-only: nothing was changed."));
@@ -134,16 +142,32 @@ void Engine::applyChangeset(const Changeset& changes) {
                                      "visiteur ou un minuteur).",
                                      "Not possible: items added since depend on it (for example a visitor's feedback "
                                      "or a timer)."));
+        record(journalDescription, changes);
         tx.commit();
     }
     refresh(changes);
+}
+
+MergeReport Engine::mergeFrom(const std::string& otherCopyPath) {
+    if (readOnly())
+        throw StorageError(tr("Cet événement est ouvert en lecture seule : rien n'a été fusionné.",
+                              "This event is open read-only: nothing was merged."));
+    MergeReport report = mergeEventFiles(*m_store, otherCopyPath);
+    if (report.newEntries > 0) {
+        auto revision = m_state.revision;
+        m_state = m_store->loadAll();
+        m_state.revision = revision + 1;
+        m_history.clear();
+        m_journal = std::make_unique<Journal>(*m_store);
+    }
+    return report;
 }
 
 std::string Engine::undo() {
     const HistoryEntry* entry = m_history.nextUndo();
     if (!entry) return {};
     std::string description = entry->description;
-    applyChangeset(entry->changes.inverted());
+    applyChangeset(entry->changes.inverted(), trf("Annuler : {}", "Undo: {}", description));
     m_history.markUndone();
     return description;
 }
@@ -152,7 +176,7 @@ std::string Engine::redo() {
     const HistoryEntry* entry = m_history.nextRedo();
     if (!entry) return {};
     std::string description = entry->description;
-    applyChangeset(entry->changes);
+    applyChangeset(entry->changes, trf("Rétablir : {}", "Redo: {}", description));
     m_history.markRedone();
     return description;
 }

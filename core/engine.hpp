@@ -4,6 +4,8 @@
 #include "actions.hpp"
 #include "clock.hpp"
 #include "history.hpp"
+#include "journal.hpp"
+#include "merge.hpp"
 #include "state.hpp"
 #include "store.hpp"
 
@@ -26,6 +28,7 @@ public:
     const EventState& state() const { return m_state; }
     const Clock& clock() const { return m_clock; }
     Store& store() { return *m_store; }
+    Journal& journal() { return *m_journal; }
     bool readOnly() const { return m_store->readOnly(); }
     const std::string& path() const { return m_store->path(); }
 
@@ -39,6 +42,10 @@ public:
 
     // A human description of the action against the current state ("Déplacer 3 post-its").
     std::string describe(const Action& action) const;
+
+    // Brings in the changes another copy of this event has made (see merge.hpp). The undo
+    // history is cleared: what it would undo may have been changed by the merge.
+    MergeReport mergeFrom(const std::string& otherCopyPath);
 
     bool canUndo() const { return m_history.nextUndo() != nullptr; }
     bool canRedo() const { return m_history.nextRedo() != nullptr; }
@@ -54,12 +61,14 @@ private:
     Engine(std::unique_ptr<Store> store, const Clock& clock);
     void refresh(const Changeset& changes);
     ActionResult run(const std::vector<Action>& actions, std::string description, bool undoable);
-    void applyChangeset(const Changeset& changes);
+    void applyChangeset(const Changeset& changes, const std::string& journalDescription);
+    void record(const std::string& description, const Changeset& changes);
 
     std::unique_ptr<Store> m_store;
     const Clock& m_clock;
     EventState m_state;
     UndoHistory m_history;
+    std::unique_ptr<Journal> m_journal;
 };
 
 } // namespace atelier

@@ -248,12 +248,37 @@ INSERT INTO search_challenge(rowid, body)
   SELECT id, atelier_fold(question, owner, territory, stakes, stakeholders, obstacles, levers, theme) FROM challenge;
 )SQL";
 
+// Version 3: the journal of every committed change, so copies of an event on several laptops
+// can be merged (see merge.hpp). `changes` is the changeset as its action recorded it, carried
+// to other files; `effect` is what it did in this file when a merge replayed it in time order
+// (NULL: the same as `changes`), so a later merge can rewind it exactly. `replica` says which
+// copy this file is: its origin id (new for each `atelier copy`), a label and an optional team.
+constexpr const char* kSchemaV3 = R"SQL(
+CREATE TABLE journal (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  origin INTEGER NOT NULL,
+  description TEXT NOT NULL,
+  changes BLOB NOT NULL,
+  effect BLOB
+);
+CREATE INDEX journal_order ON journal(at, id);
+CREATE TABLE replica (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  origin INTEGER NOT NULL,
+  label TEXT NOT NULL DEFAULT '',
+  team_id INTEGER
+);
+INSERT INTO replica(id, origin) VALUES (1, abs(random()) + 1);
+)SQL";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list{
         {1, "initial schema", kSchemaV1},
         {2, "full-text search", kSchemaV2},
+        {3, "journal of changes, for merging copies", kSchemaV3},
     };
     return list;
 }

@@ -329,6 +329,7 @@ template <typename T> std::optional<T> Store::load(Id id) {
     T row{};
     Reader reader{st, TableOf<T>::table};
     columns(reader, row);
+    st.reset(); // a cached statement left on a row would hold a read transaction open
     return row;
 }
 
@@ -369,7 +370,9 @@ std::string Store::photoBytes(Id photoId) {
     st.bind(1, photoId.value);
     if (!st.executeStep()) return {};
     SQLite::Column c = st.getColumn(0);
-    return std::string(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
+    std::string bytes(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
+    st.reset(); // a cached statement left on a row would hold a read transaction open
+    return bytes;
 }
 
 EventState Store::loadAll() {

@@ -3,6 +3,7 @@ add_executable(core_tests
   main.cpp
   support.cpp
   test_engine.cpp
+  test_merge.cpp
   test_actions.cpp
   test_votes.cpp
   test_timer.cpp
