@@ -179,7 +179,8 @@ CREATE INDEX prototype_cluster ON prototype(based_on_cluster_id);
 // Version 2: full-text search (FTS5). One index per searchable table, its rowid the row's id,
 // holding text folded by atelier_fold() (registered on every connection by Store::configure):
 // case, accents, œ/æ and apostrophes folded. Triggers keep it right through actions, cascades,
-// undo/redo and merges alike, since changesets are applied as ordinary SQL. Existing rows are
+// undo/redo and merges alike, since changesets are applied as ordinary SQL. A bulk writer may
+// pause them (atelier_indexing() false) and rebuild the index in one pass. Existing rows are
 // indexed here, so files made before v2 become searchable when opened.
 constexpr const char* kSchemaV2 = R"SQL(
 CREATE VIRTUAL TABLE search_note USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
@@ -187,57 +188,57 @@ CREATE VIRTUAL TABLE search_prototype USING fts5(body, tokenize = 'unicode61 rem
 CREATE VIRTUAL TABLE search_feedback USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE search_challenge USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
 
-CREATE TRIGGER search_note_insert AFTER INSERT ON note BEGIN
+CREATE TRIGGER search_note_insert AFTER INSERT ON note WHEN atelier_indexing() BEGIN
   INSERT INTO search_note(rowid, body) VALUES (new.id, atelier_fold(new.text));
 END;
 CREATE TRIGGER search_note_update AFTER UPDATE ON note
-  WHEN old.text IS NOT new.text OR old.id IS NOT new.id BEGIN
+  WHEN atelier_indexing() AND (old.text IS NOT new.text OR old.id IS NOT new.id) BEGIN
   DELETE FROM search_note WHERE rowid = old.id;
   INSERT INTO search_note(rowid, body) VALUES (new.id, atelier_fold(new.text));
 END;
-CREATE TRIGGER search_note_delete AFTER DELETE ON note BEGIN
+CREATE TRIGGER search_note_delete AFTER DELETE ON note WHEN atelier_indexing() BEGIN
   DELETE FROM search_note WHERE rowid = old.id;
 END;
 
-CREATE TRIGGER search_prototype_insert AFTER INSERT ON prototype BEGIN
+CREATE TRIGGER search_prototype_insert AFTER INSERT ON prototype WHEN atelier_indexing() BEGIN
   INSERT INTO search_prototype(rowid, body)
   VALUES (new.id, atelier_fold(new.title, new.description, new.learning_goal));
 END;
 CREATE TRIGGER search_prototype_update AFTER UPDATE ON prototype
-  WHEN old.title IS NOT new.title OR old.description IS NOT new.description
-    OR old.learning_goal IS NOT new.learning_goal OR old.id IS NOT new.id BEGIN
+  WHEN atelier_indexing() AND (old.title IS NOT new.title OR old.description IS NOT new.description
+    OR old.learning_goal IS NOT new.learning_goal OR old.id IS NOT new.id) BEGIN
   DELETE FROM search_prototype WHERE rowid = old.id;
   INSERT INTO search_prototype(rowid, body)
   VALUES (new.id, atelier_fold(new.title, new.description, new.learning_goal));
 END;
-CREATE TRIGGER search_prototype_delete AFTER DELETE ON prototype BEGIN
+CREATE TRIGGER search_prototype_delete AFTER DELETE ON prototype WHEN atelier_indexing() BEGIN
   DELETE FROM search_prototype WHERE rowid = old.id;
 END;
 
-CREATE TRIGGER search_feedback_insert AFTER INSERT ON feedback BEGIN
+CREATE TRIGGER search_feedback_insert AFTER INSERT ON feedback WHEN atelier_indexing() BEGIN
   INSERT INTO search_feedback(rowid, body) VALUES (new.id, atelier_fold(new.text));
 END;
 CREATE TRIGGER search_feedback_update AFTER UPDATE ON feedback
-  WHEN old.text IS NOT new.text OR old.id IS NOT new.id BEGIN
+  WHEN atelier_indexing() AND (old.text IS NOT new.text OR old.id IS NOT new.id) BEGIN
   DELETE FROM search_feedback WHERE rowid = old.id;
   INSERT INTO search_feedback(rowid, body) VALUES (new.id, atelier_fold(new.text));
 END;
-CREATE TRIGGER search_feedback_delete AFTER DELETE ON feedback BEGIN
+CREATE TRIGGER search_feedback_delete AFTER DELETE ON feedback WHEN atelier_indexing() BEGIN
   DELETE FROM search_feedback WHERE rowid = old.id;
 END;
 
-CREATE TRIGGER search_challenge_insert AFTER INSERT ON challenge BEGIN
+CREATE TRIGGER search_challenge_insert AFTER INSERT ON challenge WHEN atelier_indexing() BEGIN
   INSERT INTO search_challenge(rowid, body)
   VALUES (new.id, atelier_fold(new.question, new.owner, new.territory, new.stakes, new.stakeholders,
                                new.obstacles, new.levers, new.theme));
 END;
-CREATE TRIGGER search_challenge_update AFTER UPDATE ON challenge BEGIN
+CREATE TRIGGER search_challenge_update AFTER UPDATE ON challenge WHEN atelier_indexing() BEGIN
   DELETE FROM search_challenge WHERE rowid = old.id;
   INSERT INTO search_challenge(rowid, body)
   VALUES (new.id, atelier_fold(new.question, new.owner, new.territory, new.stakes, new.stakeholders,
                                new.obstacles, new.levers, new.theme));
 END;
-CREATE TRIGGER search_challenge_delete AFTER DELETE ON challenge BEGIN
+CREATE TRIGGER search_challenge_delete AFTER DELETE ON challenge WHEN atelier_indexing() BEGIN
   DELETE FROM search_challenge WHERE rowid = old.id;
 END;
 

@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <mutex>
+#include <unordered_map>
 
 namespace atelier {
 
@@ -23,6 +25,23 @@ void foldFunction(sqlite3_context* context, int argc, sqlite3_value** argv) {
     }
     std::string folded = foldText(joined);
     sqlite3_result_text(context, folded.data(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+}
+
+// Whether the index triggers run, per connection (a bulk writer pauses them). SQLite gives no
+// way back from a connection to a function's user data, hence this small registry.
+std::mutex g_indexingMutex;
+std::unordered_map<sqlite3*, bool> g_indexing;
+
+void indexingFunction(sqlite3_context* context, int, sqlite3_value**) {
+    sqlite3* db = sqlite3_context_db_handle(context);
+    std::lock_guard lock(g_indexingMutex);
+    auto it = g_indexing.find(db);
+    sqlite3_result_int(context, it == g_indexing.end() || it->second ? 1 : 0);
+}
+
+void forgetConnection(void* db) {
+    std::lock_guard lock(g_indexingMutex);
+    g_indexing.erase(static_cast<sqlite3*>(db));
 }
 
 bool isWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; }
@@ -101,8 +120,36 @@ void makeSnippet(const std::string& text, const std::vector<std::string>& words,
 void registerSearchFunctions(sqlite3* db) {
     int rc = sqlite3_create_function_v2(db, "atelier_fold", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                                         foldFunction, nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) {
+        {
+            std::lock_guard lock(g_indexingMutex);
+            g_indexing[db] = true;
+        }
+        // The destructor runs when the connection closes: the registry forgets it then.
+        rc = sqlite3_create_function_v2(db, "atelier_indexing", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, db, indexingFunction,
+                                        nullptr, nullptr, forgetConnection);
+    }
     if (rc != SQLITE_OK)
         throw StorageError(trf("Impossible de préparer la recherche ({}).", "Cannot set up search ({}).", sqlite3_errstr(rc)));
+}
+
+void setSearchIndexing(sqlite3* db, bool on) {
+    std::lock_guard lock(g_indexingMutex);
+    g_indexing[db] = on;
+}
+
+void rebuildSearchIndex(SQLite::Database& db) {
+    db.exec(R"SQL(
+DELETE FROM search_note;
+DELETE FROM search_prototype;
+DELETE FROM search_feedback;
+DELETE FROM search_challenge;
+INSERT INTO search_note(rowid, body) SELECT id, atelier_fold(text) FROM note;
+INSERT INTO search_prototype(rowid, body) SELECT id, atelier_fold(title, description, learning_goal) FROM prototype;
+INSERT INTO search_feedback(rowid, body) SELECT id, atelier_fold(text) FROM feedback;
+INSERT INTO search_challenge(rowid, body)
+  SELECT id, atelier_fold(question, owner, territory, stakes, stakeholders, obstacles, levers, theme) FROM challenge;
+)SQL");
 }
 
 std::string searchQuery(const std::string& userText) {

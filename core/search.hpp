@@ -11,6 +11,9 @@
 #include <vector>
 
 struct sqlite3;
+namespace SQLite {
+class Database;
+}
 
 namespace atelier {
 
@@ -32,6 +35,11 @@ struct SearchHit {
 // joined by newlines. The index triggers call it, so every connection writing an event needs it
 // (Store::configure does it).
 void registerSearchFunctions(sqlite3* db);
+
+// Bulk writes (a bundle import) pause the index triggers on their connection, then rebuild the
+// whole index in one pass, inside their transaction: one FTS5 write instead of one per row.
+void setSearchIndexing(sqlite3* db, bool on);
+void rebuildSearchIndex(SQLite::Database& db);
 
 // The FTS5 query for what a user typed: folded, split on spaces, each term quoted (so quotes,
 // apostrophes and hyphens never break the syntax) and matched as a prefix; all terms must match.

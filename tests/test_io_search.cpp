@@ -1,5 +1,6 @@
 // Search (FTS5, schema v2): folding at indexing and query time, quoting of user terms, and an
 // index that follows actions, undo and redo.
+#include "schema.hpp"
 #include "search.hpp"
 #include "support.hpp"
 
@@ -122,21 +123,22 @@ TEST_CASE("the index follows edits, deletes, cascades, undo and redo") {
 }
 
 TEST_CASE("a version 1 file gets its index built when opened") {
-    Fixture f;
-    Id team = f.add(AddTeam{{}, "Équipe 1", "", {}});
-    Id note = f.add(AddNote{{}, team, "Un résumé", "", 0, 0, {}, {}, {}, {}});
-    f.engine.reset();
+    TempDir dir;
+    std::string path = dir.file("v1.db");
     {
-        // Turn the file back into a version 1 file: no index, no triggers.
-        SQLite::Database db(f.dbPath(), SQLite::OPEN_READWRITE);
-        for (const char* table : {"note", "prototype", "feedback", "challenge"}) {
-            for (const char* op : {"insert", "update", "delete"})
-                db.exec(std::string("DROP TRIGGER search_") + table + "_" + op);
-            db.exec(std::string("DROP TABLE search_") + table);
-        }
+        // A file as the first version of Atelier wrote it: schema v1 only.
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+        db.exec(migrations().front().sql);
         db.exec("PRAGMA user_version=1");
+        db.exec("INSERT INTO event(id, name, created_at) VALUES (1, 'Ancien', 0)");
+        db.exec("INSERT INTO team(id, name, colour, phase) VALUES (2, 'Équipe', '#4C78A8', 'diverge')");
+        db.exec("INSERT INTO note(id, team_id, text, colour, x, y, width, height, phase, created_at) "
+                "VALUES (3, 2, 'Un résumé du cœur', '#FFE066', 0, 0, 160, 120, 'diverge', 0)");
     }
-    f.reopen();
-    CHECK(f.engine->store().schemaVersion() == 2);
-    CHECK(found(f.engine->store(), "resume", note));
+    FakeClock clock;
+    auto engine = Engine::open(path, clock);
+    CHECK(engine->store().schemaVersion() == currentSchemaVersion());
+    CHECK(found(engine->store(), "resume", Id{3}));
+    CHECK(found(engine->store(), "coeur", Id{3}));
 }

@@ -1,0 +1,248 @@
+#include "io/bundle.hpp"
+#include "io/labels.hpp"
+#include "io/report.hpp"
+#include "language.hpp"
+
+#include <cctype>
+
+namespace atelier {
+
+namespace {
+
+constexpr const char* kStyle = R"CSS(
+:root { --ink: #1d1d1f; --muted: #555; --line: #d8d8d8; --accent: #2f5d8a; }
+* { box-sizing: border-box; }
+body { font-family: "Marianne", "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink);
+       max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.5; }
+h1 { font-size: 2rem; margin-bottom: .25rem; }
+h2 { font-size: 1.5rem; border-top: 3px solid var(--accent); padding-top: .75rem; margin-top: 3rem; }
+h3 { font-size: 1.2rem; margin-top: 2rem; }
+h4 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; color: var(--accent); }
+h5 { font-size: 1rem; margin: 1rem 0 .25rem; }
+.meta, .figures { color: var(--muted); }
+.text { white-space: pre-line; }
+dl.context { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+dl.context dt { font-weight: 600; }
+dl.context dd { margin: 0; white-space: pre-line; }
+.team { border-left: 6px solid var(--team, #4C78A8); padding-left: 1rem; }
+.votes { font-weight: 600; white-space: nowrap; }
+.selected { background: #fff7d6; border-radius: .4rem; padding: .5rem .75rem; }
+.prototype { border: 1px solid var(--line); border-radius: .5rem; padding: .5rem 1rem; margin: 1rem 0; }
+.version { border-top: 1px dashed var(--line); padding-top: .5rem; }
+.version:first-of-type { border-top: none; }
+figure { margin: .5rem 0; }
+figure img { max-width: 100%; max-height: 24rem; border: 1px solid var(--line); }
+figcaption { color: var(--muted); font-size: .9rem; }
+table.synthesis { border-collapse: collapse; margin: .5rem 0; }
+table.synthesis th, table.synthesis td { border: 1px solid var(--line); padding: .25rem .6rem; text-align: center; }
+.kind { font-style: italic; }
+nav ol { columns: 2; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  h2 { break-before: page; }
+  .prototype, figure, table { break-inside: avoid; }
+  a { color: inherit; }
+}
+)CSS";
+
+std::string plural(int n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " " + std::string(n > 1 ? many : one);
+}
+
+bool isColour(const std::string& c) {
+    if (c.size() != 7 || c[0] != '#') return false;
+    for (std::size_t i = 1; i < 7; ++i)
+        if (!std::isxdigit(static_cast<unsigned char>(c[i]))) return false;
+    return true;
+}
+
+bool embeddableImage(const std::string& mime) {
+    return mime == "image/png" || mime == "image/jpeg" || mime == "image/gif" || mime == "image/webp";
+}
+
+bool webLink(const std::string& link) { return link.rfind("https://", 0) == 0 || link.rfind("http://", 0) == 0; }
+
+std::string ideaHtml(const ReportIdea& idea) {
+    std::string out = idea.isCluster ? tr("regroupement ", "cluster ") + "« <strong>" + escapeHtml(idea.text) + "</strong> »"
+                                     : "<span class=\"text\">" + escapeHtml(idea.text) + "</span>";
+    if (!idea.author.empty()) out += " <span class=\"meta\">(" + escapeHtml(idea.author) + ")</span>";
+    if (!idea.notes.empty()) {
+        out += "<ul>";
+        for (const auto& n : idea.notes) out += "<li class=\"text\">" + escapeHtml(n) + "</li>";
+        out += "</ul>";
+    }
+    return out;
+}
+
+std::string synthesisHtml(const FeedbackSynthesis& s) {
+    std::string out = "<table class=\"synthesis\"><tr>";
+    for (std::size_t k = 0; k < 3; ++k) out += "<th>" + escapeHtml(feedbackKindLabel(static_cast<FeedbackKind>(k))) + "</th>";
+    out += "<th>" + tr("note moyenne", "average rating") + "</th></tr><tr>";
+    for (int count : s.byKind) out += "<td>" + std::to_string(count) + "</td>";
+    out += "<td>" + (s.ratings ? decimal(s.averageRating) + "/5 (" + plural(s.ratings, tr("note", "rating"), tr("notes", "ratings")) + ")"
+                               : std::string("—")) +
+           "</td></tr></table>\n";
+    return out;
+}
+
+void teamHtml(std::string& h, const ReportTeam& t, const Report& report) {
+    const std::string& zone = report.state->event.timeZone;
+    h += "<section class=\"team\"" +
+         (isColour(t.team->colour) ? std::string(" style=\"--team: ") + t.team->colour + "\"" : std::string()) + ">\n";
+    h += "<h3>" + tr("Équipe ", "Team ") + escapeHtml(t.team->name) + "</h3>\n<ul>\n";
+    h += "<li><strong>" + tr("Phase atteinte :", "Phase reached:") + "</strong> " + escapeHtml(phaseLabel(t.team->phase));
+    if (t.phaseSince) h += " " + escapeHtml(trf("(depuis le {})", "(since {})", localDateTime(t.phaseSince, zone)));
+    h += "</li>\n";
+    int members = t.roleCounts[0] + t.roleCounts[1] + t.roleCounts[2] + t.roleCounts[3];
+    std::string roles;
+    for (std::size_t r = 0; r < 4; ++r)
+        if (t.roleCounts[r])
+            roles += (roles.empty() ? "" : ", ") + std::to_string(t.roleCounts[r]) + " " +
+                     (t.roleCounts[r] > 1 ? roleLabelPlural(static_cast<Role>(r)) : roleLabel(static_cast<Role>(r)));
+    h += "<li><strong>" + tr("Membres :", "Members:") + "</strong> " + std::to_string(members) +
+         (roles.empty() ? "" : " (" + escapeHtml(roles) + ")");
+    if (!t.members.empty()) {
+        h += "<ul>";
+        for (const auto& m : t.members)
+            h += "<li>" + escapeHtml(m.name) + ", " + escapeHtml(roleLabel(m.role)) +
+                 (m.organisation.empty() ? "" : " — " + escapeHtml(m.organisation)) + "</li>";
+        h += "</ul>";
+    }
+    h += "</li>\n<li><strong>" + tr("Mur :", "Board:") + "</strong> " + plural(t.notes, "post-it", "post-its") + ", " +
+         plural(t.clusters, tr("regroupement", "cluster"), tr("regroupements", "clusters")) + ", " +
+         plural(t.dots, tr("gommette", "dot"), tr("gommettes", "dots")) + "</li>\n</ul>\n";
+
+    if (!t.votedIdeas.empty()) {
+        h += "<h4>" + tr("Idées qui ont reçu des gommettes", "Ideas that got dots") + "</h4>\n<ol>\n";
+        for (const auto& idea : t.votedIdeas)
+            h += "<li>" + ideaHtml(idea) + " — <span class=\"votes\">" +
+                 plural(idea.votes, tr("gommette", "dot"), tr("gommettes", "dots")) + "</span></li>\n";
+        h += "</ol>\n";
+    }
+    h += "<h4>" + tr("Piste retenue", "Selected idea") + "</h4>\n<div class=\"selected\">" +
+         (t.selected ? ideaHtml(*t.selected) : "<em>" + tr("Pas encore choisie.", "Not chosen yet.") + "</em>") + "</div>\n";
+
+    if (!t.prototypes.empty()) h += "<h4>" + tr("Prototypes", "Prototypes") + "</h4>\n";
+    for (const auto& proto : t.prototypes) {
+        h += "<article class=\"prototype\">\n<h5>" + escapeHtml(proto.versions.back().prototype->title) + "</h5>\n";
+        if (proto.basedOn) h += "<p>" + tr("À partir de : ", "Builds on: ") + ideaHtml(*proto.basedOn) + "</p>\n";
+        for (const auto& version : proto.versions) {
+            const Prototype& p = *version.prototype;
+            h += "<div class=\"version\">\n<p><strong>Version " + std::to_string(p.version) + "</strong> — " +
+                 escapeHtml(p.title) + " <span class=\"meta\">(" + escapeHtml(formatLabel(p.format)) + ", " +
+                 escapeHtml(statusLabel(p.status)) + ")</span></p>\n";
+            if (!p.description.empty()) h += "<p class=\"text\">" + escapeHtml(p.description) + "</p>\n";
+            if (!p.learningGoal.empty())
+                h += "<p><em>" + tr("Ce que le test doit apprendre :", "What the test should learn:") + "</em> <span class=\"text\">" +
+                     escapeHtml(p.learningGoal) + "</span></p>\n";
+            for (const auto& photo : version.photos) {
+                if (!embeddableImage(photo.mime)) continue;
+                std::string alt = photo.caption.empty() ? tr("Photo du prototype", "Photo of the prototype") : photo.caption;
+                h += "<figure><img src=\"data:" + photo.mime + ";base64," + base64Encode(photo.bytes) + "\" alt=\"" +
+                     escapeHtml(alt) + "\"";
+                if (photo.width > 0 && photo.height > 0)
+                    h += " width=\"" + std::to_string(photo.width) + "\" height=\"" + std::to_string(photo.height) + "\"";
+                h += ">";
+                if (!photo.caption.empty()) h += "<figcaption>" + escapeHtml(photo.caption) + "</figcaption>";
+                h += "</figure>\n";
+            }
+            if (!version.feedback.empty()) {
+                h += synthesisHtml(version.synthesis) + "<ul class=\"feedback\">\n";
+                for (const auto& f : version.feedback) {
+                    h += "<li><span class=\"kind\">" + escapeHtml(feedbackKindLabel(f.kind)) + "</span> : <span class=\"text\">" +
+                         escapeHtml(f.text) + "</span>";
+                    if (f.rating) h += " (" + std::to_string(*f.rating) + "/5)";
+                    if (!f.visitor.empty()) h += " — " + escapeHtml(f.visitor);
+                    h += "</li>\n";
+                }
+                h += "</ul>\n";
+            }
+            h += "</div>\n";
+        }
+        if (proto.versions.size() > 1 && proto.synthesis.total() > 0)
+            h += "<p><strong>" + tr("Synthèse des retours, toutes versions", "Feedback, all versions") + "</strong></p>\n" +
+                 synthesisHtml(proto.synthesis);
+        h += "</article>\n";
+    }
+    h += "</section>\n";
+}
+
+} // namespace
+
+std::string escapeHtml(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string renderHtml(const Report& report) {
+    const EventInfo& e = report.state->event;
+    std::string h;
+    h += "<!DOCTYPE html>\n<html lang=\"" + tr("fr", "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+    h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    h += "<title>" + tr("Restitution — ", "Report — ") + escapeHtml(e.name) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+    h += "<header>\n<h1>" + escapeHtml(e.name) + "</h1>\n<p class=\"meta\">" + tr("Restitution", "Report");
+    if (!e.organiser.empty()) h += " · " + escapeHtml(e.organiser);
+    if (!e.place.empty()) h += " · " + escapeHtml(e.place);
+    if (!e.firstDay.empty())
+        h += " · " + escapeHtml(e.lastDay.empty() || e.lastDay == e.firstDay
+                                    ? trf("le {}", "on {}", displayDay(e.firstDay))
+                                    : trf("du {} au {}", "from {} to {}", displayDay(e.firstDay), displayDay(e.lastDay)));
+    h += "</p>\n<p class=\"figures\">" +
+         plural(static_cast<int>(report.state->challenges.size()), tr("défi", "défi"), tr("défis", "défis")) + ", " +
+         plural(report.teams, tr("équipe", "team"), tr("équipes", "teams")) + ", " + plural(report.notes, "post-it", "post-its") +
+         ", " + plural(report.prototypes, tr("version de prototype", "prototype version"), tr("versions de prototypes", "prototype versions")) +
+         ", " + plural(report.feedback, tr("retour de visiteur", "visitor feedback"), tr("retours de visiteurs", "visitor feedback")) +
+         ".</p>\n</header>\n";
+
+    h += "<nav>\n<h2>" + tr("Sommaire", "Contents") + "</h2>\n<ol>\n";
+    for (std::size_t i = 0; i < report.sections.size(); ++i) {
+        const Challenge* c = report.sections[i].challenge;
+        h += "<li><a href=\"#s" + std::to_string(i + 1) + "\">" +
+             (c ? trf("Défi n°{} — ", "Défi #{} — ", c->number) + escapeHtml(c->question)
+                : tr("Équipes sans défi", "Teams without a défi")) +
+             "</a></li>\n";
+    }
+    h += "</ol>\n</nav>\n";
+
+    for (std::size_t i = 0; i < report.sections.size(); ++i) {
+        const auto& section = report.sections[i];
+        h += "<section class=\"defi\" id=\"s" + std::to_string(i + 1) + "\">\n";
+        if (const Challenge* c = section.challenge) {
+            h += "<h2>" + trf("Défi n°{} — ", "Défi #{} — ", c->number) + escapeHtml(c->question) + "</h2>\n";
+            const std::pair<std::string, const std::string*> context[] = {
+                {tr("Porteur", "Owner"), &c->owner},           {tr("Territoire", "Territory"), &c->territory},
+                {tr("Enjeux", "Stakes"), &c->stakes},          {tr("Parties prenantes", "Stakeholders"), &c->stakeholders},
+                {tr("Obstacles", "Obstacles"), &c->obstacles}, {tr("Leviers", "Levers"), &c->levers},
+                {tr("Thème", "Theme"), &c->theme}};
+            h += "<dl class=\"context\">\n";
+            for (const auto& [label, value] : context)
+                if (!value->empty()) h += "<dt>" + label + "</dt><dd>" + escapeHtml(*value) + "</dd>\n";
+            if (!c->link.empty()) {
+                h += "<dt>" + tr("Lien", "Link") + "</dt><dd>";
+                h += webLink(c->link) ? "<a href=\"" + escapeHtml(c->link) + "\">" + escapeHtml(c->link) + "</a>" : escapeHtml(c->link);
+                h += "</dd>\n";
+            }
+            h += "</dl>\n";
+            if (section.teams.empty()) h += "<p><em>" + tr("Aucune équipe sur ce défi.", "No team on this défi.") + "</em></p>\n";
+        } else {
+            h += "<h2>" + tr("Équipes sans défi", "Teams without a défi") + "</h2>\n";
+        }
+        for (const auto& t : section.teams) teamHtml(h, t, report);
+        h += "</section>\n";
+    }
+    h += "</body>\n</html>\n";
+    return h;
+}
+
+} // namespace atelier

@@ -1,0 +1,131 @@
+#include "io/report_model.hpp"
+
+#include "store.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace atelier {
+
+namespace {
+
+ReportIdea ideaOf(const EventState& s, Id noteId, Id clusterId, const ReportOptions& options) {
+    ReportIdea idea;
+    if (const Note* note = noteId ? s.find<Note>(noteId) : nullptr) {
+        idea.text = note->text;
+        if (options.withNames)
+            if (const Member* author = note->authorId ? s.find<Member>(note->authorId) : nullptr) idea.author = author->name;
+    } else if (const Cluster* cluster = clusterId ? s.find<Cluster>(clusterId) : nullptr) {
+        idea.isCluster = true;
+        idea.text = cluster->title;
+        for (const Note* n : s.notesOfTeam(cluster->teamId))
+            if (n->clusterId == cluster->id) idea.notes.push_back(n->text);
+    }
+    return idea;
+}
+
+void add(FeedbackSynthesis& into, const Feedback& f) {
+    ++into.byKind[static_cast<std::size_t>(f.kind)];
+    if (f.rating) {
+        into.averageRating = (into.averageRating * into.ratings + *f.rating) / (into.ratings + 1);
+        ++into.ratings;
+    }
+}
+
+std::vector<ReportIdea> votedIdeas(const EventState& s, Id teamId, const ReportOptions& options, int& dots) {
+    // The latest round that got dots: a later round usually re-votes among the finalists.
+    const VoteRound* latest = nullptr;
+    for (const auto& [id, round] : s.voteRounds) {
+        if (round.teamId != teamId) continue;
+        bool hasVotes = std::any_of(s.votes.begin(), s.votes.end(), [&](const auto& v) { return v.second.roundId == id; });
+        if (hasVotes && (!latest || round.openedAt > latest->openedAt || (round.openedAt == latest->openedAt && id > latest->id)))
+            latest = &round;
+    }
+    std::vector<ReportIdea> ideas;
+    if (!latest) return ideas;
+    std::map<std::pair<Id, Id>, int> counts; // (note, cluster) → dots
+    for (const auto& [id, vote] : s.votes)
+        if (vote.roundId == latest->id) counts[{vote.noteId, vote.clusterId}] += vote.count;
+    for (const auto& [target, count] : counts) {
+        if (count <= 0) continue;
+        ReportIdea idea = ideaOf(s, target.first, target.second, options);
+        idea.votes = count;
+        dots += count;
+        ideas.push_back(std::move(idea));
+    }
+    std::stable_sort(ideas.begin(), ideas.end(), [](const ReportIdea& a, const ReportIdea& b) {
+        return a.votes != b.votes ? a.votes > b.votes : a.text < b.text;
+    });
+    return ideas;
+}
+
+ReportTeam teamReport(Store& store, const EventState& s, const Team& team, const ReportOptions& options) {
+    ReportTeam out;
+    out.team = &team;
+    auto history = s.phaseHistory(team.id);
+    for (const PhaseChange* change : history)
+        if (change->phase == team.phase) out.phaseSince = change->at; // the last time it got there
+    for (const Member* m : s.membersOfTeam(team.id)) {
+        ++out.roleCounts[static_cast<std::size_t>(m->role)];
+        if (options.withNames) out.members.push_back({m->name, m->organisation, m->role});
+    }
+    out.notes = static_cast<int>(s.notesOfTeam(team.id).size());
+    out.clusters = static_cast<int>(s.clustersOfTeam(team.id).size());
+    out.votedIdeas = votedIdeas(s, team.id, options, out.dots);
+    if (team.selectedNoteId || team.selectedClusterId)
+        out.selected = ideaOf(s, team.selectedNoteId, team.selectedClusterId, options);
+
+    std::map<Id, std::size_t> lineageIndex;
+    for (const Prototype* p : s.prototypesOfTeam(team.id)) {
+        auto [it, fresh] = lineageIndex.emplace(p->lineageId, out.prototypes.size());
+        if (fresh) out.prototypes.emplace_back();
+        ReportPrototype& proto = out.prototypes[it->second];
+        if (!proto.basedOn && (p->basedOnNoteId || p->basedOnClusterId))
+            proto.basedOn = ideaOf(s, p->basedOnNoteId, p->basedOnClusterId, options);
+        ReportVersion version;
+        version.prototype = p;
+        std::vector<const Photo*> photos;
+        for (const auto& [id, photo] : s.photos)
+            if (photo.prototypeId == p->id) photos.push_back(&photo);
+        std::sort(photos.begin(), photos.end(), [](const Photo* a, const Photo* b) {
+            return a->createdAt != b->createdAt ? a->createdAt < b->createdAt : a->id < b->id;
+        });
+        for (const Photo* photo : photos)
+            version.photos.push_back({photo->id, photo->mime, photo->caption, store.photoBytes(photo->id), photo->width,
+                                      photo->height});
+        for (const Feedback* f : s.feedbackOf(p->id)) {
+            version.feedback.push_back({f->kind, f->text, f->rating, options.withNames ? f->visitor : std::string()});
+            add(version.synthesis, *f);
+            add(proto.synthesis, *f);
+        }
+        proto.versions.push_back(std::move(version));
+    }
+    return out;
+}
+
+} // namespace
+
+Report buildReport(Store& store, const EventState& s, const ReportOptions& options) {
+    Report report;
+    report.state = &s;
+    report.options = options;
+    std::vector<const Team*> teams = s.teamsInOrder();
+    for (const Challenge* c : s.challengesInOrder()) {
+        ReportSection section;
+        section.challenge = c;
+        for (const Team* t : teams)
+            if (t->challengeId == c->id) section.teams.push_back(teamReport(store, s, *t, options));
+        report.sections.push_back(std::move(section));
+    }
+    ReportSection loose;
+    for (const Team* t : teams)
+        if (!t->challengeId || !s.find<Challenge>(t->challengeId)) loose.teams.push_back(teamReport(store, s, *t, options));
+    if (!loose.teams.empty()) report.sections.push_back(std::move(loose));
+    report.teams = static_cast<int>(s.teams.size());
+    report.notes = static_cast<int>(s.notes.size());
+    report.prototypes = static_cast<int>(s.prototypes.size());
+    report.feedback = static_cast<int>(s.feedback.size());
+    return report;
+}
+
+} // namespace atelier
