@@ -135,8 +135,9 @@ private:
         case SQLITE_CHANGESET_DATA:
             if (op == SQLITE_UPDATE) {
                 if (!sameAsNew(it, columns))
-                    note(table, id, trf("modifié sur deux copies : la modification la plus récente (« {} ») l'emporte",
-                                        "changed on two copies: the later change (\"{}\") wins", m_entry->description));
+                    note(table, id, trf("{} modifié sur deux copies : la modification la plus récente (« {} ») l'emporte",
+                                        "{} changed on two copies: the later change (\"{}\") wins", changedColumns(table, it, columns),
+                                        m_entry->description));
                 return SQLITE_CHANGESET_REPLACE;
             }
             if (op == SQLITE_DELETE) {
@@ -177,6 +178,22 @@ private:
             if (copyValue(incoming) != copyValue(current)) return false;
         }
         return true;
+    }
+
+    // "« text, x »": the columns an UPDATE writes.
+    std::string changedColumns(const std::string& table, sqlite3_changeset_iter* it, int columns) {
+        std::vector<std::string> names;
+        sqlite3_stmt* st = nullptr;
+        std::string sql = "PRAGMA table_info(\"" + table + "\")";
+        sqlite3_prepare_v2(m_db, sql.c_str(), -1, &st, nullptr);
+        while (sqlite3_step(st) == SQLITE_ROW) names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));
+        sqlite3_finalize(st);
+        std::string list;
+        for (int c = 0; c < columns && c < static_cast<int>(names.size()); ++c) {
+            sqlite3_value* v = nullptr;
+            if (sqlite3changeset_new(it, c, &v) == SQLITE_OK && v) list += (list.empty() ? "" : ", ") + names[static_cast<std::size_t>(c)];
+        }
+        return messageLanguage() == Language::French ? "« " + list + " »" : "\"" + list + "\"";
     }
 
     void note(const std::string& table, Id id, std::string what) { m_conflicts.push_back({table, id, std::move(what)}); }

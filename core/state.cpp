@@ -93,6 +93,19 @@ const Team* EventState::teamOfChallenge(Id challengeId) const {
     return best;
 }
 
+const Team* EventState::teamByReference(const std::string& reference) const {
+    if (auto id = Id::parse(reference)) {
+        if (const Team* t = find<Team>(*id)) return t;
+        for (const Team* t : teamsInOrder()) {
+            const Challenge* c = find<Challenge>(t->challengeId);
+            if (c && c->number == id->value) return t;
+        }
+    }
+    for (const auto& [id, team] : teams)
+        if (team.name == reference) return &team;
+    return nullptr;
+}
+
 const VoteRound* EventState::currentVoteRound(Id teamId) const {
     const VoteRound* best = nullptr;
     for (const auto& [id, round] : voteRounds)

@@ -50,6 +50,8 @@ struct EventState {
     std::vector<const Prototype*> prototypesOfTeam(Id teamId) const; // by lineage, version
     std::vector<const Feedback*> feedbackOf(Id prototypeId) const;   // oldest first
     const Team* teamOfChallenge(Id challengeId) const;
+    // A team named the way people name it: its défi's number ("3"), its id, or its name.
+    const Team* teamByReference(const std::string& reference) const;
     const VoteRound* currentVoteRound(Id teamId) const; // latest opened, or null
     // The timer a scope shows: the latest created for this team (0 = the all-teams timer).
     const TimedSession* currentTimer(Id teamId) const;

@@ -27,6 +27,7 @@ void buildApp(CLI::App& app, CliRun& run) {
     registerEventCommands(app, run);
     registerApplyCommand(app, run);
     registerIoCommands(app, run);
+    registerMergeCommands(app, run);
 }
 
 } // namespace

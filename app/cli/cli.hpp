@@ -21,5 +21,6 @@ int runCli(int argc, char** argv);
 void registerEventCommands(CLI::App& app, CliRun& run); // new, demo, info, check, actions
 void registerApplyCommand(CLI::App& app, CliRun& run);  // apply
 void registerIoCommands(CLI::App& app, CliRun& run);    // import, export, template
+void registerMergeCommands(CLI::App& app, CliRun& run); // copy, merge
 
 } // namespace atelier
