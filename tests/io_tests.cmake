@@ -8,6 +8,8 @@ add_executable(io_tests
   test_io_import.cpp
   test_io_event.cpp
   test_io_bundle.cpp
+  test_io_report.cpp
+  test_io_export.cpp
 )
 target_compile_options(io_tests PRIVATE ${ATELIER_WARNINGS})
 target_link_libraries(io_tests PRIVATE atelier_core Catch2::Catch2)

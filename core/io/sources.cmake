@@ -12,5 +12,7 @@ target_sources(atelier_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/report_model.cpp
   ${CMAKE_CURRENT_LIST_DIR}/report_markdown.cpp
   ${CMAKE_CURRENT_LIST_DIR}/report_html.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/export_csv.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/export.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../search.cpp
 )
