@@ -1,8 +1,183 @@
-// import, export, template: filled in with the spreadsheet import and the exports.
+// import, export, template, search: spreadsheets in, reports and bundles out, search across
+// an event. The work is in core/io and core/search; this file parses arguments and prints.
 #include "cli/cli.hpp"
+
+#include "clock.hpp"
+#include "engine.hpp"
+#include "errors.hpp"
+#include "io/bundle.hpp"
+#include "io/export.hpp"
+#include "io/import_challenges.hpp"
+#include "io/import_teams.hpp"
+#include "language.hpp"
+#include "search.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
 
 namespace atelier {
 
-void registerIoCommands(CLI::App&, CliRun&) {}
+namespace {
+
+int importDefis(const std::string& db, const std::string& file) {
+    SystemClock clock;
+    auto engine = Engine::open(db, clock);
+    ImportSummary summary = importChallengesFile(*engine, file);
+    std::cout << summary.text();
+    return 0;
+}
+
+int importTeams(const std::string& db, const std::string& file) {
+    SystemClock clock;
+    auto engine = Engine::open(db, clock);
+    ImportSummary summary = importTeamsFile(*engine, file);
+    std::cout << summary.text();
+    return 0;
+}
+
+int importBundleCommand(const std::string& db, const std::string& file) {
+    auto store = importBundleFile(db, file);
+    EventState s = store->loadAll();
+    std::cout << trf("Événement « {} » créé dans {} depuis {} : {} défis, {} équipes, {} post-its, {} prototypes, {} retours.\n",
+                     "Event \"{}\" created in {} from {}: {} défis, {} teams, {} notes, {} prototypes, {} feedback.\n",
+                     s.event.name, db, file, s.challenges.size(), s.teams.size(), s.notes.size(), s.prototypes.size(),
+                     s.feedback.size());
+    return 0;
+}
+
+int writeTemplate(const std::string& kind, const std::string& out) {
+    std::error_code ec;
+    if (std::filesystem::exists(out, ec))
+        throw FileError(trf("« {} » existe déjà : Atelier n'écrase pas un fichier (ce pourrait être un tableau rempli). "
+                            "Choisissez un autre nom.",
+                            "\"{}\" already exists: Atelier does not overwrite a file (it could be a filled-in table). "
+                            "Choose another name.",
+                            out));
+    writeFileAtomically(out, kind == "defis" ? challengeTemplate() : teamTemplate());
+    std::cout << trf("Modèle écrit dans {} (UTF-8, séparateur point-virgule) : remplissez-le dans votre tableur, "
+                     "enregistrez en CSV, puis « atelier import {} ÉVÉNEMENT {} ».\n",
+                     "Template written to {} (UTF-8, semicolon separator): fill it in your spreadsheet, save as CSV, "
+                     "then \"atelier import {} EVENT {}\".\n",
+                     out, kind, out);
+    return 0;
+}
+
+int exportCommand(const std::string& db, const std::string& formatName, const std::string& out, bool withNames) {
+    if (formatName == "png")
+        throw ValidationError(tr("L'export PNG d'un mur n'est pas encore disponible dans cette version. "
+                                 "Formats disponibles : md, html, csv, json.",
+                                 "PNG export of a board is not yet available in this version. "
+                                 "Available formats: md, html, csv, json."));
+    auto format = exportFormatFromName(formatName);
+    if (!format)
+        throw ValidationError(trf("Format « {} » inconnu. Formats disponibles : md, html, csv, json.",
+                                  "Unknown format \"{}\". Available formats: md, html, csv, json.", formatName));
+    SystemClock clock;
+    auto engine = Engine::open(db, clock, OpenMode::ReadOnly);
+    ExportResult result = exportEvent(engine->store(), *format, out, ReportOptions{withNames});
+    for (const auto& path : result.written) std::cout << tr("Écrit : ", "Written: ") << path << "\n";
+    if (!withNames && *format != ExportFormat::Json)
+        std::cout << tr("Sans les noms des personnes (ajoutez --with-names pour les inclure).\n",
+                        "Without people's names (add --with-names to include them).\n");
+    return 0;
+}
+
+std::string kindLabel(SearchKind kind) {
+    switch (kind) {
+    case SearchKind::Challenge: return tr("défi", "défi");
+    case SearchKind::Note: return "post-it";
+    case SearchKind::Prototype: return "prototype";
+    case SearchKind::Feedback: return tr("retour", "feedback");
+    }
+    return {};
+}
+
+int searchCommand(const std::string& db, const std::string& terms, int limit) {
+    SystemClock clock;
+    auto engine = Engine::open(db, clock, OpenMode::ReadOnly);
+    auto hits = searchEvent(engine->store(), terms, limit);
+    if (hits.empty()) {
+        std::cout << trf("Aucun résultat pour « {} ».\n", "No results for \"{}\".\n", terms);
+        return 0;
+    }
+    const EventState& s = engine->state();
+    for (const auto& hit : hits) {
+        std::string where = kindLabel(hit.kind);
+        if (const Team* team = hit.teamId ? s.find<Team>(hit.teamId) : nullptr) where += " · " + team->name;
+        if (!hit.title.empty()) where += " · " + hit.title;
+        std::string snippet = hit.snippet;
+        if (hit.matchLength > 0) {
+            snippet.insert(hit.matchStart + hit.matchLength, "]");
+            snippet.insert(hit.matchStart, "[");
+        }
+        std::cout << "[" << where << "] " << snippet << "  (id " << hit.id.str() << ")\n";
+    }
+    return 0;
+}
+
+} // namespace
+
+void registerIoCommands(CLI::App& app, CliRun& run) {
+    {
+        auto* cmd = app.add_subcommand("import", "Importe des défis, des équipes (CSV) ou un paquet JSON / import défis, "
+                                                 "teams (CSV) or a JSON bundle");
+        cmd->require_subcommand(1);
+        auto db = std::make_shared<std::string>();
+        auto file = std::make_shared<std::string>();
+        auto* defis = cmd->add_subcommand("defis", "Défis depuis un CSV (une ligne par défi) / défis from a CSV");
+        defis->add_option("DB", *db, "fichier d'événement / event file")->required();
+        defis->add_option("FILE", *file, "fichier CSV / CSV file")->required();
+        defis->callback([&run, db, file] { run.command = [db, file] { return importDefis(*db, *file); }; });
+        auto* teams = cmd->add_subcommand("teams", "Équipes et membres depuis un CSV (une ligne par membre) / teams and "
+                                                   "members from a CSV");
+        teams->alias("equipes");
+        teams->add_option("DB", *db, "fichier d'événement / event file")->required();
+        teams->add_option("FILE", *file, "fichier CSV / CSV file")->required();
+        teams->callback([&run, db, file] { run.command = [db, file] { return importTeams(*db, *file); }; });
+        auto* bundle = cmd->add_subcommand("bundle", "Crée un événement depuis un paquet JSON / create an event from a "
+                                                     "JSON bundle");
+        bundle->add_option("DB", *db, "fichier d'événement à créer / event file to create")->required();
+        bundle->add_option("FILE", *file, "paquet JSON / JSON bundle")->required();
+        bundle->callback([&run, db, file] { run.command = [db, file] { return importBundleCommand(*db, *file); }; });
+    }
+    {
+        auto* cmd = app.add_subcommand("template", "Écrit un modèle CSV vide / write an empty CSV template");
+        auto kind = std::make_shared<std::string>();
+        auto out = std::make_shared<std::string>();
+        cmd->add_option("KIND", *kind, "defis | teams")->required()->check(CLI::IsMember({"defis", "teams"}));
+        cmd->add_option("OUT", *out, "fichier CSV à créer / CSV file to create")->required();
+        cmd->callback([&run, kind, out] { run.command = [kind, out] { return writeTemplate(*kind, *out); }; });
+    }
+    {
+        auto* cmd = app.add_subcommand("export", "Restitution (md, html), tableaux (csv) ou paquet (json) / report, tables "
+                                                 "or bundle");
+        auto db = std::make_shared<std::string>();
+        auto format = std::make_shared<std::string>();
+        auto out = std::make_shared<std::string>();
+        auto withNames = std::make_shared<bool>(false);
+        cmd->add_option("DB", *db, "fichier d'événement / event file")->required();
+        cmd->add_option("--format", *format, "md | html | csv (un dossier / a folder) | json")->required();
+        cmd->add_option("--out", *out, "fichier ou dossier à écrire / file or folder to write")->required();
+        cmd->add_flag("--with-names", *withNames,
+                      "inclut les noms des personnes (membres, auteurs, visiteurs) / include people's names");
+        cmd->callback([&run, db, format, out, withNames] {
+            run.command = [db, format, out, withNames] { return exportCommand(*db, *format, *out, *withNames); };
+        });
+    }
+    {
+        auto* cmd = app.add_subcommand("search", "Cherche dans les post-its, prototypes, retours et défis / search notes, "
+                                                 "prototypes, feedback and défis");
+        auto db = std::make_shared<std::string>();
+        auto terms = std::make_shared<std::string>();
+        auto limit = std::make_shared<int>(20);
+        cmd->add_option("DB", *db, "fichier d'événement / event file")->required();
+        cmd->add_option("TERMS", *terms, "mots cherchés (sans souci des accents) / words (accents optional)")->required();
+        cmd->add_option("--limit", *limit, "nombre maximal de résultats / most results (20)");
+        cmd->callback([&run, db, terms, limit] {
+            run.command = [db, terms, limit] { return searchCommand(*db, *terms, *limit); };
+        });
+    }
+}
 
 } // namespace atelier
