@@ -17,6 +17,18 @@ add_library(atelier_ui STATIC
   views/view_phases.cpp
   views/view_timer.cpp
   views/view_projector.cpp
+  views/view_board.cpp
+  views/view_votes.cpp
+  board/camera.cpp
+  board/text_wrap.cpp
+  board/board_layout.cpp
+  board/hit_test.cpp
+  board/selection.cpp
+  board/note_editor.cpp
+  board/board_draw.cpp
+  board/board_canvas.cpp
+  board/board_projection.cpp
+  board/ranking.cpp
 )
 target_include_directories(atelier_ui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_options(atelier_ui PRIVATE ${ATELIER_WARNINGS})

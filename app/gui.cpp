@@ -40,7 +40,7 @@ int runGui(int argc, char** argv) {
     cli.add_option("path", path, "Event file to open (default: the event in your data folder)");
     cli.add_option("--screenshot", screenshot, "Render one view to this PNG file and exit");
     cli.add_option("--view", viewName, "View for --screenshot")
-        ->check(CLI::IsMember({"home", "defi", "teams", "programme", "phases", "timer", "projector"}));
+        ->check(CLI::IsMember({"home", "defi", "teams", "programme", "phases", "timer", "projector", "board", "vote"}));
     cli.add_option("--team", team, "Team number (its défi number) for the view");
     cli.add_option("--size", size, "Screenshot size, WIDTHxHEIGHT");
     cli.add_option("--lang", lang, "Interface language")->check(CLI::IsMember({"fr", "en"}));
@@ -80,7 +80,8 @@ int runGui(int argc, char** argv) {
     static const std::map<std::string, ViewId> kViews{{"home", ViewId::Home},         {"defi", ViewId::Challenge},
                                                        {"teams", ViewId::Teams},       {"programme", ViewId::Programme},
                                                        {"phases", ViewId::Phases},     {"timer", ViewId::Timer},
-                                                       {"projector", ViewId::Projector}};
+                                                       {"projector", ViewId::Projector}, {"board", ViewId::Board},
+                                                       {"vote", ViewId::Votes}};
     session.view = kViews.at(viewName);
     if (session.isOpen() && team > 0) {
         auto teams = session.state().teamsInOrder();
@@ -98,6 +99,9 @@ int runGui(int argc, char** argv) {
         session.presentationFullScreen = true;
         if (session.projectorTeam) session.projectorContent = ProjectorContent::Challenge;
     }
+    // The board and vote screens put their own content on the projector.
+    if (session.view == ViewId::Board) session.projectorContent = ProjectorContent::Board;
+    if (session.view == ViewId::Votes) session.projectorContent = ProjectorContent::Vote;
     session.projectionWindow = projectionWindow;
 
     std::unique_ptr<std::ofstream> log;

@@ -1,5 +1,6 @@
 #include "presentation.hpp"
 
+#include "board/board_projection.hpp"
 #include "theme.hpp"
 #include "timer.hpp"
 #include "timezone.hpp"
@@ -74,6 +75,9 @@ void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size) {
     float digits = size.y * 0.30f;
     bool content = session.projectorContent != ProjectorContent::TimerOnly;
     if (!content) digits = size.y * 0.42f;
+    // The board and the vote results need the room: the countdown shrinks to a band.
+    bool board = session.projectorContent == ProjectorContent::Board || session.projectorContent == ProjectorContent::Vote;
+    if (board && team) digits = size.y * 0.13f;
     float boxHeight = digits * 1.35f;
     Millis idle = Millis{ctx.settings.presetMinutes[static_cast<std::size_t>(phase)]} * 60000;
     drawCountdown(list, ctx.fonts, timer, now, ImVec2(pos.x + size.x / 2, y + boxHeight / 2), digits, colours::kProjectorText, idle);
@@ -124,6 +128,12 @@ void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size) {
             y += drawWrapped(list, current ? ctx.fonts.largeBold : ctx.fonts.large, text, ImVec2(x, y), width, colour, line, bottom) + text * 0.15f;
         }
         if (!any) drawWrapped(list, ctx.fonts.large, text, ImVec2(x, y), width, colours::kProjectorDim, str(Str::ProjectorNoProgramme), bottom);
+    } else if (board && team) {
+        ImVec2 area(width, std::max(1.0f, bottom - y));
+        if (session.projectorContent == ProjectorContent::Board)
+            board::drawBoardOnProjector(list, ctx.fonts, state, team->id, ImVec2(x, y), area);
+        else
+            board::drawVoteResults(list, ctx.fonts, state, team->id, ImVec2(x, y), area);
     }
 }
 

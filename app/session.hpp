@@ -12,8 +12,8 @@
 
 namespace atelier {
 
-enum class ViewId { Home, Challenge, Teams, Programme, Phases, Timer, Projector, Count };
-enum class ProjectorContent { TimerOnly, Challenge, Programme, Count };
+enum class ViewId { Home, Challenge, Teams, Programme, Phases, Timer, Projector, Board, Votes, Count };
+enum class ProjectorContent { TimerOnly, Challenge, Programme, Board, Vote, Count };
 
 struct Toast {
     std::string text;

@@ -162,6 +162,71 @@ constexpr const char* kFrench[] = {
     "F11 : plein écran · Espace : démarrer / pause · Échap : quitter le plein écran", // ProjectorHint
     "Temps écoulé !", // ProjectorTimeUp
     "Rien au programme aujourd’hui.", // ProjectorNoProgramme
+    "Mur", // ViewBoard
+    "Vote", // ViewVotes
+    "Mur de l’équipe", // ContentBoard
+    "Résultats du vote", // ContentVote
+    "★ Piste retenue", // BoardSelectedTag
+    "masqué", // BoardHiddenTag
+    "Mur vide : double-cliquez pour ajouter un post-it", // BoardEmpty
+    "Couleur", // BoardColour
+    "Modifier le texte", // BoardEditText
+    "Entrée", // BoardKeyEnter
+    "Suppr", // BoardKeyDelete
+    "Regrouper", // BoardGroup
+    "Sortir du regroupement", // BoardUngroup
+    "Retenir comme piste", // BoardSelectIdea
+    "Ne plus retenir", // BoardClearIdea
+    "Supprimer", // BoardDelete
+    "Renommer", // BoardRename
+    "Défaire le regroupement", // BoardDissolve
+    "Nouveau regroupement", // BoardNewCluster
+    "Tout voir", // BoardFit
+    "100 %", // BoardActualSize
+    "Écriture individuelle", // BoardPrivateWriting
+    "Les nouveaux post-its restent masqués sur l’écran de projection jusqu’au dévoilement.", // BoardPrivateWritingHelp
+    "Dévoiler les post-its ({})", // BoardRevealNotes
+    "Auteur :", // BoardAuthor
+    "(non précisé)", // BoardNobody
+    "Projeter le mur", // BoardProject
+    "✓ Projeté", // BoardProjected
+    "Sélection : {}", // BoardSelectedNotes
+    "Regroupement :", // BoardClusterTitle
+    "Double-clic ou N : nouveau post-it · Glisser : déplacer · Maj+clic, Maj+glisser : sélection multiple · Clic droit : menu · Suppr : supprimer · Ctrl+Z : annuler", // BoardHint
+    "Écriture individuelle : {} post-its masqués jusqu’au dévoilement", // BoardProjectorHidden
+    "Résultats du vote", // VoteResultsTitle
+    "Aucun vote pour l’instant.", // VoteNoRound
+    "Votes masqués jusqu’au dévoilement · {} gommettes posées", // VoteHiddenCount
+    "Aucune gommette posée.", // VoteNoDots
+    "(post-it masqué)", // VoteHiddenNote
+    "Regroupement : ", // VoteClusterPrefix
+    "Vote : {} gommettes par personne", // VoteRule
+    "Vote : {} gommettes par personne, au plus {} par idée", // VoteRuleCap
+    "Qui vote ?", // VoteWhoVotes
+    "{} : reste {} · cliquez sur les idées (clic droit : retirer)", // VoteDotsLeft
+    "Terminé", // VoteDone
+    "Compter les gommettes (clic : +1, clic droit : −1)", // VoteTallyClicks
+    "votes masqués", // VoteHiddenUntilReveal
+    "Résultats…", // VoteShowResults
+    "Nouveau tour de vote", // VoteNewRound
+    "Gommettes par personne", // VoteBudget
+    "Limiter les gommettes par idée", // VoteCapOn
+    "Chaque membre vote", // VoteModeMembers
+    "Décompte de gommettes papier", // VoteModeTally
+    "Ouvrir le vote", // VoteOpen
+    "Décompte des gommettes", // VoteTallyTitle
+    "Idée", // VoteIdea
+    "Gommettes", // VoteDots
+    "Classement", // VoteRanking
+    "vote clos", // VoteClosed
+    "Dévoiler les votes", // VoteReveal
+    "Masquer les votes", // VoteHide
+    "Clore le vote", // VoteClose
+    "Projeter les résultats", // VoteProject
+    "Aller au mur", // VoteToBoard
+    "Gommettes posées par membre", // VoteMembers
+    "Les membres votent sur le mur : choisir son nom, puis cliquer sur les idées.", // VoteMembersHint
+    "Pas encore de piste retenue.", // VoteNoIdeaYet
 };
 
 constexpr const char* kEnglish[] = {
@@ -320,6 +385,71 @@ constexpr const char* kEnglish[] = {
     "F11: full screen · Space: start / pause · Esc: leave full screen", // ProjectorHint
     "Time’s up!", // ProjectorTimeUp
     "Nothing on today’s programme.", // ProjectorNoProgramme
+    "Board", // ViewBoard
+    "Vote", // ViewVotes
+    "Team board", // ContentBoard
+    "Vote results", // ContentVote
+    "★ Selected idea", // BoardSelectedTag
+    "hidden", // BoardHiddenTag
+    "Empty board: double-click to add a note", // BoardEmpty
+    "Colour", // BoardColour
+    "Edit the text", // BoardEditText
+    "Enter", // BoardKeyEnter
+    "Del", // BoardKeyDelete
+    "Group", // BoardGroup
+    "Take out of the cluster", // BoardUngroup
+    "Select as the idea", // BoardSelectIdea
+    "Unselect the idea", // BoardClearIdea
+    "Delete", // BoardDelete
+    "Rename", // BoardRename
+    "Dissolve the cluster", // BoardDissolve
+    "New cluster", // BoardNewCluster
+    "Fit all", // BoardFit
+    "100%", // BoardActualSize
+    "Private writing", // BoardPrivateWriting
+    "New notes stay hidden on the projection screen until revealed.", // BoardPrivateWritingHelp
+    "Reveal the notes ({})", // BoardRevealNotes
+    "Author:", // BoardAuthor
+    "(not given)", // BoardNobody
+    "Show on the projector", // BoardProject
+    "✓ On the projector", // BoardProjected
+    "Selected: {}", // BoardSelectedNotes
+    "Cluster:", // BoardClusterTitle
+    "Double-click or N: new note · Drag: move · Shift+click, Shift+drag: multiple selection · Right-click: menu · Del: delete · Ctrl+Z: undo", // BoardHint
+    "Private writing: {} notes hidden until revealed", // BoardProjectorHidden
+    "Vote results", // VoteResultsTitle
+    "No vote yet.", // VoteNoRound
+    "Votes hidden until revealed · {} dots cast", // VoteHiddenCount
+    "No dots cast.", // VoteNoDots
+    "(hidden note)", // VoteHiddenNote
+    "Cluster: ", // VoteClusterPrefix
+    "Vote: {} dots each", // VoteRule
+    "Vote: {} dots each, at most {} per idea", // VoteRuleCap
+    "Who is voting?", // VoteWhoVotes
+    "{}: {} left · click ideas (right-click: take back)", // VoteDotsLeft
+    "Done", // VoteDone
+    "Count paper dots (click: +1, right-click: −1)", // VoteTallyClicks
+    "votes hidden", // VoteHiddenUntilReveal
+    "Results…", // VoteShowResults
+    "New vote round", // VoteNewRound
+    "Dots per person", // VoteBudget
+    "Limit dots per idea", // VoteCapOn
+    "Each member votes", // VoteModeMembers
+    "Paper-dot tally", // VoteModeTally
+    "Open the vote", // VoteOpen
+    "Dot tally", // VoteTallyTitle
+    "Idea", // VoteIdea
+    "Dots", // VoteDots
+    "Ranking", // VoteRanking
+    "vote closed", // VoteClosed
+    "Reveal the votes", // VoteReveal
+    "Hide the votes", // VoteHide
+    "Close the vote", // VoteClose
+    "Show the results on the projector", // VoteProject
+    "Go to the board", // VoteToBoard
+    "Dots used per member", // VoteMembers
+    "Members vote on the board: pick a name, then click the ideas.", // VoteMembersHint
+    "No idea selected yet.", // VoteNoIdeaYet
 };
 
 static_assert(std::size(kFrench) == static_cast<std::size_t>(Str::Count), "French table does not match Str");

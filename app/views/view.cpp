@@ -1,5 +1,6 @@
 #include "views/view.hpp"
 
+#include "views/view_board.hpp"
 #include "views/view_challenge.hpp"
 #include "views/view_home.hpp"
 #include "views/view_phases.hpp"
@@ -7,6 +8,7 @@
 #include "views/view_projector.hpp"
 #include "views/view_teams.hpp"
 #include "views/view_timer.hpp"
+#include "views/view_votes.hpp"
 
 #include <cstdio>
 
@@ -31,6 +33,8 @@ std::vector<std::unique_ptr<View>> makeViews() {
     views.push_back(std::make_unique<TeamsView>());
     views.push_back(std::make_unique<ProgrammeView>());
     views.push_back(std::make_unique<PhasesView>());
+    views.push_back(std::make_unique<BoardView>());
+    views.push_back(std::make_unique<VotesView>());
     views.push_back(std::make_unique<TimerView>());
     views.push_back(std::make_unique<ProjectorView>());
     return views;

@@ -13,6 +13,8 @@ const char* contentName(ProjectorContent c) {
     case ProjectorContent::TimerOnly: return str(Str::ContentTimerOnly);
     case ProjectorContent::Challenge: return str(Str::ContentChallenge);
     case ProjectorContent::Programme: return str(Str::ContentProgramme);
+    case ProjectorContent::Board: return str(Str::ContentBoard);
+    case ProjectorContent::Vote: return str(Str::ContentVote);
     case ProjectorContent::Count: break;
     }
     return "";

@@ -1,0 +1,449 @@
+#include "board/board_canvas.hpp"
+
+#include "board/hit_test.hpp"
+#include "strings.hpp"
+#include "theme.hpp"
+
+#include <imgui_internal.h> // WantTextInputNextFrame: the app's shortcuts stay quiet while typing
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h> // key codes: io.KeysDown is indexed by GLFW keys
+
+#include <algorithm>
+#include <cmath>
+
+namespace atelier::board {
+
+namespace {
+
+constexpr ImU32 kBoardBg = IM_COL32(0xF1, 0xEF, 0xEA, 0xFF);
+constexpr ImU32 kGridDot = IM_COL32(0xD6, 0xD2, 0xC8, 0xFF);
+constexpr float kDragThreshold = 4.0f;
+
+
+} // namespace
+
+void BoardCanvas::actualSize() {
+    ImVec2 centre(m_camera.origin().x + m_camera.size().x / 2, m_camera.origin().y + m_camera.size().y / 2);
+    m_camera.zoomAt(centre, 1.0f / m_camera.zoom());
+}
+
+void BoardCanvas::beginEdit(Id note, const std::string& text) {
+    m_editor.begin(note, text);
+    m_editorWaitFrames = 3;
+}
+
+void BoardCanvas::createNoteAt(Session& session, ImVec2 world) {
+    AddNote add;
+    add.id = newId(); // known now, so typing can start before the action is applied
+    add.team = m_team;
+    add.colour = noteColour;
+    add.x = std::round(world.x - kDefaultNoteWidth / 2);
+    add.y = std::round(world.y - kDefaultNoteHeight / 2);
+    add.author = author;
+    int c = clusterAt(m_layout, world);
+    if (c >= 0) add.cluster = m_layout.clusters()[static_cast<std::size_t>(c)].id;
+    session.queue(add);
+    m_selection.selectOnly(add.id);
+    beginEdit(add.id, "");
+}
+
+void BoardCanvas::groupSelection(Session& session, const std::string& title) {
+    if (m_selection.notes().empty()) return;
+    WorldRect box;
+    for (Id id : m_selection.notes())
+        if (const NoteItem* n = m_layout.note(id)) box.add(n->rect);
+    if (box.empty()) return;
+    AddCluster add;
+    add.id = newId();
+    add.team = m_team;
+    add.title = title;
+    add.x = std::round(box.x0 - kClusterPadding);
+    add.y = std::round(box.y0 - kClusterHeader);
+    add.notes = m_selection.notes();
+    session.queue(add);
+    m_selection.selectCluster(add.id);
+    m_renameRequest = add.id;
+}
+
+void BoardCanvas::deleteSelection(Session& session) {
+    if (!m_selection.notes().empty()) {
+        session.queue(DeleteNotes{m_selection.notes()});
+        m_selection.clear();
+    } else if (m_selection.cluster()) {
+        session.queue(DissolveCluster{m_selection.cluster()});
+        m_selection.clear();
+    }
+}
+
+void BoardCanvas::commitEdit(Session& session) {
+    if (!m_editor.active()) return;
+    const NoteItem* n = m_layout.note(m_editor.note());
+    if (n && m_editor.changed()) {
+        EditNote edit;
+        edit.note = n->id;
+        edit.text = m_editor.text();
+        // The note grows to hold its text rather than hiding the end of it.
+        if (const ImFont* font = ImGui::GetFont()) {
+            auto lines = wrapText(font, kTextSize, n->rect.width() - 2 * kNotePadding, m_editor.text());
+            float needed = 2 * kNotePadding + float(lines.size()) * kTextSize * 1.15f + (n->author.empty() ? 0 : kAuthorSize * 1.3f);
+            if (needed > n->rect.height() + 0.5f) edit.height = std::min(2000.0, std::ceil(double(needed)));
+        }
+        session.queue(edit);
+    }
+    m_editor.stop();
+}
+
+void BoardCanvas::vote(Session& session, ImVec2 world, bool takeBack) {
+    const VoteRound* round = m_layout.round();
+    if (!round || round->closed) return;
+    Id note, cluster;
+    int n = noteAt(m_layout, world);
+    if (n >= 0) {
+        note = m_layout.notes()[static_cast<std::size_t>(n)].id;
+    } else {
+        int c = clusterAt(m_layout, world);
+        if (c < 0) return;
+        cluster = m_layout.clusters()[static_cast<std::size_t>(c)].id;
+    }
+    if (m_tallying) {
+        const NoteItem* ni = m_layout.note(note);
+        const ClusterItem* ci = m_layout.cluster(cluster);
+        int current = ni ? ni->votes : ci ? ci->votes : 0;
+        if (takeBack && current == 0) return;
+        session.queue(SetTally{round->id, note, cluster, std::max(0, current + (takeBack ? -1 : 1))});
+    } else if (takeBack) {
+        session.queue(WithdrawVote{round->id, m_voter, note, cluster, 1});
+    } else {
+        session.queue(CastVote{round->id, m_voter, note, cluster, 1});
+    }
+}
+
+void BoardCanvas::press(Session& session, ImVec2 world) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (m_editor.active()) {
+        const NoteItem* edited = m_layout.note(m_editor.note());
+        if (edited && edited->rect.contains(world)) return; // clicking inside keeps typing
+        commitEdit(session);
+    }
+    m_pressWorld = world;
+    m_offset = ImVec2(0, 0);
+    if (voting()) {
+        vote(session, world, false);
+        return;
+    }
+    int n = noteAt(m_layout, world);
+    if (n >= 0) {
+        Id id = m_layout.notes()[static_cast<std::size_t>(n)].id;
+        if (io.KeyShift) m_selection.toggle(id);
+        else if (!m_selection.contains(id)) m_selection.selectOnly(id);
+        m_gesture = m_selection.contains(id) ? Gesture::PressNote : Gesture::None;
+        return;
+    }
+    int h = clusterHeaderAt(m_layout, world);
+    if (h >= 0) {
+        m_selection.selectCluster(m_layout.clusters()[static_cast<std::size_t>(h)].id);
+        m_dragCluster = m_selection.cluster();
+        m_gesture = Gesture::PressCluster;
+        return;
+    }
+    if (io.KeyShift) {
+        m_gesture = Gesture::RubberBand;
+        return;
+    }
+    m_selection.clear();
+    m_gesture = Gesture::Pan;
+}
+
+void BoardCanvas::release(Session& session, ImVec2 world) {
+    switch (m_gesture) {
+    case Gesture::DragNotes: {
+        if (m_offset.x == 0 && m_offset.y == 0) break;
+        MoveNotes move;
+        Id target = dropTarget(m_layout, m_dropFrames, world);
+        bool changesCluster = false;
+        for (const NoteItem& n : m_layout.notes()) // bottom to top: the stacking order is kept
+            if (m_moving.count(n.id)) {
+                move.moves.push_back({n.id, std::round(double(n.rect.x0 + m_offset.x)), std::round(double(n.rect.y0 + m_offset.y))});
+                changesCluster = changesCluster || n.clusterId != target;
+            }
+        if (changesCluster) move.cluster = target;
+        if (!move.moves.empty()) session.queue(move);
+        break;
+    }
+    case Gesture::DragCluster:
+        if (const ClusterItem* c = m_layout.cluster(m_dragCluster); c && (m_offset.x != 0 || m_offset.y != 0))
+            session.queue(MoveCluster{c->id, std::round(double(c->anchor.x + m_offset.x)), std::round(double(c->anchor.y + m_offset.y))});
+        break;
+    case Gesture::RubberBand:
+        m_selection.add(notesInside(m_layout, WorldRect::fromCorners(m_pressWorld, world)));
+        break;
+    default: break;
+    }
+    m_gesture = Gesture::None;
+    m_moving.clear();
+    m_dropFrames.clear();
+    m_offset = ImVec2(0, 0);
+    m_dragCluster = m_dropCluster = Id{};
+}
+
+void BoardCanvas::handleMouse(Session& session, bool hovered) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImVec2 world = m_camera.toWorld(io.MousePos);
+    m_mouseWorld = world;
+
+    m_hoveredNote = m_hoveredCluster = Id{};
+    if (hovered && m_gesture == Gesture::None) {
+        int n = noteAt(m_layout, world);
+        if (n >= 0) m_hoveredNote = m_layout.notes()[static_cast<std::size_t>(n)].id;
+        else if (int c = voting() ? clusterAt(m_layout, world) : clusterHeaderAt(m_layout, world); c >= 0)
+            m_hoveredCluster = m_layout.clusters()[static_cast<std::size_t>(c)].id;
+    }
+
+    if (hovered && io.MouseWheel != 0.0f) m_camera.zoomAt(io.MousePos, std::pow(1.15f, io.MouseWheel));
+    if (hovered && io.MouseWheelH != 0.0f) m_camera.panBy(ImVec2(io.MouseWheelH * 40.0f, 0));
+    // Middle or right drag pans from anywhere, even over notes.
+    for (int button : {1, 2})
+        if (ImGui::IsMouseDragging(button, kDragThreshold) && (hovered || m_gesture == Gesture::Pan)) m_camera.panBy(io.MouseDelta);
+
+    if (hovered && ImGui::IsMouseClicked(0)) {
+        m_focused = true;
+        if (io.MouseDoubleClicked[0] && !voting()) {
+            int n = noteAt(m_layout, world);
+            int h = n < 0 ? clusterHeaderAt(m_layout, world) : -1;
+            m_gesture = Gesture::None;
+            if (n >= 0) {
+                const NoteItem& note = m_layout.notes()[static_cast<std::size_t>(n)];
+                m_selection.selectOnly(note.id);
+                beginEdit(note.id, note.text);
+            } else if (h >= 0) {
+                m_selection.selectCluster(m_layout.clusters()[static_cast<std::size_t>(h)].id);
+                m_renameRequest = m_selection.cluster();
+            } else {
+                commitEdit(session);
+                createNoteAt(session, world);
+            }
+        } else {
+            press(session, world);
+        }
+    } else if (ImGui::IsMouseClicked(0) && !hovered) {
+        m_focused = false;
+    }
+    if (hovered && ImGui::IsMouseReleased(1) && !ImGui::IsMouseDragPastThreshold(1, kDragThreshold)) {
+        m_focused = true;
+        if (voting()) {
+            vote(session, world, true);
+        } else {
+            int n = noteAt(m_layout, world);
+            int c = n < 0 ? clusterHeaderAt(m_layout, world) : -1;
+            m_menuNote = n >= 0 ? m_layout.notes()[static_cast<std::size_t>(n)].id : Id{};
+            m_menuCluster = c >= 0 ? m_layout.clusters()[static_cast<std::size_t>(c)].id : Id{};
+            if (m_menuNote && !m_selection.contains(m_menuNote)) m_selection.selectOnly(m_menuNote);
+            if (m_menuCluster) m_selection.selectCluster(m_menuCluster);
+            if (m_menuNote || m_menuCluster) ImGui::OpenPopup("##boardmenu");
+        }
+    }
+
+    if (ImGui::IsMouseDown(0) && m_gesture != Gesture::None) {
+        bool past = ImGui::IsMouseDragPastThreshold(0, kDragThreshold);
+        if (m_gesture == Gesture::PressNote && past) {
+            m_gesture = Gesture::DragNotes;
+            m_moving = m_selection.noteSet();
+            m_dropFrames = clusterFramesWithout(m_layout, m_moving);
+        } else if (m_gesture == Gesture::PressCluster && past) {
+            m_gesture = Gesture::DragCluster;
+        }
+        if (m_gesture == Gesture::Pan) m_camera.panBy(io.MouseDelta);
+        if (m_gesture == Gesture::DragNotes || m_gesture == Gesture::DragCluster)
+            m_offset = ImVec2(world.x - m_pressWorld.x, world.y - m_pressWorld.y);
+        if (m_gesture == Gesture::DragNotes) m_dropCluster = dropTarget(m_layout, m_dropFrames, world);
+    }
+    if (ImGui::IsMouseReleased(0) && m_gesture != Gesture::None) release(session, world);
+}
+
+void BoardCanvas::handleKeys(Session& session, bool hovered) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (m_editor.active()) {
+        GImGui->WantTextInputNextFrame = 1;
+        switch (m_editor.handleInput()) {
+        case NoteEditor::Outcome::Commit: commitEdit(session); break;
+        case NoteEditor::Outcome::Cancel: m_editor.stop(); break;
+        case NoteEditor::Outcome::Typing: break;
+        }
+        return;
+    }
+    if (!(m_focused || hovered) || io.WantTextInput) return;
+    auto pressed = [](int key, bool repeat = false) { return ImGui::IsKeyPressed(key, repeat); };
+    if (!io.KeyCtrl && (pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE))) deleteSelection(session);
+    if (!io.KeyCtrl && pressed(GLFW_KEY_N)) {
+        ImVec2 at = hovered ? m_mouseWorld : m_camera.toWorld(ImVec2(m_camera.origin().x + m_camera.size().x / 2,
+                                                                     m_camera.origin().y + m_camera.size().y / 2));
+        createNoteAt(session, at);
+    }
+    if (!io.KeyCtrl && (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_F2)) && m_selection.notes().size() == 1)
+        if (const NoteItem* n = m_layout.note(m_selection.notes().front())) beginEdit(n->id, n->text);
+    if (!io.KeyCtrl && (pressed(GLFW_KEY_F) || pressed(GLFW_KEY_HOME))) fitAll();
+    if (io.KeyCtrl && pressed(GLFW_KEY_A)) {
+        std::vector<Id> all;
+        for (const NoteItem& n : m_layout.notes()) all.push_back(n.id);
+        m_selection.clear();
+        m_selection.add(all);
+    }
+    if (pressed(GLFW_KEY_ESCAPE)) {
+        if (voting()) {
+            setVoter(Id{});
+            setTallying(false);
+        } else {
+            m_selection.clear();
+        }
+    }
+    float step = 60.0f;
+    if (pressed(GLFW_KEY_LEFT, true)) m_camera.panBy(ImVec2(step, 0));
+    if (pressed(GLFW_KEY_RIGHT, true)) m_camera.panBy(ImVec2(-step, 0));
+    if (pressed(GLFW_KEY_UP, true)) m_camera.panBy(ImVec2(0, step));
+    if (pressed(GLFW_KEY_DOWN, true)) m_camera.panBy(ImVec2(0, -step));
+}
+
+void BoardCanvas::contextMenu(Session& session) {
+    if (!ImGui::BeginPopup("##boardmenu")) return;
+    if (const NoteItem* n = m_layout.note(m_menuNote)) {
+        ImGui::TextDisabled("%s", str(Str::BoardColour));
+        for (std::size_t i = 0; i < std::size(kNotePalette); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            ImVec4 c = ImGui::ColorConvertU32ToFloat4(colourFromHex(kNotePalette[i]));
+            if (ImGui::ColorButton("##c", c, ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()))) {
+                session.queue(RecolourNotes{m_selection.notes(), kNotePalette[i]});
+                noteColour = kNotePalette[i];
+                ImGui::CloseCurrentPopup();
+            }
+            ImGui::PopID();
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+        if (ImGui::MenuItem(str(Str::BoardEditText), str(Str::BoardKeyEnter))) beginEdit(n->id, n->text);
+        if (ImGui::MenuItem(str(Str::BoardGroup))) groupSelection(session, str(Str::BoardNewCluster));
+        if (n->clusterId && ImGui::MenuItem(str(Str::BoardUngroup))) {
+            MoveNotes out;
+            for (Id id : m_selection.notes())
+                if (const NoteItem* s = m_layout.note(id)) out.moves.push_back({id, s->rect.x0, s->rect.y0});
+            out.cluster = Id{};
+            session.queue(out);
+        }
+        bool chosen = m_layout.selectedNote() == n->id;
+        if (ImGui::MenuItem(str(chosen ? Str::BoardClearIdea : Str::BoardSelectIdea)))
+            session.queue(SelectIdea{m_team, chosen ? Id{} : n->id, Id{}});
+        if (ImGui::MenuItem(str(Str::BoardDelete), str(Str::BoardKeyDelete))) deleteSelection(session);
+    } else if (const ClusterItem* c = m_layout.cluster(m_menuCluster)) {
+        ImGui::TextDisabled("%s", str(Str::BoardColour));
+        for (std::size_t i = 0; i < std::size(kClusterPalette); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            ImVec4 col = ImGui::ColorConvertU32ToFloat4(colourFromHex(kClusterPalette[i]));
+            if (ImGui::ColorButton("##k", col, ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()))) {
+                session.queue(EditCluster{c->id, std::nullopt, std::string(kClusterPalette[i])});
+                ImGui::CloseCurrentPopup();
+            }
+            ImGui::PopID();
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+        if (ImGui::MenuItem(str(Str::BoardRename))) m_renameRequest = c->id;
+        bool chosen = m_layout.selectedCluster() == c->id;
+        if (ImGui::MenuItem(str(chosen ? Str::BoardClearIdea : Str::BoardSelectIdea)))
+            session.queue(SelectIdea{m_team, Id{}, chosen ? Id{} : c->id});
+        if (ImGui::MenuItem(str(Str::BoardDissolve))) {
+            session.queue(DissolveCluster{c->id});
+            m_selection.clear();
+        }
+    } else {
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+void BoardCanvas::draw(Session& session, const FontSet& fonts, Id teamId, ImVec2 size) {
+    if (teamId != m_team) {
+        m_team = teamId;
+        m_selection.clear();
+        m_editor.stop();
+        m_voter = Id{};
+        m_tallying = false;
+        m_fitPending = true;
+        author = Id{};
+        m_gesture = Gesture::None;
+    }
+    m_layout.update(session.state(), teamId, fonts.regular, m_voter);
+    // What this frame queued (a new note, a new cluster) is not on the board yet: keep it selected.
+    if (!session.hasPending()) m_selection.prune(m_layout);
+    if (m_editor.active() && !m_layout.note(m_editor.note()) && --m_editorWaitFrames < 0) m_editor.stop();
+    if (m_editor.active() && m_layout.note(m_editor.note())) m_editorWaitFrames = 0;
+    const VoteRound* round = m_layout.round();
+    if (voting() && (!round || round->closed || (m_tallying && round->mode != VoteMode::Tally) ||
+                     (m_voter && round->mode != VoteMode::Members))) {
+        setVoter(Id{});
+        setTallying(false);
+    }
+
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    size.x = std::max(size.x, 50.0f);
+    size.y = std::max(size.y, 50.0f);
+    ImGui::InvisibleButton("##board", size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
+    bool hovered = ImGui::IsItemHovered();
+    m_camera.setViewport(origin, size);
+    if (m_fitPending) {
+        m_camera.fit(m_layout.bounds(), 40.0f, 1.0f);
+        m_fitPending = false;
+    }
+    handleMouse(session, hovered);
+    handleKeys(session, hovered);
+    contextMenu(session);
+
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImVec2 end(origin.x + size.x, origin.y + size.y);
+    list->PushClipRect(origin, end, true);
+    list->AddRectFilled(origin, end, kBoardBg);
+    // A dot grid while the dots are far enough apart to mean something (it shows panning).
+    float spacing = 80.0f * m_camera.zoom();
+    if (spacing >= 40.0f) {
+        WorldRect v = m_camera.visible();
+        for (float x = std::floor(v.x0 / 80.0f) * 80.0f; x < v.x1; x += 80.0f)
+            for (float y = std::floor(v.y0 / 80.0f) * 80.0f; y < v.y1; y += 80.0f)
+                {
+                    ImVec2 p = m_camera.toScreen(ImVec2(x, y));
+                    list->AddRectFilled(p, ImVec2(p.x + 2, p.y + 2), kGridDot);
+                }
+    }
+
+    DrawOptions options;
+    options.fonts = &fonts;
+    options.selection = &m_selection;
+    options.editor = &m_editor;
+    options.hoveredNote = m_hoveredNote;
+    options.hoveredCluster = m_hoveredCluster;
+    options.showMyDots = m_voter && round && !round->closed;
+    if (m_gesture == Gesture::DragNotes) {
+        options.moving = &m_moving;
+        options.moveOffset = m_offset;
+        options.dropCluster = m_dropCluster;
+    } else if (m_gesture == Gesture::DragCluster) {
+        options.movingCluster = m_dragCluster;
+        options.moveOffset = m_offset;
+    }
+    m_stats = drawBoard(list, m_layout, m_camera, options);
+
+    if (m_gesture == Gesture::RubberBand) {
+        ImVec2 a = m_camera.toScreen(m_pressWorld), b = ImGui::GetIO().MousePos;
+        ImVec2 lo(std::min(a.x, b.x), std::min(a.y, b.y)), hi(std::max(a.x, b.x), std::max(a.y, b.y));
+        list->AddRectFilled(lo, hi, IM_COL32(0x1F, 0x4E, 0x99, 0x30));
+        list->AddRect(lo, hi, IM_COL32(0x1F, 0x4E, 0x99, 0xC0), 0, 0, 1.5f);
+    }
+    if (m_layout.notes().empty() && m_layout.clusters().empty()) {
+        const char* empty = str(Str::BoardEmpty);
+        ImFont* font = fonts.heading;
+        ImVec2 e = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, empty);
+        list->AddText(font, font->FontSize, ImVec2(origin.x + (size.x - e.x) / 2, origin.y + (size.y - e.y) / 2),
+                      IM_COL32(0x55, 0x55, 0x55, 0xFF), empty);
+    }
+    list->PopClipRect();
+}
+
+} // namespace atelier::board

@@ -1,0 +1,93 @@
+#pragma once
+// The interactive board of one team: pan and zoom, notes created and typed in place, dragged
+// alone or together, into and out of clusters, rubber-band selection, voting clicks. Every
+// change is queued on the Session as one action per gesture (a drag is one MoveNotes on
+// release, a text edit one EditNote when the note is left) and applied after the frame.
+#include "board/board_draw.hpp"
+#include "board/board_layout.hpp"
+#include "board/camera.hpp"
+#include "board/note_editor.hpp"
+#include "board/selection.hpp"
+#include "fonts.hpp"
+#include "session.hpp"
+
+#include <imgui.h>
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace atelier::board {
+
+// Colours offered for notes and clusters (the first is the default).
+inline constexpr const char* kNotePalette[] = {"#FFE066", "#FFB870", "#F7A8B8", "#D7B8F3", "#9AD0F5", "#B5E48C", "#FFFFFF"};
+inline constexpr const char* kClusterPalette[] = {"#D9E2EC", "#F7D6E0", "#D8F3DC", "#FFF3BF", "#E5DBFF", "#FFE8CC"};
+
+class BoardCanvas {
+public:
+    // Draws the board of `teamId` at the cursor, `size` pixels, and handles its input.
+    void draw(Session& session, const FontSet& fonts, Id teamId, ImVec2 size);
+
+    Camera& camera() { return m_camera; }
+    const BoardLayout& layout() const { return m_layout; }
+    Selection& selection() { return m_selection; }
+    const NoteEditor& editor() const { return m_editor; }
+    const DrawStats& stats() const { return m_stats; }
+
+    void fitAll() { m_fitPending = true; }
+    void actualSize(); // zoom 1:1 around the centre
+
+    // Voting by clicks: a member of the team (members mode), or the facilitator's tally.
+    void setVoter(Id member) { m_voter = member; m_tallying = false; }
+    Id voter() const { return m_voter; }
+    void setTallying(bool on) { m_tallying = on; if (on) m_voter = Id{}; }
+    bool tallying() const { return m_tallying; }
+    bool voting() const { return m_voter || m_tallying; }
+
+    // New notes get this author (0 = unknown) and colour.
+    Id author;
+    std::string noteColour = kNotePalette[0];
+
+    // Queues a new note centred on `world` and starts typing in it.
+    void createNoteAt(Session& session, ImVec2 world);
+    // Queues an AddCluster with the selected notes, then selects it.
+    void groupSelection(Session& session, const std::string& title);
+    void deleteSelection(Session& session);
+    // A cluster to rename: the view focuses its title field.
+    Id renameRequest() { Id id = m_renameRequest; m_renameRequest = Id{}; return id; }
+
+private:
+    enum class Gesture { None, Pan, PressNote, DragNotes, PressCluster, DragCluster, RubberBand };
+
+    void handleMouse(Session& session, bool hovered);
+    void handleKeys(Session& session, bool hovered);
+    void press(Session& session, ImVec2 world);
+    void release(Session& session, ImVec2 world);
+    void vote(Session& session, ImVec2 world, bool takeBack);
+    void beginEdit(Id note, const std::string& text);
+    void commitEdit(Session& session);
+    void contextMenu(Session& session);
+
+    Id m_team;
+    BoardLayout m_layout;
+    Camera m_camera;
+    Selection m_selection;
+    NoteEditor m_editor;
+    int m_editorWaitFrames = 0; // frames the edited note may take to appear (queued AddNote)
+    DrawStats m_stats;
+    bool m_fitPending = true;
+    bool m_focused = false;
+    Id m_voter;
+    bool m_tallying = false;
+
+    Gesture m_gesture = Gesture::None;
+    ImVec2 m_pressWorld{0, 0}, m_mouseWorld{0, 0};
+    ImVec2 m_offset{0, 0};
+    std::unordered_set<Id> m_moving;
+    std::vector<WorldRect> m_dropFrames;
+    Id m_dragCluster, m_hoveredNote, m_hoveredCluster, m_dropCluster;
+    Id m_menuNote, m_menuCluster;
+    Id m_renameRequest;
+};
+
+} // namespace atelier::board

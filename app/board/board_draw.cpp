@@ -1,0 +1,255 @@
+#include "board/board_draw.hpp"
+
+#include "strings.hpp"
+#include "theme.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace atelier::board {
+
+namespace {
+
+bool g_recording = false;
+
+constexpr ImU32 kSelected = IM_COL32(0x1F, 0x4E, 0x99, 0xFF);
+constexpr ImU32 kChosen = IM_COL32(0x1B, 0x8A, 0x3C, 0xFF); // piste retenue
+constexpr ImU32 kVoteBadge = IM_COL32(0xD9, 0x3A, 0x1A, 0xFF);
+constexpr ImU32 kMyDot = IM_COL32(0x1F, 0x4E, 0x99, 0xFF);
+constexpr ImU32 kShadow = IM_COL32(0, 0, 0, 0x30);
+constexpr ImU32 kDimText = IM_COL32(0x33, 0x33, 0x33, 0xFF);
+
+// Past this many vertices a 16-bit index overflows unless the renderer honours VtxOffset.
+constexpr int kVertexGuard = 60000;
+
+struct Screen {
+    ImVec2 min, max;
+};
+
+Screen toScreen(const Camera& camera, const WorldRect& r, ImVec2 offset = ImVec2(0, 0)) {
+    return {camera.toScreen(ImVec2(r.x0 + offset.x, r.y0 + offset.y)), camera.toScreen(ImVec2(r.x1 + offset.x, r.y1 + offset.y))};
+}
+
+void record(const char* begin, const char* end) {
+    if (g_recording && begin != end) drawnText().emplace_back(begin, end);
+}
+
+void text(ImDrawList* list, ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* begin, const char* end,
+          const ImVec4* clip = nullptr) {
+    record(begin, end);
+    list->AddText(font, size, pos, colour, begin, end, 0.0f, clip);
+}
+
+// A round badge with a number: votes on a note or a cluster.
+void badge(ImDrawList* list, const FontSet& fonts, ImVec2 centre, float radius, ImU32 fill, int count) {
+    list->AddCircleFilled(centre, radius, fill, 20);
+    char digits[12];
+    std::snprintf(digits, sizeof digits, "%d", count);
+    float size = radius * 1.25f;
+    ImFont* font = fontForSize(fonts, size, true);
+    ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, digits);
+    list->AddText(font, size, ImVec2(centre.x - extent.x / 2, centre.y - extent.y / 2), IM_COL32_WHITE, digits);
+}
+
+void myDots(ImDrawList* list, ImVec2 bottomRight, float radius, int count) {
+    for (int i = 0; i < std::min(count, 10); ++i)
+        list->AddCircleFilled(ImVec2(bottomRight.x - radius * (1.5f + 2.6f * float(i)), bottomRight.y - radius * 1.5f), radius,
+                              kMyDot, 12);
+}
+
+void chosenTag(ImDrawList* list, const FontSet& fonts, ImVec2 topLeft, float zoom) {
+    const char* tag = str(Str::BoardSelectedTag);
+    float size = std::max(11.0f, kTextSize * zoom);
+    ImFont* font = fontForSize(fonts, size, true);
+    ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, tag);
+    ImVec2 min(topLeft.x, topLeft.y - extent.y - 6);
+    list->AddRectFilled(min, ImVec2(min.x + extent.x + 12, topLeft.y - 2), kChosen, 4);
+    list->AddText(font, size, ImVec2(min.x + 6, min.y + 2), IM_COL32_WHITE, tag);
+}
+
+void drawCluster(ImDrawList* list, const ClusterItem& c, const BoardLayout& layout, const Camera& camera, const DrawOptions& o,
+                 ImVec2 offset) {
+    float zoom = camera.zoom();
+    Screen s = toScreen(camera, c.frame, offset);
+    float rounding = std::min(10.0f * zoom, 10.0f);
+    ImU32 body = (c.fill & 0x00FFFFFF) | (o.projector ? 0x60000000u : 0x90000000u);
+    list->AddRectFilled(s.min, s.max, body, rounding);
+    float header = kClusterHeader * zoom;
+    list->AddRectFilled(s.min, ImVec2(s.max.x, s.min.y + header), c.fill, rounding, ImDrawFlags_RoundCornersTop);
+    bool chosen = layout.selectedCluster() == c.id;
+    bool selected = !o.projector && o.selection && o.selection->cluster() == c.id;
+    if (chosen) list->AddRect(s.min, s.max, kChosen, rounding, 0, std::max(3.0f, 5.0f * zoom));
+    else if (selected || c.id == o.dropCluster) list->AddRect(s.min, s.max, kSelected, rounding, 0, 3.0f);
+    else if (c.id == o.hoveredCluster) list->AddRect(s.min, s.max, IM_COL32(0, 0, 0, 0x50), rounding, 0, 2.0f);
+    float size = kTextSize * 1.25f * zoom;
+    if (size >= kMinReadablePixels) {
+        ImFont* font = fontForSize(*o.fonts, size, true);
+        float pad = kNotePadding * zoom;
+        float badgeRoom = (layout.votesShown() && c.votes > 0) ? header : 0;
+        ImVec4 clip(s.min.x + pad, s.min.y, s.max.x - pad - badgeRoom, s.min.y + header);
+        text(list, font, size, ImVec2(s.min.x + pad, s.min.y + (header - size) / 2), textOn(c.fill), c.title.c_str(),
+             c.title.c_str() + c.title.size(), &clip);
+    }
+    if (layout.votesShown() && c.votes > 0)
+        badge(list, *o.fonts, ImVec2(s.max.x - header * 0.55f, s.min.y + header / 2), std::max(9.0f, header * 0.4f), kVoteBadge,
+              c.votes);
+    if (o.showMyDots && c.myDots > 0) myDots(list, ImVec2(s.max.x - header, s.min.y + header), std::max(3.0f, 6 * zoom), c.myDots);
+    if (chosen && zoom * kTextSize >= kMinReadablePixels) chosenTag(list, *o.fonts, s.min, zoom);
+}
+
+// Lines of a note's text, at `size` pixels from `origin`; stops (with "…") where the note ends.
+void noteText(ImDrawList* list, const FontSet& fonts, const std::string& body, const std::vector<TextLine>& lines, ImVec2 origin,
+              float size, float bottom, ImU32 colour) {
+    ImFont* font = fontForSize(fonts, size, false);
+    float lineHeight = size * 1.15f;
+    float y = origin.y;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        bool lastFitting = y + 2 * lineHeight > bottom && i + 1 < lines.size();
+        const char* b = body.c_str() + lines[i].begin;
+        const char* e = body.c_str() + lines[i].end;
+        text(list, font, size, ImVec2(origin.x, y), colour, b, e);
+        if (lastFitting) {
+            float w = font->CalcTextSizeA(size, FLT_MAX, 0, b, e).x;
+            list->AddText(font, size, ImVec2(origin.x + w, y), colour, "…");
+            break;
+        }
+        y += lineHeight;
+    }
+}
+
+void drawNote(ImDrawList* list, const NoteItem& n, const BoardLayout& layout, const Camera& camera, const DrawOptions& o,
+              ImVec2 offset, DrawStats& stats) {
+    float zoom = camera.zoom();
+    Screen s = toScreen(camera, n.rect, offset);
+    float textPx = kTextSize * zoom;
+    bool full = textPx >= kMinReadablePixels;
+    bool editing = o.editor && o.editor->active() && o.editor->note() == n.id;
+    ++stats.notesDrawn;
+    if (!full) {
+        // Lighter detail: the card, and greyed lines standing for the text when there is one.
+        list->AddRectFilled(s.min, s.max, n.fill);
+        bool blank = n.hidden && o.projector;
+        if (textPx >= 2.5f && !blank && !n.lines.empty()) {
+            float lh = textPx * 1.15f, pad = kNotePadding * zoom;
+            std::size_t shown = std::min<std::size_t>(n.lines.size(), 4);
+            for (std::size_t i = 0; i < shown; ++i) {
+                float y = s.min.y + pad + lh * float(i);
+                if (y + lh > s.max.y - pad) break;
+                float w = (s.max.x - s.min.x - 2 * pad) * (i + 1 == shown ? 0.6f : 0.95f);
+                list->AddRectFilled(ImVec2(s.min.x + pad, y + lh * 0.25f), ImVec2(s.min.x + pad + w, y + lh * 0.7f),
+                                    IM_COL32(0, 0, 0, 0x40));
+            }
+        }
+        if (layout.selectedNote() == n.id) list->AddRect(s.min, s.max, kChosen, 0, 0, 2.0f);
+        else if (!o.projector && o.selection && o.selection->contains(n.id)) list->AddRect(s.min, s.max, kSelected, 0, 0, 2.0f);
+        return;
+    }
+    float rounding = std::min(4.0f * zoom, 4.0f);
+    float lift = std::max(1.0f, 4.0f * zoom);
+    list->AddRectFilled(ImVec2(s.min.x + lift, s.min.y + lift), ImVec2(s.max.x + lift, s.max.y + lift), kShadow, rounding);
+    list->AddRectFilled(s.min, s.max, n.fill, rounding);
+    bool chosen = layout.selectedNote() == n.id;
+    bool selected = !o.projector && o.selection && o.selection->contains(n.id);
+    if (chosen) list->AddRect(s.min, s.max, kChosen, rounding, 0, std::max(3.0f, 5.0f * zoom));
+    if (selected || editing) list->AddRect(s.min, s.max, kSelected, rounding, 0, std::max(2.0f, 3.0f * zoom));
+    else if (!chosen && n.id == o.hoveredNote && !o.projector) list->AddRect(s.min, s.max, IM_COL32(0, 0, 0, 0x60), rounding, 0, 1.5f);
+
+    float pad = kNotePadding * zoom;
+    ImU32 ink = textOn(n.fill);
+    ImVec2 origin(s.min.x + pad, s.min.y + pad);
+    float authorPx = kAuthorSize * zoom;
+    bool showAuthor = !n.author.empty() && authorPx >= kMinReadablePixels && !(n.hidden && o.projector);
+    float textBottom = s.max.y - pad - (showAuthor ? authorPx * 1.3f : 0);
+
+    if (n.hidden && o.projector) {
+        // Private writing: the room sees that a note exists, never what it says.
+    } else if (editing) {
+        const std::string& live = o.editor->text();
+        auto lines = wrapText(o.fonts->regular, kTextSize, n.rect.width() - 2 * kNotePadding, live);
+        noteText(list, *o.fonts, live, lines, origin, textPx, s.max.y - pad, ink);
+        std::size_t line = lineOfOffset(lines, o.editor->caret());
+        ImFont* font = fontForSize(*o.fonts, textPx, false);
+        const char* b = live.c_str() + (lines.empty() ? 0 : lines[line].begin);
+        const char* c = live.c_str() + std::max<std::uint32_t>(o.editor->caret(), lines.empty() ? 0 : lines[line].begin);
+        float x = origin.x + font->CalcTextSizeA(textPx, FLT_MAX, 0, b, c).x;
+        float y = origin.y + textPx * 1.15f * float(line);
+        list->AddLine(ImVec2(x + 1, y), ImVec2(x + 1, y + textPx * 1.1f), kSelected, std::max(1.5f, 2.0f * zoom));
+        ++stats.notesWithText;
+    } else {
+        noteText(list, *o.fonts, n.text, n.lines, origin, textPx, textBottom, ink);
+        ++stats.notesWithText;
+    }
+    if (showAuthor) {
+        ImFont* font = fontForSize(*o.fonts, authorPx, false);
+        ImVec4 clip(s.min.x, s.min.y, s.max.x - pad, s.max.y);
+        text(list, font, authorPx, ImVec2(origin.x, s.max.y - pad - authorPx), ink == IM_COL32_WHITE ? ink : kDimText,
+             n.author.c_str(), n.author.c_str() + n.author.size(), &clip);
+    }
+    if (n.hidden && !o.projector) {
+        // On the laptop the text stays visible to the team; a tag says the room cannot see it.
+        const char* tag = str(Str::BoardHiddenTag);
+        ImFont* font = fontForSize(*o.fonts, authorPx, true);
+        ImVec2 e = font->CalcTextSizeA(authorPx, FLT_MAX, 0, tag);
+        ImVec2 p(s.max.x - e.x - pad * 0.6f, s.max.y - e.y - pad * 0.4f);
+        list->AddRectFilled(ImVec2(p.x - 3, p.y - 1), ImVec2(p.x + e.x + 3, p.y + e.y + 1), IM_COL32(0x33, 0x33, 0x33, 0xD0), 3);
+        list->AddText(font, authorPx, p, IM_COL32_WHITE, tag);
+    }
+    if (layout.votesShown() && n.votes > 0) {
+        float r = std::max(9.0f, 16.0f * zoom);
+        badge(list, *o.fonts, ImVec2(s.max.x - r * 0.4f, s.min.y + r * 0.4f), r, kVoteBadge, n.votes);
+    }
+    if (o.showMyDots && n.myDots > 0) myDots(list, s.max, std::max(3.0f, 6 * zoom), n.myDots);
+    if (chosen) chosenTag(list, *o.fonts, s.min, zoom);
+}
+
+} // namespace
+
+ImFont* fontForSize(const FontSet& fonts, float pixels, bool bold) {
+    ImFont* small = bold ? fonts.bold : fonts.regular;
+    ImFont* large = bold ? fonts.largeBold : fonts.large;
+    if (!large || pixels <= small->FontSize * 1.2f) return small;
+    return large;
+}
+
+void recordDrawnText(bool on) {
+    g_recording = on;
+    drawnText().clear();
+}
+
+std::vector<std::string>& drawnText() {
+    static std::vector<std::string> log;
+    return log;
+}
+
+DrawStats drawBoard(ImDrawList* list, const BoardLayout& layout, const Camera& camera, const DrawOptions& o) {
+    DrawStats stats;
+    WorldRect view = camera.visible();
+    bool vtxOffset = (ImGui::GetIO().BackendFlags & ImGuiBackendFlags_RendererHasVtxOffset) != 0;
+    auto full = [&] { return !vtxOffset && list->VtxBuffer.Size > kVertexGuard; };
+
+    auto offsetOfCluster = [&](Id cluster) {
+        return (o.movingCluster && cluster == o.movingCluster) ? o.moveOffset : ImVec2(0, 0);
+    };
+    for (const ClusterItem& c : layout.clusters()) {
+        ImVec2 off = offsetOfCluster(c.id);
+        if (!c.frame.offset(off.x, off.y).padded(40).overlaps(view) || full()) continue;
+        drawCluster(list, c, layout, camera, o, off);
+    }
+    // Notes in z order; the ones being dragged come last, on top.
+    bool dragging = o.moving && !o.moving->empty();
+    for (const NoteItem& n : layout.notes()) {
+        if (dragging && o.moving->count(n.id)) continue;
+        ImVec2 off = offsetOfCluster(n.clusterId);
+        if (!n.rect.offset(off.x, off.y).padded(24).overlaps(view)) continue;
+        if (full()) break;
+        drawNote(list, n, layout, camera, o, off, stats);
+    }
+    if (dragging)
+        for (const NoteItem& n : layout.notes()) {
+            if (!o.moving->count(n.id) || !n.rect.offset(o.moveOffset.x, o.moveOffset.y).overlaps(view) || full()) continue;
+            drawNote(list, n, layout, camera, o, o.moveOffset, stats);
+        }
+    return stats;
+}
+
+} // namespace atelier::board

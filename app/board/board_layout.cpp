@@ -1,0 +1,121 @@
+#include "board/board_layout.hpp"
+
+#include "theme.hpp"
+
+namespace atelier::board {
+
+WorldRect clusterFrame(ImVec2 anchor, const WorldRect& notes) {
+    WorldRect frame{anchor.x, anchor.y, anchor.x + kClusterMinWidth, anchor.y + kClusterHeader + kClusterMinBody};
+    if (!notes.empty()) {
+        // Notes sit below the title band: the frame grows around them on every side.
+        WorldRect around{notes.x0 - kClusterPadding, notes.y0 - kClusterHeader, notes.x1 + kClusterPadding,
+                         notes.y1 + kClusterPadding};
+        frame.add(around);
+    }
+    return frame;
+}
+
+void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font, Id voter) {
+    if (m_valid && m_state == &state && m_revision == state.revision && m_team == teamId && m_font == font && m_voter == voter)
+        return;
+    m_valid = true;
+    m_state = &state;
+    m_revision = state.revision;
+    m_team = teamId;
+    m_font = font;
+    m_voter = voter;
+
+    // Reuse the wrapping of notes whose text and width did not change (a move rebuilds nothing).
+    std::unordered_map<Id, NoteItem> previous;
+    previous.reserve(m_notes.size());
+    for (auto& n : m_notes) previous.emplace(n.id, std::move(n));
+    m_notes.clear();
+    m_clusters.clear();
+    m_noteIndex.clear();
+    m_clusterIndex.clear();
+    m_bounds = WorldRect{};
+    m_hidden = 0;
+    m_round = VoteRound{};
+    m_selectedNote = m_selectedCluster = Id{};
+
+    const Team* team = state.find<Team>(teamId);
+    if (!team) return;
+    m_selectedNote = team->selectedNoteId;
+    m_selectedCluster = team->selectedClusterId;
+    if (const VoteRound* r = state.currentVoteRound(teamId)) m_round = *r;
+
+    std::unordered_map<Id, std::string> authors;
+    for (const auto& [id, m] : state.members)
+        if (m.teamId == teamId) authors.emplace(id, m.name);
+
+    // Vote totals and the voter's own dots, in one pass over the votes.
+    std::unordered_map<Id, int> noteVotes, clusterVotes, noteMine, clusterMine;
+    if (m_round.id)
+        for (const auto& [id, v] : state.votes) {
+            if (v.roundId != m_round.id) continue;
+            if (v.noteId) noteVotes[v.noteId] += v.count;
+            else clusterVotes[v.clusterId] += v.count;
+            if (voter && v.memberId == voter) (v.noteId ? noteMine[v.noteId] : clusterMine[v.clusterId]) += v.count;
+        }
+
+    auto notes = state.notesOfTeam(teamId);
+    m_notes.reserve(notes.size());
+    std::unordered_map<Id, WorldRect> clusterNotes;
+    for (const Note* n : notes) {
+        NoteItem item;
+        auto old = previous.find(n->id);
+        float width = float(n->width);
+        if (old != previous.end() && old->second.text == n->text && old->second.rect.width() == width) {
+            item.text = std::move(old->second.text);
+            item.lines = std::move(old->second.lines);
+        } else {
+            item.text = n->text;
+            if (font) item.lines = wrapText(font, kTextSize, width - 2 * kNotePadding, item.text);
+        }
+        item.id = n->id;
+        item.clusterId = n->clusterId;
+        item.authorId = n->authorId;
+        item.rect = {float(n->x), float(n->y), float(n->x + n->width), float(n->y + n->height)};
+        item.fill = colourFromHex(n->colour);
+        item.hidden = n->hidden;
+        if (auto a = authors.find(n->authorId); a != authors.end()) item.author = a->second;
+        if (auto v = noteVotes.find(n->id); v != noteVotes.end()) item.votes = v->second;
+        if (auto v = noteMine.find(n->id); v != noteMine.end()) item.myDots = v->second;
+        if (n->hidden) ++m_hidden;
+        if (n->clusterId) clusterNotes[n->clusterId].add(item.rect);
+        m_bounds.add(item.rect);
+        m_noteIndex.emplace(item.id, m_notes.size());
+        m_notes.push_back(std::move(item));
+    }
+    for (const Cluster* c : state.clustersOfTeam(teamId)) {
+        ClusterItem item;
+        item.id = c->id;
+        item.title = c->title;
+        item.fill = colourFromHex(c->colour);
+        item.anchor = ImVec2(float(c->x), float(c->y));
+        auto members = clusterNotes.find(c->id);
+        item.frame = clusterFrame(item.anchor, members == clusterNotes.end() ? WorldRect{} : members->second);
+        if (auto v = clusterVotes.find(c->id); v != clusterVotes.end()) item.votes = v->second;
+        if (auto v = clusterMine.find(c->id); v != clusterMine.end()) item.myDots = v->second;
+        m_bounds.add(item.frame);
+        m_clusterIndex.emplace(item.id, m_clusters.size());
+        m_clusters.push_back(std::move(item));
+    }
+}
+
+const NoteItem* BoardLayout::note(Id id) const {
+    auto it = m_noteIndex.find(id);
+    return it == m_noteIndex.end() ? nullptr : &m_notes[it->second];
+}
+
+const ClusterItem* BoardLayout::cluster(Id id) const {
+    auto it = m_clusterIndex.find(id);
+    return it == m_clusterIndex.end() ? nullptr : &m_clusters[it->second];
+}
+
+std::size_t BoardLayout::indexOf(Id noteId) const {
+    auto it = m_noteIndex.find(noteId);
+    return it == m_noteIndex.end() ? m_notes.size() : it->second;
+}
+
+} // namespace atelier::board

@@ -1,0 +1,94 @@
+#pragma once
+// What one team's board looks like in world units, derived from the event state: notes in
+// drawing order with their wrapped text, cluster frames around their notes, vote totals.
+// Rebuilt only when the state's revision (or the team) changes, so a frame just reads it.
+#include "board/camera.hpp"
+#include "board/text_wrap.hpp"
+#include "state.hpp"
+
+#include <imgui.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace atelier::board {
+
+// Sizes on the board, in world units (1 unit = 1 pixel at zoom 1).
+inline constexpr float kTextSize = 17.0f;
+inline constexpr float kAuthorSize = 12.5f;
+inline constexpr float kNotePadding = 10.0f;
+inline constexpr float kClusterHeader = 46.0f;
+inline constexpr float kClusterPadding = 20.0f;
+inline constexpr float kClusterMinWidth = 240.0f;
+inline constexpr float kClusterMinBody = 120.0f;
+inline constexpr float kDefaultNoteWidth = 160.0f;
+inline constexpr float kDefaultNoteHeight = 120.0f;
+
+struct NoteItem {
+    Id id;
+    Id clusterId;
+    Id authorId;
+    WorldRect rect;
+    ImU32 fill = 0;
+    bool hidden = false;
+    int votes = 0;   // dots of the current round on this note (shown once revealed)
+    int myDots = 0;  // dots of the chosen voter on this note
+    std::string text;
+    std::string author; // empty when unknown
+    std::vector<TextLine> lines;
+};
+
+struct ClusterItem {
+    Id id;
+    std::string title;
+    ImU32 fill = 0;
+    ImVec2 anchor;   // the cluster's own x, y: its frame's top-left without notes
+    WorldRect frame; // the anchor box and every member note, padded
+    int votes = 0;
+    int myDots = 0;
+    WorldRect header() const { return {frame.x0, frame.y0, frame.x1, frame.y0 + kClusterHeader}; }
+};
+
+// The frame a cluster anchored at `anchor` has around `notes` (its member notes' rectangles).
+WorldRect clusterFrame(ImVec2 anchor, const WorldRect& notes);
+
+class BoardLayout {
+public:
+    // Brings the layout up to date; cheap when nothing changed. `font` measures the wrapping;
+    // `voter` (0 = none) fills myDots.
+    void update(const EventState& state, Id teamId, const ImFont* font, Id voter = Id{});
+    // Forces the next update to rebuild (another event was opened).
+    void invalidate() { m_valid = false; }
+
+    Id teamId() const { return m_team; }
+    const std::vector<NoteItem>& notes() const { return m_notes; } // bottom to top
+    const std::vector<ClusterItem>& clusters() const { return m_clusters; }
+    const NoteItem* note(Id id) const;
+    const ClusterItem* cluster(Id id) const;
+    std::size_t indexOf(Id noteId) const; // notes().size() when absent
+    WorldRect bounds() const { return m_bounds; } // every note and cluster
+    int hiddenCount() const { return m_hidden; }
+
+    // The current vote round (null when none) and whether its counts may be shown.
+    const VoteRound* round() const { return m_round.id ? &m_round : nullptr; }
+    bool votesShown() const { return m_round.id && m_round.revealed; }
+    Id selectedNote() const { return m_selectedNote; }
+    Id selectedCluster() const { return m_selectedCluster; }
+
+private:
+    bool m_valid = false;
+    const EventState* m_state = nullptr;
+    std::uint64_t m_revision = 0;
+    Id m_team, m_voter;
+    const ImFont* m_font = nullptr;
+    std::vector<NoteItem> m_notes;
+    std::vector<ClusterItem> m_clusters;
+    std::unordered_map<Id, std::size_t> m_noteIndex, m_clusterIndex;
+    WorldRect m_bounds;
+    int m_hidden = 0;
+    VoteRound m_round;
+    Id m_selectedNote, m_selectedCluster;
+};
+
+} // namespace atelier::board

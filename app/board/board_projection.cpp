@@ -1,0 +1,112 @@
+#include "board/board_projection.hpp"
+
+#include "board/board_draw.hpp"
+#include "board/ranking.hpp"
+#include "strings.hpp"
+#include "theme.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace atelier::board {
+
+namespace {
+
+constexpr ImU32 kChosen = IM_COL32(0x3C, 0xC8, 0x6E, 0xFF);
+constexpr ImU32 kBar = IM_COL32(0xFF, 0xB0, 0x00, 0xFF);
+
+void centred(ImDrawList* list, ImFont* font, float size, ImVec2 pos, float width, float y, ImU32 colour, const char* text) {
+    ImVec2 e = font->CalcTextSizeA(size, FLT_MAX, width, text);
+    list->AddText(font, size, ImVec2(pos.x + (width - e.x) / 2, y), colour, text, nullptr, width);
+}
+
+} // namespace
+
+void drawBoardOnProjector(ImDrawList* list, const FontSet& fonts, const EventState& state, Id teamId, ImVec2 pos, ImVec2 size) {
+    // Both windows (presentation and projection) show the same board: one layout serves them.
+    static BoardLayout layout;
+    layout.update(state, teamId, fonts.regular);
+    float line = std::max(16.0f, size.y / 26.0f);
+    float top = 0;
+    if (layout.hiddenCount() > 0) {
+        std::string banner = strf(Str::BoardProjectorHidden, layout.hiddenCount());
+        list->AddText(fonts.largeBold, line, pos, colours::kWarning, banner.c_str());
+        top = line * 1.5f;
+    }
+    ImVec2 origin(pos.x, pos.y + top);
+    ImVec2 area(size.x, std::max(10.0f, size.y - top));
+    if (layout.notes().empty() && layout.clusters().empty()) {
+        centred(list, fonts.large, line, origin, area.x, origin.y + area.y / 3, colours::kProjectorDim, str(Str::BoardEmpty));
+        return;
+    }
+    Camera camera;
+    camera.setViewport(origin, area);
+    camera.fit(layout.bounds().padded(8), 0.0f, 2.5f);
+    list->PushClipRect(origin, ImVec2(origin.x + area.x, origin.y + area.y), true);
+    DrawOptions options;
+    options.fonts = &fonts;
+    options.projector = true;
+    drawBoard(list, layout, camera, options);
+    list->PopClipRect();
+}
+
+void drawVoteResults(ImDrawList* list, const FontSet& fonts, const EventState& state, Id teamId, ImVec2 pos, ImVec2 size) {
+    const VoteRound* round = state.currentVoteRound(teamId);
+    const Team* team = state.find<Team>(teamId);
+    float text = std::max(18.0f, size.y / 16.0f);
+    float y = pos.y;
+    float bottom = pos.y + size.y;
+    list->AddText(fonts.largeBold, text * 1.1f, ImVec2(pos.x, y), colours::kProjectorText, str(Str::VoteResultsTitle));
+    y += text * 1.6f;
+    if (!round) {
+        list->AddText(fonts.large, text, ImVec2(pos.x, y), colours::kProjectorDim, str(Str::VoteNoRound));
+        return;
+    }
+    if (!round->revealed) {
+        std::string hidden = strf(Str::VoteHiddenCount, dotsCast(state, round->id));
+        list->AddText(fonts.large, text, ImVec2(pos.x, y), colours::kProjectorDim, hidden.c_str(), nullptr, size.x);
+        return;
+    }
+    auto ranking = rankRound(state, round->id);
+    if (ranking.empty()) {
+        list->AddText(fonts.large, text, ImVec2(pos.x, y), colours::kProjectorDim, str(Str::VoteNoDots));
+        return;
+    }
+    int most = ranking.front().dots;
+    float row = text * 1.45f;
+    float rankWidth = text * 1.6f, countWidth = text * 2.2f;
+    float barMax = size.x * 0.28f;
+    float labelX = pos.x + rankWidth + barMax + countWidth + text * 0.6f;
+    float labelWidth = pos.x + size.x - labelX;
+    for (const RankEntry& e : ranking) {
+        if (y + row > bottom) break;
+        bool chosen = team && ((e.note && team->selectedNoteId == e.note) || (e.cluster && team->selectedClusterId == e.cluster));
+        char rank[16];
+        std::snprintf(rank, sizeof rank, "%d.", e.rank);
+        ImU32 ink = chosen ? kChosen : colours::kProjectorText;
+        list->AddText(fonts.largeBold, text, ImVec2(pos.x, y), ink, rank);
+        float bar = barMax * float(e.dots) / float(std::max(1, most));
+        list->AddRectFilled(ImVec2(pos.x + rankWidth, y + text * 0.15f), ImVec2(pos.x + rankWidth + bar, y + text * 0.95f),
+                            chosen ? kChosen : kBar, 4);
+        char dots[16];
+        std::snprintf(dots, sizeof dots, "%d", e.dots);
+        list->AddText(fonts.largeBold, text, ImVec2(pos.x + rankWidth + bar + text * 0.3f, y), ink, dots);
+        std::string label = e.hidden ? std::string(str(Str::VoteHiddenNote)) : e.label;
+        if (e.cluster) label = std::string(str(Str::VoteClusterPrefix)) + label;
+        if (chosen) label = std::string(str(Str::BoardSelectedTag)) + " — " + label;
+        std::replace(label.begin(), label.end(), '\n', ' ');
+        // One line per idea: the end of a long text gives way to "…".
+        const char* b = label.c_str();
+        const char* end = b + label.size();
+        const char* cut = fonts.large->CalcWordWrapPositionA(text / fonts.large->FontSize, b, end, labelWidth - text);
+        ImFont* font = chosen ? fonts.largeBold : fonts.large;
+        list->AddText(font, text, ImVec2(labelX, y), ink, b, cut);
+        if (cut < end) {
+            float w = font->CalcTextSizeA(text, FLT_MAX, 0, b, cut).x;
+            list->AddText(font, text, ImVec2(labelX + w, y), ink, "…");
+        }
+        y += row;
+    }
+}
+
+} // namespace atelier::board
