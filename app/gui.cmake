@@ -7,6 +7,7 @@ add_library(atelier_ui STATIC
   theme.cpp
   settings.cpp
   widgets.cpp
+  keys.cpp
   app.cpp
   presentation.cpp
   views/view.cpp
@@ -37,7 +38,6 @@ target_link_libraries(atelier_ui PUBLIC atelier_core imgui_core atelier_fontconf
 add_library(atelier_gui STATIC
   gui.cpp
   window.cpp
-  keys.cpp
 )
 target_include_directories(atelier_gui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_options(atelier_gui PRIVATE ${ATELIER_WARNINGS})

@@ -69,10 +69,34 @@ template <typename Draw> bool editWith(const char* label, const std::string& val
 
 } // namespace
 
+namespace {
+bool g_recording = false;
+std::map<std::string, ItemRect>& rects() {
+    static std::map<std::string, ItemRect> map;
+    return map;
+}
+} // namespace
+
+void recordItemRects(bool on) {
+    g_recording = on;
+    rects().clear();
+}
+const std::map<std::string, ItemRect>& itemRects() { return rects(); }
+void recordLastItem(const char* label) {
+    if (g_recording) rects()[label] = ItemRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+}
+
+bool button(const char* label, ImVec2 size) {
+    bool pressed = ImGui::Button(label, size);
+    recordLastItem(label);
+    return pressed;
+}
+
 bool editText(const char* label, const std::string& value, std::string& out, float width) {
     return editWith(label, value, out, [&](std::string& buffer) {
         ImGui::SetNextItemWidth(width);
         ImGui::InputText(label, &buffer);
+        recordLastItem(label);
     });
 }
 

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <map>
 #include <string>
 
 namespace atelier {
@@ -38,6 +39,19 @@ template <typename E> bool enumCombo(const char* label, E value, E& out, const c
     }
     return changed;
 }
+
+// ImGui::Button that tests can find by its label (see itemRects()).
+bool button(const char* label, ImVec2 size = ImVec2(0, 0));
+
+// Where the last frame drew the buttons and text fields, by label, when a test asks for it
+// (headless tests click by label; ImGui 1.86 has no test engine hooks in Debian's build).
+struct ItemRect {
+    ImVec2 min, max;
+    ImVec2 center() const { return ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2); }
+};
+void recordItemRects(bool on);
+const std::map<std::string, ItemRect>& itemRects();
+void recordLastItem(const char* label);
 
 // Text in a font, wrapped at the available width.
 void textWrapped(ImFont* font, const std::string& text, ImU32 colour = 0);

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 namespace atelier {
@@ -44,7 +45,17 @@ void onKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
         bool tracked = scancode >= 0 && scancode < 512;
         if (action == GLFW_PRESS || !tracked) translated = translateKey(key, glfwGetKeyName(key, scancode));
         else translated = slot.keyOf[scancode] ? slot.keyOf[scancode] - 2 : translateKey(key, glfwGetKeyName(key, scancode));
+        if (std::getenv("ATELIER_KEY_DEBUG"))
+            std::fprintf(stderr, "key %d sc %d action %d mods %d -> %d name %s\n", key, scancode, action, mods, translated,
+                         glfwGetKeyName(key, scancode) ? glfwGetKeyName(key, scancode) : "-");
         if (tracked) slot.keyOf[scancode] = action == GLFW_RELEASE ? 0 : translated + 2;
+        if (action == GLFW_PRESS) slot.pressedSinceFrame.push_back(translated);
+        // Every release after a press not yet seen waits, modifiers included: Ctrl released
+        // before Z must still be down when the frame reads Z.
+        if (action == GLFW_RELEASE && !slot.pressedSinceFrame.empty()) {
+            slot.deferredReleases.push_back({translated, scancode, action, mods});
+            return;
+        }
         ImGui_ImplGlfw_KeyCallback(w, translated, scancode, action, mods);
     });
 }
@@ -261,6 +272,12 @@ void Windows::frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen) {
     glClearColor(0.05f, 0.06f, 0.08f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // The frame has seen this batch of presses: now their releases may count.
+    slot.pressedSinceFrame.clear();
+    auto releases = std::move(slot.deferredReleases);
+    slot.deferredReleases.clear();
+    for (const auto& r : releases) ImGui_ImplGlfw_KeyCallback(slot.window, r[0], r[1], r[2], r[3]);
+    if (!releases.empty()) busyFrames = std::max(busyFrames, 2);
 }
 
 void Windows::run() {

@@ -4,7 +4,9 @@
 // context. Also renders screenshots offscreen.
 #include "app.hpp"
 
+#include <array>
 #include <string>
+#include <vector>
 
 struct GLFWwindow;
 struct ImGuiContext;
@@ -39,6 +41,10 @@ public:
         bool projection = false;
         int styleRevision = -1;
         int keyOf[512] = {}; // translated key per scancode while held, so release matches press
+        // ImGui 1.86 reads key state once per frame: a press and its release arriving between two
+        // frames would never be seen. Such releases wait until the frame has run.
+        std::vector<int> pressedSinceFrame;
+        std::vector<std::array<int, 4>> deferredReleases; // key, scancode, action, mods
     };
 
 private:

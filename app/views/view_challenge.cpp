@@ -21,7 +21,7 @@ void ChallengeView::drawContent(ViewContext& ctx) {
     session.challenge = c.id;
 
     // Navigation bar.
-    if (ImGui::Button(str(Str::ButtonPrevious)) && it != challenges.begin()) session.challenge = (*(it - 1))->id;
+    if (button(str(Str::ButtonPrevious)) && it != challenges.begin()) session.challenge = (*(it - 1))->id;
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
     std::string current = strf(Str::ChallengeNumber, c.number);
@@ -35,9 +35,9 @@ void ChallengeView::drawContent(ViewContext& ctx) {
         ImGui::EndCombo();
     }
     ImGui::SameLine();
-    if (ImGui::Button(str(Str::ButtonNext)) && it + 1 != challenges.end()) session.challenge = (*(it + 1))->id;
+    if (button(str(Str::ButtonNext)) && it + 1 != challenges.end()) session.challenge = (*(it + 1))->id;
     ImGui::SameLine();
-    if (ImGui::Button(str(Str::ButtonProject))) {
+    if (button(str(Str::ButtonProject))) {
         session.projectorContent = ProjectorContent::Challenge;
         session.projectorChallenge = c.id;
         if (const Team* t = state.teamOfChallenge(c.id)) session.projectorTeam = t->id;
@@ -75,7 +75,7 @@ void ChallengeView::drawContent(ViewContext& ctx) {
     field(Str::ChallengeLink, c.link);
     if (const Team* t = state.teamOfChallenge(c.id)) {
         field(Str::ChallengeTeam, t->name + " · " + phaseName(t->phase));
-        if (ImGui::Button(str(Str::ButtonShowTeam))) {
+        if (button(str(Str::ButtonShowTeam))) {
             session.team = t->id;
             session.view = ViewId::Teams;
         }

@@ -20,7 +20,9 @@ void PhasesView::drawContent(ViewContext& ctx) {
         ImGui::SameLine();
         Phase p = static_cast<Phase>(i);
         ImGui::PushID(i);
-        if (ImGui::Button(phaseName(p))) {
+        bool clicked = button(phaseName(p));
+        recordLastItem((std::string("all:") + phaseName(p)).c_str());
+        if (clicked) {
             SetPhase set;
             set.team = Id{};
             set.phase = p;
@@ -59,7 +61,7 @@ void PhasesView::drawContent(ViewContext& ctx) {
                         ImGui::PushStyleColor(ImGuiCol_Button, colours::kAccent);
                         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
                     }
-                    if (ImGui::Button(phaseName(p)) && !current) session.queue(SetPhase{t->id, p});
+                    if (button(phaseName(p)) && !current) session.queue(SetPhase{t->id, p});
                     if (current) ImGui::PopStyleColor(2);
                     ImGui::PopID();
                 }

@@ -31,7 +31,7 @@ void ProgrammeView::drawContent(ViewContext& ctx) {
     for (const auto& day : days) {
         bool selected = day == m_day;
         if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(ImGuiCol_ButtonActive));
-        if (ImGui::Button(formatDay(day).c_str())) m_day = day;
+        if (button(formatDay(day).c_str())) m_day = day;
         if (selected) ImGui::PopStyleColor();
         ImGui::SameLine();
     }
@@ -71,14 +71,14 @@ void ProgrammeView::drawContent(ViewContext& ctx) {
             ImGui::TableNextColumn();
             if (editText("##room", s->room, edited)) { e.room = edited; changed = true; }
             ImGui::TableNextColumn();
-            if (ImGui::Button(str(Str::SlotDelete))) session.queue(DeleteSlot{s->id});
+            if (button(str(Str::SlotDelete))) session.queue(DeleteSlot{s->id});
             if (changed) session.queue(e);
             ImGui::PopID();
         }
         ImGui::EndTable();
     }
     ImGui::Spacing();
-    if (ImGui::Button(str(Str::SlotAdd))) {
+    if (button(str(Str::SlotAdd))) {
         AddSlot add;
         add.day = m_day;
         // After the last slot of the day, one hour long.

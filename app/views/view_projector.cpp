@@ -53,7 +53,7 @@ void ProjectorView::drawContent(ViewContext& ctx) {
         ImGui::EndCombo();
     }
     ImGui::SameLine();
-    if (ImGui::Button(str(session.projectionWindow ? Str::ProjectorCloseWindow : Str::ProjectorOpenWindow)))
+    if (button(str(session.projectionWindow ? Str::ProjectorCloseWindow : Str::ProjectorOpenWindow)))
         session.projectionWindow = !session.projectionWindow;
     ImGui::TextDisabled("%s", str(Str::ProjectorHint));
 

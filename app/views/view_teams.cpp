@@ -20,7 +20,7 @@ void TeamsView::drawContent(ViewContext& ctx) {
     if (!state.find<Team>(session.team)) session.team = teams.empty() ? Id{} : teams.front()->id;
 
     ImGui::BeginChild("##teamlist", ImVec2(std::max(ImGui::GetContentRegionAvail().x * 0.28f, 220.0f * ctx.scale), 0), true);
-    if (ImGui::Button(str(Str::TeamsAdd))) {
+    if (button(str(Str::TeamsAdd))) {
         AddTeam add;
         add.name = str(Str::TeamsNewName);
         session.queue(add);
@@ -136,7 +136,7 @@ void TeamsView::drawTeam(ViewContext& ctx, const Team& team) {
                     session.queue(e);
                 }
                 ImGui::TableNextColumn();
-                if (ImGui::Button(str(Str::MemberDelete))) session.queue(DeleteMember{m->id});
+                if (button(str(Str::MemberDelete))) session.queue(DeleteMember{m->id});
                 ImGui::PopID();
             }
         }
@@ -145,6 +145,7 @@ void TeamsView::drawTeam(ViewContext& ctx, const Team& team) {
     // New member row.
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     ImGui::InputTextWithHint("##newname", str(Str::MemberName), &m_newMember);
+    recordLastItem("##newname");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     ImGui::InputTextWithHint("##neworg", str(Str::MemberOrganisation), &m_newOrganisation);
@@ -153,7 +154,7 @@ void TeamsView::drawTeam(ViewContext& ctx, const Team& team) {
     enumCombo("##newrole", m_newRole, m_newRole, roleName, static_cast<int>(kRoleCodes.size()));
     ImGui::SameLine();
     ImGui::BeginDisabled(m_newMember.empty());
-    if (ImGui::Button(str(Str::MemberAdd))) {
+    if (button(str(Str::MemberAdd))) {
         AddMember add;
         add.team = team.id;
         add.name = m_newMember;
@@ -168,7 +169,7 @@ void TeamsView::drawTeam(ViewContext& ctx, const Team& team) {
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0xF6, 0xD5, 0xD5, 0xFF));
-    if (ImGui::Button(str(Str::TeamDelete))) session.queue(DeleteTeam{team.id});
+    if (button(str(Str::TeamDelete))) session.queue(DeleteTeam{team.id});
     ImGui::PopStyleColor();
     ImGui::PopID();
 }

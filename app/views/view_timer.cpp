@@ -62,22 +62,22 @@ void TimerView::drawContent(ViewContext& ctx) {
         buttonWidth = std::max(buttonWidth, ImGui::CalcTextSize(str(s)).x + ImGui::GetFontSize() * 2);
     ImVec2 big(buttonWidth, ImGui::GetFontSize() * 2.4f);
     if (!timer || st == TimerState::Finished) {
-        if (ImGui::Button(str(Str::TimerStart), big)) session.toggleTimer(session.team, phase, presetSeconds);
+        if (button(str(Str::TimerStart), big)) session.toggleTimer(session.team, phase, presetSeconds);
     } else if (st == TimerState::Running) {
-        if (ImGui::Button(str(Str::TimerPause), big)) session.queue(PauseTimer{timer->id});
+        if (button(str(Str::TimerPause), big)) session.queue(PauseTimer{timer->id});
     } else {
-        if (ImGui::Button(str(st == TimerState::Ready ? Str::TimerStart : Str::TimerResume), big)) session.queue(ResumeTimer{timer->id});
+        if (button(str(st == TimerState::Ready ? Str::TimerStart : Str::TimerResume), big)) session.queue(ResumeTimer{timer->id});
     }
     ImGui::BeginDisabled(!timer);
     ImGui::SameLine();
-    if (ImGui::Button(str(Str::TimerPlus1), big) && timer) session.queue(ExtendTimer{timer->id, 60});
+    if (button(str(Str::TimerPlus1), big) && timer) session.queue(ExtendTimer{timer->id, 60});
     ImGui::SameLine();
-    if (ImGui::Button(str(Str::TimerPlus5), big) && timer) session.queue(ExtendTimer{timer->id, 300});
+    if (button(str(Str::TimerPlus5), big) && timer) session.queue(ExtendTimer{timer->id, 300});
     ImGui::SameLine();
-    if (ImGui::Button(str(Str::TimerReset), big) && timer) session.queue(ResetTimer{timer->id});
+    if (button(str(Str::TimerReset), big) && timer) session.queue(ResetTimer{timer->id});
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(str(Str::TimerNew), big)) {
+    if (button(str(Str::TimerNew), big)) {
         StartTimer start;
         start.team = session.team;
         start.phase = phase;
