@@ -98,8 +98,8 @@ void drawVoteResults(ImDrawList* list, const FontSet& fonts, const EventState& s
         // One line per idea: the end of a long text gives way to "…".
         const char* b = label.c_str();
         const char* end = b + label.size();
-        const char* cut = fonts.large->CalcWordWrapPositionA(text / fonts.large->FontSize, b, end, labelWidth - text);
         ImFont* font = chosen ? fonts.largeBold : fonts.large;
+        const char* cut = font->CalcWordWrapPositionA(text / font->FontSize, b, end, labelWidth - text);
         list->AddText(font, text, ImVec2(labelX, y), ink, b, cut);
         if (cut < end) {
             float w = font->CalcTextSizeA(text, FLT_MAX, 0, b, cut).x;

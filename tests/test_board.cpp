@@ -1,0 +1,441 @@
+// The board, driven like a user would: a headless ImGui frame loop around the real App, with
+// the mouse and keyboard simulated through ImGuiIO, and every assertion on the saved model.
+#include "app.hpp"
+#include "board/board_draw.hpp"
+#include "board/hit_test.hpp"
+#include "board/ranking.hpp"
+#include "board/text_wrap.hpp"
+#include "demo.hpp"
+#include "support.hpp"
+#include "views/view_board.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+namespace atelier::test {
+
+namespace {
+
+class BoardHarness {
+public:
+    BoardHarness() {
+        createDemoEvent(path(), m_clock);
+        m_app = std::make_unique<App>(m_clock, Settings{});
+        m_context = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1600, 1000);
+        io.DeltaTime = 1.0f / 60.0f;
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+        io.KeyMap[ImGuiKey_Backspace] = GLFW_KEY_BACKSPACE;
+        io.KeyMap[ImGuiKey_Delete] = GLFW_KEY_DELETE;
+        io.KeyMap[ImGuiKey_Enter] = GLFW_KEY_ENTER;
+        io.KeyMap[ImGuiKey_Escape] = GLFW_KEY_ESCAPE;
+        io.KeyMap[ImGuiKey_LeftArrow] = GLFW_KEY_LEFT;
+        io.KeyMap[ImGuiKey_RightArrow] = GLFW_KEY_RIGHT;
+        io.KeyMap[ImGuiKey_Tab] = GLFW_KEY_TAB;
+        REQUIRE(session().open(path()));
+        m_app->afterFrames();
+        m_app->fonts().build(*io.Fonts);
+        m_app->applyStyle(ImGui::GetStyle());
+        session().view = ViewId::Board;
+        frames(3);
+    }
+    ~BoardHarness() { ImGui::DestroyContext(m_context); }
+    BoardHarness(const BoardHarness&) = delete;
+    BoardHarness& operator=(const BoardHarness&) = delete;
+
+    App& app() { return *m_app; }
+    Session& session() { return m_app->session(); }
+    const EventState& state() { return session().state(); }
+    Engine& engine() { return *session().engine(); }
+    std::string path() const { return m_dir.file("event.db"); }
+    board::BoardCanvas& canvas() { return static_cast<BoardView*>(m_app->view(ViewId::Board))->canvas(); }
+
+    Id teamNumber(int number) {
+        for (const Team* t : state().teamsInOrder())
+            if (const Challenge* c = state().find<Challenge>(t->challengeId); c && c->number == number) return t->id;
+        FAIL("no team " << number);
+        return Id{};
+    }
+    void showTeam(Id team) {
+        session().team = team;
+        frames(3);
+    }
+
+    void frame() {
+        ImGui::SetCurrentContext(m_context);
+        if (m_app->fonts().dirty()) m_app->fonts().build(*ImGui::GetIO().Fonts);
+        ImGui::NewFrame();
+        m_app->handleShortcuts(false);
+        m_app->drawMainWindow();
+        ImGui::Render();
+        m_app->afterFrames();
+    }
+    void frames(int n) {
+        for (int i = 0; i < n; ++i) frame();
+    }
+
+    ImVec2 screen(ImVec2 world) { return canvas().camera().toScreen(world); }
+    void moveTo(ImVec2 p) {
+        ImGui::GetIO().MousePos = p;
+        frame();
+    }
+    void click(ImVec2 p, bool shift = false, int button = 0) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyShift = shift;
+        moveTo(p);
+        io.MouseDown[button] = true;
+        frame();
+        io.MouseDown[button] = false;
+        frame();
+        io.KeyShift = false;
+        frame();
+    }
+    void doubleClick(ImVec2 p) {
+        ImGuiIO& io = ImGui::GetIO();
+        moveTo(p);
+        for (int i = 0; i < 2; ++i) {
+            io.MouseDown[0] = true;
+            frame();
+            io.MouseDown[0] = false;
+            frame();
+        }
+        frame();
+    }
+    void drag(ImVec2 from, ImVec2 to, bool shift = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyShift = shift;
+        moveTo(from);
+        io.MouseDown[0] = true;
+        frame();
+        for (int step = 1; step <= 8; ++step)
+            moveTo(ImVec2(from.x + (to.x - from.x) * float(step) / 8, from.y + (to.y - from.y) * float(step) / 8));
+        io.MouseDown[0] = false;
+        frame();
+        io.KeyShift = false;
+        frames(2);
+    }
+    void type(const std::string& utf8) {
+        ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+        frame();
+    }
+    void key(int glfwKey, bool ctrl = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyCtrl = ctrl;
+        io.KeysDown[glfwKey] = true;
+        frame();
+        io.KeysDown[glfwKey] = false;
+        io.KeyCtrl = false;
+        frames(2);
+    }
+    bool toastContains(const std::string& part) {
+        for (const Toast& t : session().toasts())
+            if (t.error && t.text.find(part) != std::string::npos) return true;
+        return false;
+    }
+
+private:
+    TempDir m_dir;
+    FakeClock m_clock;
+    std::unique_ptr<App> m_app;
+    ImGuiContext* m_context = nullptr;
+};
+
+ImVec2 centre(const Note& n) { return ImVec2(float(n.x + n.width / 2), float(n.y + n.height / 2)); }
+
+const Note* noteWithText(const EventState& state, Id team, const std::string& text) {
+    for (const Note* n : state.notesOfTeam(team))
+        if (n->text == text) return n;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("a facilitator takes an empty board to a selected idea, then undoes every step", "[board]") {
+    BoardHarness h;
+    Id team = h.teamNumber(2); // défi 2's board is empty in the demo
+    REQUIRE(h.state().notesOfTeam(team).empty());
+    h.showTeam(team);
+    const std::string start = stateText(h.state());
+    int actions = 0;
+
+    // Double-click on empty space creates a note there; typing goes into it; Enter commits.
+    h.doubleClick(h.screen(ImVec2(300, 260)));
+    h.type("Un guichet unique à l’accueil");
+    h.key(GLFW_KEY_ENTER);
+    actions += 2; // AddNote, then ONE EditNote for the whole text
+    auto notes = h.state().notesOfTeam(team);
+    REQUIRE(notes.size() == 1);
+    const Note* a = notes.front();
+    CHECK(a->text == "Un guichet unique à l’accueil");
+    CHECK(a->x == Approx(300 - 80));
+    CHECK(a->y == Approx(260 - 60));
+    CHECK(h.engine().undoDescription() == "Modifier le texte d'un post-it");
+    Id aId = a->id;
+
+    // N at the cursor creates another; a click elsewhere commits its text.
+    h.moveTo(h.screen(ImVec2(600, 260)));
+    h.key(GLFW_KEY_N);
+    h.type("Des horaires élargis");
+    h.click(h.screen(ImVec2(900, 700)));
+    actions += 2;
+    const Note* b = noteWithText(h.state(), team, "Des horaires élargis");
+    REQUIRE(b);
+    Id bId = b->id;
+    h.doubleClick(h.screen(ImVec2(300, 520)));
+    h.type("Un rendez-vous en ligne");
+    h.key(GLFW_KEY_ENTER);
+    actions += 2;
+    const Note* c = noteWithText(h.state(), team, "Un rendez-vous en ligne");
+    REQUIRE(c);
+    Id cId = c->id;
+
+    // A cluster, then b dragged into it with the mouse: one MoveNotes that sets its cluster.
+    h.session().queue(AddCluster{{}, team, "Accueil", "", 900, 200, {}});
+    h.frames(2);
+    actions += 1;
+    REQUIRE(h.state().clustersOfTeam(team).size() == 1);
+    Id clusterId = h.state().clustersOfTeam(team).front()->id;
+    h.drag(h.screen(centre(*h.state().find<Note>(bId))), h.screen(ImVec2(1000, 320)));
+    actions += 1;
+    CHECK(h.state().find<Note>(bId)->clusterId == clusterId);
+    CHECK(h.engine().undoDescription() == "Mettre 1 post-it dans « Accueil »");
+
+    // Rubber band (Shift+drag on empty space) around a and c, then drag a: both move, once.
+    h.click(h.screen(ImVec2(700, 800))); // empty space: clears the selection
+    CHECK(h.canvas().selection().empty());
+    h.drag(h.screen(ImVec2(150, 150)), h.screen(ImVec2(420, 620)), true);
+    CHECK(h.canvas().selection().notes().size() == 2);
+    Note aBefore = *h.state().find<Note>(aId), cBefore = *h.state().find<Note>(cId);
+    h.drag(h.screen(centre(aBefore)), h.screen(ImVec2(centre(aBefore).x + 40, centre(aBefore).y + 30)));
+    actions += 1;
+    CHECK(h.engine().undoDescription() == "Déplacer 2 post-its");
+    CHECK(h.state().find<Note>(aId)->x == Approx(aBefore.x + 40));
+    CHECK(h.state().find<Note>(aId)->y == Approx(aBefore.y + 30));
+    CHECK(h.state().find<Note>(cId)->x == Approx(cBefore.x + 40));
+    CHECK(h.state().find<Note>(cId)->y == Approx(cBefore.y + 30));
+    // Shift+click takes one out of the selection.
+    h.click(h.screen(centre(*h.state().find<Note>(cId))), true);
+    CHECK(h.canvas().selection().notes() == std::vector<Id>{aId});
+
+    // Voting: a round of 2 dots; a member clicks ideas; the third dot is refused with a message.
+    h.session().queue(OpenVoteRound{{}, team, 2, {}, VoteMode::Members});
+    h.frames(2);
+    actions += 1;
+    const VoteRound* round = h.state().currentVoteRound(team);
+    REQUIRE(round);
+    Id roundId = round->id;
+    Id voter = h.state().membersOfTeam(team).front()->id;
+    h.canvas().setVoter(voter);
+    h.click(h.screen(centre(*h.state().find<Note>(aId))));
+    h.click(h.screen(centre(*h.state().find<Note>(aId))));
+    actions += 2;
+    CHECK(h.state().votesFor(roundId, aId, Id{}) == 2);
+    h.click(h.screen(centre(*h.state().find<Note>(cId))));
+    CHECK(h.state().votesUsedBy(roundId, voter) == 2);
+    CHECK(h.state().votesFor(roundId, cId, Id{}) == 0);
+    CHECK(h.toastContains("plus assez de gommettes"));
+    // The cluster's frame takes a vote from another member.
+    Id voter2 = h.state().membersOfTeam(team)[1]->id;
+    h.canvas().setVoter(voter2);
+    h.click(h.screen(ImVec2(1000, 225)));
+    actions += 1;
+    CHECK(h.state().votesFor(roundId, Id{}, clusterId) == 1);
+    h.canvas().setVoter(Id{});
+    h.frame();
+    CHECK_FALSE(h.canvas().layout().votesShown());
+
+    // Reveal, rank, select the idea.
+    h.session().queue(RevealVotes{roundId, true});
+    h.frames(2);
+    actions += 1;
+    CHECK(h.canvas().layout().votesShown());
+    auto ranking = board::rankRound(h.state(), roundId);
+    REQUIRE(ranking.size() == 2);
+    CHECK(ranking[0].note == aId);
+    CHECK(ranking[0].dots == 2);
+    CHECK(ranking[1].cluster == clusterId);
+    h.session().queue(SelectIdea{team, ranking[0].note, Id{}});
+    h.frames(2);
+    actions += 1;
+    CHECK(h.state().find<Team>(team)->selectedNoteId == aId);
+
+    // Everything is saved already: another reader of the file sees the same event.
+    {
+        auto reader = Engine::open(h.path(), FakeClock{}, OpenMode::ReadOnly);
+        CHECK(stateText(reader->state()) == stateText(h.state()));
+    }
+
+    // Ctrl+Z, once per action, back to the empty board; Ctrl+Y brings the last one back.
+    for (int i = 0; i < actions; ++i) {
+        INFO("undo " << i);
+        REQUIRE(h.engine().canUndo());
+        h.key(GLFW_KEY_Z, true);
+    }
+    CHECK_FALSE(h.engine().canUndo());
+    CHECK(h.state().notesOfTeam(team).empty());
+    CHECK(stateText(h.state()) == start);
+    h.key(GLFW_KEY_Y, true);
+    CHECK(h.state().notesOfTeam(team).size() == 1);
+}
+
+TEST_CASE("Delete removes the selected notes, undoably; Escape abandons a text edit", "[board]") {
+    BoardHarness h;
+    Id team = h.teamNumber(11);
+    h.showTeam(team);
+    auto notes = h.state().notesOfTeam(team);
+    REQUIRE(notes.size() == 3);
+    Id first = notes.front()->id;
+    std::string text = notes.front()->text;
+    h.click(h.screen(centre(*notes.front())));
+    h.key(GLFW_KEY_DELETE);
+    CHECK_FALSE(h.state().find<Note>(first));
+    h.key(GLFW_KEY_Z, true);
+    REQUIRE(h.state().find<Note>(first));
+
+    h.doubleClick(h.screen(centre(*h.state().find<Note>(first))));
+    REQUIRE(h.canvas().editor().active());
+    h.type(" et plus");
+    h.key(GLFW_KEY_ESCAPE);
+    CHECK_FALSE(h.canvas().editor().active());
+    CHECK(h.state().find<Note>(first)->text == text);
+}
+
+TEST_CASE("hidden notes are blank cards on the projector until revealed", "[board]") {
+    BoardHarness h;
+    Id team = h.teamNumber(1); // private writing in the demo: one hidden note
+    const Note* hidden = nullptr;
+    for (const Note* n : h.state().notesOfTeam(team))
+        if (n->hidden) hidden = n;
+    REQUIRE(hidden);
+    Id hiddenId = hidden->id;
+    h.session().projectorTeam = team;
+    h.session().projectorContent = ProjectorContent::Board;
+    h.session().presentationFullScreen = true;
+
+    auto drawn = [&] {
+        board::recordDrawnText(true);
+        h.frame();
+        auto text = board::drawnText();
+        board::recordDrawnText(false);
+        return text;
+    };
+    auto mentions = [](const std::vector<std::string>& drawnText, const std::string& word) {
+        return std::any_of(drawnText.begin(), drawnText.end(), [&](const std::string& s) { return s.find(word) != std::string::npos; });
+    };
+    auto before = drawn();
+    CHECK(mentions(before, "Visite sensible")); // a revealed note of the same board
+    CHECK_FALSE(mentions(before, "habitants"));
+    CHECK_FALSE(mentions(before, "Label"));
+
+    // On the team's laptop the text is there, tagged as hidden from the room.
+    h.session().presentationFullScreen = false;
+    h.showTeam(team);
+    CHECK(mentions(drawn(), "Label"));
+
+    h.session().queue(RevealNotes{team});
+    h.session().presentationFullScreen = true;
+    h.frames(2);
+    CHECK_FALSE(h.state().find<Note>(hiddenId)->hidden);
+    auto after = drawn();
+    CHECK(mentions(after, "Label"));
+}
+
+TEST_CASE("board geometry: wrapping, hit-testing, drop targets", "[board]") {
+    BoardHarness h;
+    Id team = h.teamNumber(3);
+    h.showTeam(team);
+    const board::BoardLayout& layout = h.canvas().layout();
+    REQUIRE(layout.notes().size() == 9);
+    REQUIRE(layout.clusters().size() == 2);
+    // Every note's text fits its width once wrapped.
+    const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    for (const auto& n : layout.notes()) {
+        for (const auto& line : n.lines) {
+            float w = font->CalcTextSizeA(board::kTextSize, FLT_MAX, 0, n.text.c_str() + line.begin, n.text.c_str() + line.end).x;
+            CHECK(w <= n.rect.width() - 2 * board::kNotePadding + 1.0f);
+        }
+    }
+    // The topmost note wins; a cluster frame holds its notes.
+    const board::NoteItem& top = layout.notes().back();
+    ImVec2 mid((top.rect.x0 + top.rect.x1) / 2, (top.rect.y0 + top.rect.y1) / 2);
+    CHECK(board::noteAt(layout, mid) == int(layout.notes().size() - 1));
+    for (const auto& n : layout.notes())
+        if (n.clusterId) CHECK(n.rect.inside(layout.cluster(n.clusterId)->frame));
+    // Without its notes a cluster shrinks back to its anchor box: dragging a note out leaves it.
+    std::unordered_set<Id> moving;
+    for (const auto& n : layout.notes())
+        if (n.clusterId) moving.insert(n.id);
+    auto frames = board::clusterFramesWithout(layout, moving);
+    ImVec2 farInside(layout.clusters()[0].frame.x1 - 5, layout.clusters()[0].frame.y1 - 5);
+    CHECK_FALSE(board::dropTarget(layout, frames, farInside));
+
+    // Wrapping keeps explicit line breaks and never loops on a word wider than the note.
+    auto lines = board::wrapText(font, board::kTextSize, 60, "a\n\nbb " + std::string(40, 'x'));
+    CHECK(lines.size() >= 4);
+    CHECK(lines[1].begin == lines[1].end);
+}
+
+TEST_CASE("a board of 20,000 notes is culled and split past 16-bit indices", "[board][perf]") {
+    BoardHarness h;
+    // The layout and the renderer read a plain EventState: fill one directly, as a benchmark would.
+    EventState state;
+    Team team;
+    team.id = Id{1};
+    state.teams.emplace(team.id, team);
+    for (int i = 0; i < 20000; ++i) {
+        Note n;
+        n.id = Id{i + 100};
+        n.teamId = team.id;
+        n.text = "Idée numéro " + std::to_string(i) + " pour l’accueil des usagers";
+        n.x = (i % 150) * 180.0;
+        n.y = (i / 150) * 140.0;
+        n.z = i;
+        state.notes.emplace(n.id, n);
+    }
+    const FontSet& fonts = h.app().fonts().set();
+    board::BoardLayout layout;
+    board::Camera camera;
+    auto frame = [&](bool fit) {
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(1600, 1000));
+        ImGui::Begin("##bench", nullptr, ImGuiWindowFlags_NoDecoration);
+        layout.update(state, team.id, fonts.regular);
+        camera.setViewport(ImVec2(0, 0), ImVec2(1600, 1000));
+        if (fit) camera.fit(layout.bounds(), 20.0f);
+        else camera.set(ImVec2(9000, 6000), 1.0f);
+        board::DrawOptions options;
+        options.fonts = &fonts;
+        auto stats = board::drawBoard(ImGui::GetWindowDrawList(), layout, camera, options);
+        ImGui::End();
+        ImGui::Render();
+        return stats;
+    };
+    auto fitted = frame(true);
+    CHECK(fitted.notesDrawn == 20000);
+    CHECK(fitted.notesWithText == 0); // too small to read: lighter detail
+    // Every draw command stays within 16-bit indices thanks to VtxOffset.
+    ImDrawData* data = ImGui::GetDrawData();
+    REQUIRE(data);
+    int vertices = 0;
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        const ImDrawList* list = data->CmdLists[l];
+        vertices += list->VtxBuffer.Size;
+        for (const ImDrawCmd& cmd : list->CmdBuffer)
+            for (unsigned i = cmd.IdxOffset; i < cmd.IdxOffset + cmd.ElemCount; ++i)
+                REQUIRE(cmd.VtxOffset + list->IdxBuffer[int(i)] < unsigned(list->VtxBuffer.Size));
+    }
+    CHECK(vertices > 65536);
+    // At 1:1 only what the camera sees is drawn, with its text.
+    auto actual = frame(false);
+    CHECK(actual.notesDrawn > 20);
+    CHECK(actual.notesDrawn < 200);
+    CHECK(actual.notesWithText == actual.notesDrawn);
+}
+
+} // namespace atelier::test
