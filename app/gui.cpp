@@ -42,6 +42,9 @@ int runGui(int argc, char** argv) {
     cli.add_option("--view", viewName, "View for --screenshot")
         ->check(CLI::IsMember({"home", "defi", "teams", "programme", "phases", "timer", "projector", "board", "vote"}));
     cli.add_option("--team", team, "Team number (its défi number) for the view");
+    std::string projectorContent;
+    cli.add_option("--projector-content", projectorContent, "What the projector shows (with --view projector)")
+        ->check(CLI::IsMember({"timer", "defi", "programme", "board", "vote"}));
     cli.add_option("--size", size, "Screenshot size, WIDTHxHEIGHT");
     cli.add_option("--lang", lang, "Interface language")->check(CLI::IsMember({"fr", "en"}));
     cli.add_flag("--projection-window", projectionWindow, "Open the projection window at start");
@@ -102,6 +105,12 @@ int runGui(int argc, char** argv) {
     // The board and vote screens put their own content on the projector.
     if (session.view == ViewId::Board) session.projectorContent = ProjectorContent::Board;
     if (session.view == ViewId::Votes) session.projectorContent = ProjectorContent::Vote;
+    static const std::map<std::string, ProjectorContent> kContents{{"timer", ProjectorContent::TimerOnly},
+                                                                   {"defi", ProjectorContent::Challenge},
+                                                                   {"programme", ProjectorContent::Programme},
+                                                                   {"board", ProjectorContent::Board},
+                                                                   {"vote", ProjectorContent::Vote}};
+    if (!projectorContent.empty()) session.projectorContent = kContents.at(projectorContent);
     session.projectionWindow = projectionWindow;
 
     std::unique_ptr<std::ofstream> log;

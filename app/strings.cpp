@@ -194,6 +194,7 @@ constexpr const char* kFrench[] = {
     "Regroupement :", // BoardClusterTitle
     "Double-clic ou N : nouveau post-it · Glisser : déplacer · Maj+clic, Maj+glisser : sélection multiple · Clic droit : menu · Suppr : supprimer · Ctrl+Z : annuler", // BoardHint
     "Écriture individuelle : {} post-its masqués jusqu’au dévoilement", // BoardProjectorHidden
+    "Écriture individuelle : 1 post-it masqué jusqu’au dévoilement", // BoardProjectorHiddenOne
     "Résultats du vote", // VoteResultsTitle
     "Aucun vote pour l’instant.", // VoteNoRound
     "Votes masqués jusqu’au dévoilement · {} gommettes posées", // VoteHiddenCount
@@ -417,6 +418,7 @@ constexpr const char* kEnglish[] = {
     "Cluster:", // BoardClusterTitle
     "Double-click or N: new note · Drag: move · Shift+click, Shift+drag: multiple selection · Right-click: menu · Del: delete · Ctrl+Z: undo", // BoardHint
     "Private writing: {} notes hidden until revealed", // BoardProjectorHidden
+    "Private writing: 1 note hidden until revealed", // BoardProjectorHiddenOne
     "Vote results", // VoteResultsTitle
     "No vote yet.", // VoteNoRound
     "Votes hidden until revealed · {} dots cast", // VoteHiddenCount

@@ -198,6 +198,7 @@ enum class Str : int {
     BoardClusterTitle,
     BoardHint,
     BoardProjectorHidden,
+    BoardProjectorHiddenOne,
     VoteResultsTitle,
     VoteNoRound,
     VoteHiddenCount,

@@ -14,6 +14,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 
 namespace atelier::test {
 
@@ -436,6 +438,54 @@ TEST_CASE("a board of 20,000 notes is culled and split past 16-bit indices", "[b
     CHECK(actual.notesDrawn > 20);
     CHECK(actual.notesDrawn < 200);
     CHECK(actual.notesWithText == actual.notesDrawn);
+}
+
+// Not a pass/fail test: `board_tests "[.bench]"` prints the CPU time of one headless board frame.
+TEST_CASE("board frame cost", "[.bench]") {
+    BoardHarness h;
+    const FontSet& fonts = h.app().fonts().set();
+    for (int count : {2000, 20000}) {
+        EventState state;
+        Team team;
+        team.id = Id{1};
+        state.teams.emplace(team.id, team);
+        int columns = count == 2000 ? 50 : 150;
+        for (int i = 0; i < count; ++i) {
+            Note n;
+            n.id = Id{i + 100};
+            n.teamId = team.id;
+            n.text = "Idée numéro " + std::to_string(i) + " pour l’accueil des usagers en mairie";
+            n.x = (i % columns) * 180.0;
+            n.y = (i / columns) * 140.0;
+            n.z = i;
+            state.notes.emplace(n.id, n);
+        }
+        board::BoardLayout layout;
+        board::Camera camera;
+        ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
+        for (bool fit : {true, false}) {
+            std::vector<double> times;
+            for (int run = 0; run < 41; ++run) {
+                auto t0 = std::chrono::steady_clock::now();
+                ImGui::NewFrame();
+                ImGui::SetNextWindowPos(ImVec2(0, 0));
+                ImGui::SetNextWindowSize(ImVec2(1920, 1080));
+                ImGui::Begin("##bench", nullptr, ImGuiWindowFlags_NoDecoration);
+                layout.update(state, team.id, fonts.regular);
+                camera.setViewport(ImVec2(0, 0), ImVec2(1920, 1080));
+                if (fit) camera.fit(layout.bounds(), 20.0f);
+                else camera.set(ImVec2(2000, 1000), 1.0f);
+                board::DrawOptions options;
+                options.fonts = &fonts;
+                board::drawBoard(ImGui::GetWindowDrawList(), layout, camera, options);
+                ImGui::End();
+                ImGui::Render();
+                if (run > 0) times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+            }
+            std::sort(times.begin(), times.end());
+            std::printf("board frame, %d notes, %s: median %.3f ms\n", count, fit ? "fit" : "1:1", times[times.size() / 2]);
+        }
+    }
 }
 
 } // namespace atelier::test

@@ -29,7 +29,8 @@ void drawBoardOnProjector(ImDrawList* list, const FontSet& fonts, const EventSta
     float line = std::max(16.0f, size.y / 26.0f);
     float top = 0;
     if (layout.hiddenCount() > 0) {
-        std::string banner = strf(Str::BoardProjectorHidden, layout.hiddenCount());
+        std::string banner = layout.hiddenCount() == 1 ? std::string(str(Str::BoardProjectorHiddenOne))
+                                                       : strf(Str::BoardProjectorHidden, layout.hiddenCount());
         list->AddText(fonts.largeBold, line, pos, colours::kWarning, banner.c_str());
         top = line * 1.5f;
     }

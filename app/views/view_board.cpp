@@ -163,8 +163,9 @@ void BoardView::drawVoteBar(ViewContext& ctx, const Team& team, const VoteRound&
     Session& session = ctx.session;
     const EventState& state = session.state();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0xFF, 0xF3, 0xCC, 0xFF));
-    ImGui::BeginChild("##votebar", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y), false,
-                      ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 4));
+    ImGui::BeginChild("##votebar", ImVec2(0, ImGui::GetFrameHeight() + 8), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::AlignTextToFramePadding();
     std::string rule = round.cap ? strf(Str::VoteRuleCap, round.budget, *round.cap) : strf(Str::VoteRule, round.budget);
     ImGui::TextUnformatted(rule.c_str());
@@ -197,6 +198,7 @@ void BoardView::drawVoteBar(ViewContext& ctx, const Team& team, const VoteRound&
     ImGui::SameLine();
     if (ImGui::Button(str(Str::VoteShowResults))) session.view = ViewId::Votes;
     ImGui::EndChild();
+    ImGui::PopStyleVar();
     ImGui::PopStyleColor();
 }
 
