@@ -440,6 +440,32 @@ TEST_CASE("a board of 20,000 notes is culled and split past 16-bit indices", "[b
     CHECK(actual.notesWithText == actual.notesDrawn);
 }
 
+TEST_CASE("tally mode: the facilitator counts paper dots by clicking, right-click takes one back", "[board]") {
+    BoardHarness h;
+    Id team = h.teamNumber(11);
+    h.showTeam(team);
+    h.session().queue(OpenVoteRound{{}, team, 3, {}, VoteMode::Tally});
+    h.frames(2);
+    const VoteRound* round = h.state().currentVoteRound(team);
+    REQUIRE(round);
+    Id roundId = round->id;
+    const Note* note = h.state().notesOfTeam(team).front();
+    Id noteId = note->id;
+    h.canvas().setTallying(true);
+    ImVec2 at = h.screen(centre(*note));
+    h.click(at);
+    h.click(at);
+    h.click(at);
+    CHECK(h.state().votesFor(roundId, noteId, Id{}) == 3);
+    h.click(at, false, 1);
+    CHECK(h.state().votesFor(roundId, noteId, Id{}) == 2);
+    // Members' clicks are refused in tally mode, with the rule in the message.
+    h.session().queue(CastVote{roundId, h.state().membersOfTeam(team).front()->id, noteId, Id{}, 1});
+    h.frames(2);
+    CHECK(h.toastContains("décompte"));
+    CHECK(h.state().votesFor(roundId, noteId, Id{}) == 2);
+}
+
 // Not a pass/fail test: `board_tests "[.bench]"` prints the CPU time of one headless board frame.
 TEST_CASE("board frame cost", "[.bench]") {
     BoardHarness h;
