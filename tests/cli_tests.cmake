@@ -5,6 +5,7 @@ add_executable(cli_tests
   process.cpp
   test_cli_event.cpp
   test_cli_apply.cpp
+  test_cli_merge.cpp
 )
 target_compile_options(cli_tests PRIVATE ${ATELIER_WARNINGS})
 target_compile_definitions(cli_tests PRIVATE ATELIER_BINARY="$<TARGET_FILE:atelier>")

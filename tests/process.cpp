@@ -1,5 +1,6 @@
 #include "process.hpp"
 
+#include <cerrno>
 #include <cstring>
 #include <stdexcept>
 
@@ -38,6 +39,8 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::string
     ProcessResult result;
     std::size_t written = 0;
     if (input.empty()) { close(in[1]); in[1] = -1; }
+    // Non-blocking: a large input must not block us while the child waits for us to read.
+    else fcntl(in[1], F_SETFL, fcntl(in[1], F_GETFL) | O_NONBLOCK);
     pollfd fds[3] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}, {in[1], POLLOUT, 0}};
     int open = 2;
     char buffer[65536];
@@ -52,7 +55,8 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::string
         if (fds[2].fd >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
             ssize_t n = (fds[2].revents & POLLOUT) ? write(fds[2].fd, input.data() + written, input.size() - written) : -1;
             if (n > 0) written += static_cast<std::size_t>(n);
-            if (n <= 0 || written == input.size()) { close(fds[2].fd); fds[2].fd = -1; }
+            bool retry = n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+            if ((n <= 0 && !retry) || written == input.size()) { close(fds[2].fd); fds[2].fd = -1; }
         }
     }
     int status = 0;
