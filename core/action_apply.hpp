@@ -1,7 +1,7 @@
 #pragma once
 // The rules of each action (validation and rows written) and its description in words.
 // Implemented per domain: apply_programme.cpp, apply_teams.cpp, apply_board.cpp,
-// apply_votes.cpp, apply_prototypes.cpp, apply_timers.cpp.
+// apply_votes.cpp, apply_prototypes.cpp, apply_timers.cpp, apply_photos.cpp.
 #include "action_context.hpp"
 #include "actions.hpp"
 
@@ -28,6 +28,7 @@ ATELIER_DECLARE(AddPrototype) ATELIER_DECLARE(EditPrototype) ATELIER_DECLARE(Add
 ATELIER_DECLARE(DeletePrototype) ATELIER_DECLARE(AddFeedback)
 ATELIER_DECLARE(StartTimer) ATELIER_DECLARE(PauseTimer) ATELIER_DECLARE(ResumeTimer) ATELIER_DECLARE(ExtendTimer)
 ATELIER_DECLARE(ResetTimer) ATELIER_DECLARE(FinishTimer)
+ATELIER_DECLARE(AddPhoto) ATELIER_DECLARE(DeletePhoto)
 #undef ATELIER_DECLARE
 
 } // namespace atelier

@@ -295,6 +295,22 @@ struct AddFeedback {
     }
 };
 
+// A photo of a prototype, already scaled and encoded (core/io/photo_import.hpp prepares it).
+// In JSON the bytes travel as base64 in `data`.
+struct AddPhoto {
+    static constexpr const char* kName = "add_photo";
+    Id id; Id prototype; std::string data; std::string mime; int width = 0, height = 0; std::string caption;
+    template <typename V> void fields(V& v) {
+        v("id", id, Opt::Defaulted); v("prototype", prototype); v("data", data); v("mime", mime); v("width", width);
+        v("height", height); v("caption", caption, Opt::Defaulted);
+    }
+};
+struct DeletePhoto {
+    static constexpr const char* kName = "delete_photo";
+    Id photo;
+    template <typename V> void fields(V& v) { v("photo", photo); }
+};
+
 // ---- Timed sessions (not undoable: time has passed) ----
 struct StartTimer {
     static constexpr const char* kName = "start_timer";
@@ -337,7 +353,7 @@ using Action = std::variant<EditEvent, AddSlot, EditSlot, DeleteSlot, AddChallen
                             DissolveCluster, SetPrivateWriting, RevealNotes, OpenVoteRound, CastVote, WithdrawVote,
                             SetTally, RevealVotes, CloseVoteRound, SelectIdea, AddPrototype, EditPrototype,
                             AddPrototypeVersion, DeletePrototype, AddFeedback, StartTimer, PauseTimer, ResumeTimer,
-                            ExtendTimer, ResetTimer, FinishTimer>;
+                            ExtendTimer, ResetTimer, FinishTimer, AddPhoto, DeletePhoto>;
 
 // The action's JSON name ("add_note").
 const char* actionName(const Action& action);

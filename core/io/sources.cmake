@@ -15,4 +15,9 @@ target_sources(atelier_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/export_csv.cpp
   ${CMAKE_CURRENT_LIST_DIR}/export.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../search.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/photo_import.cpp
 )
+# Photos are decoded, scaled and re-encoded with Debian's libstb (implementations prebuilt).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(ATELIER_STB REQUIRED IMPORTED_TARGET GLOBAL stb)
+target_link_libraries(atelier_core PRIVATE PkgConfig::ATELIER_STB)
