@@ -120,6 +120,9 @@ ActionResult Engine::run(const std::vector<Action>& actions, std::string descrip
         throw;
     }
     if (undoable && !changes.empty()) m_history.record({result.description, std::move(changes)});
+    bool phaseChange = false;
+    for (const auto& action : actions) phaseChange = phaseChange || std::holds_alternative<SetPhase>(action);
+    afterCommit(phaseChange);
     return result;
 }
 
@@ -146,6 +149,7 @@ void Engine::applyChangeset(const Changeset& changes, const std::string& journal
         tx.commit();
     }
     refresh(changes);
+    afterCommit(false);
 }
 
 MergeReport Engine::mergeFrom(const std::string& otherCopyPath) {
@@ -153,14 +157,40 @@ MergeReport Engine::mergeFrom(const std::string& otherCopyPath) {
         throw StorageError(tr("Cet événement est ouvert en lecture seule : rien n'a été fusionné.",
                               "This event is open read-only: nothing was merged."));
     MergeReport report = mergeEventFiles(*m_store, otherCopyPath);
-    if (report.newEntries > 0) {
-        auto revision = m_state.revision;
-        m_state = m_store->loadAll();
-        m_state.revision = revision + 1;
-        m_history.clear();
-        m_journal = std::make_unique<Journal>(*m_store);
-    }
+    if (report.newEntries > 0) reloadAll();
     return report;
+}
+
+void Engine::reloadAll() {
+    auto revision = m_state.revision;
+    m_state = m_store->loadAll();
+    m_state.revision = revision + 1;
+    m_history.clear();
+    m_journal = std::make_unique<Journal>(*m_store);
+}
+
+void Engine::enableAutoBackup(Millis interval, std::size_t keep) {
+    m_backupSchedule.emplace(m_clock.now(), interval);
+    m_backupKeep = keep;
+}
+
+// Runs after a commit, outside its transaction: the action is saved whatever happens here.
+void Engine::afterCommit(bool milestone) {
+    if (!m_backupSchedule || !m_backupSchedule->due(m_clock.now(), milestone)) return;
+    Millis now = m_clock.now();
+    m_backupSchedule->done(now); // a failing disk is not retried at every action
+    try {
+        m_lastBackup = writeBackup(*m_store, now, m_backupKeep);
+        m_backupError.clear();
+    } catch (const Error& e) {
+        m_backupError = e.what();
+    }
+}
+
+std::string Engine::restoreBackup(const std::string& backupPath) {
+    std::string safety = atelier::restoreBackup(*m_store, backupPath, m_clock.now(), m_backupKeep);
+    reloadAll();
+    return safety;
 }
 
 std::string Engine::undo() {

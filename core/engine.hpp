@@ -2,6 +2,7 @@
 // One open event: its file, its in-memory state, its undo history. Every change goes through
 // apply(), which validates the action, commits it in one transaction and only then returns.
 #include "actions.hpp"
+#include "backup.hpp"
 #include "clock.hpp"
 #include "history.hpp"
 #include "journal.hpp"
@@ -10,6 +11,7 @@
 #include "store.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,16 @@ public:
     // history is cleared: what it would undo may have been changed by the merge.
     MergeReport mergeFrom(const std::string& otherCopyPath);
 
+    // Rotating backups beside the file (backup.hpp): after a commit at each phase change, and
+    // once `interval` has passed since the last one. A failed backup never fails the action;
+    // its message stays in lastBackupError() until one succeeds.
+    void enableAutoBackup(Millis interval = 5 * 60 * 1000, std::size_t keep = 20);
+    const std::string& lastBackupError() const { return m_backupError; }
+    const std::string& lastBackupPath() const { return m_lastBackup; }
+    // Replaces the content with a backup of this event, after backing up the current state
+    // (returned). The undo history is cleared.
+    std::string restoreBackup(const std::string& backupPath);
+
     bool canUndo() const { return m_history.nextUndo() != nullptr; }
     bool canRedo() const { return m_history.nextRedo() != nullptr; }
     std::string undoDescription() const; // empty when nothing to undo
@@ -63,12 +75,17 @@ private:
     ActionResult run(const std::vector<Action>& actions, std::string description, bool undoable);
     void applyChangeset(const Changeset& changes, const std::string& journalDescription);
     void record(const std::string& description, const Changeset& changes);
+    void afterCommit(bool milestone);
+    void reloadAll();
 
     std::unique_ptr<Store> m_store;
     const Clock& m_clock;
     EventState m_state;
     UndoHistory m_history;
     std::unique_ptr<Journal> m_journal;
+    std::optional<BackupSchedule> m_backupSchedule;
+    std::size_t m_backupKeep = 20;
+    std::string m_backupError, m_lastBackup;
 };
 
 } // namespace atelier

@@ -5,6 +5,8 @@
 #include "schema.hpp"
 
 #include <array>
+#include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -84,6 +86,7 @@ EventFileCheck checkEventFile(const std::string& path) {
 }
 
 bool isOnNetworkFilesystem(const std::string& path) {
+    if (const char* assume = std::getenv("ATELIER_ASSUME_NETWORK_FS"); assume && std::strcmp(assume, "1") == 0) return true;
     struct statfs info {};
     if (::statfs(path.c_str(), &info) != 0) return false;
     switch (static_cast<unsigned long>(info.f_type)) {
@@ -96,6 +99,25 @@ bool isOnNetworkFilesystem(const std::string& path) {
     default:
         return false;
     }
+}
+
+namespace {
+std::atomic<FileWarningHandler> g_warningHandler{nullptr};
+} // namespace
+
+void setFileWarningHandler(FileWarningHandler handler) { g_warningHandler = handler; }
+
+void warnAboutFile(const std::string& message) {
+    if (FileWarningHandler handler = g_warningHandler) handler(message);
+}
+
+void warnIfOnNetworkFilesystem(const std::string& path) {
+    if (isOnNetworkFilesystem(path))
+        warnAboutFile(trf("Attention : « {} » est sur un partage réseau, où le verrouillage de SQLite n'est pas fiable "
+                          "(deux ordinateurs pourraient l'abîmer). Copiez-le sur le disque local pour travailler.",
+                          "Warning: \"{}\" is on a network share, where SQLite's locking is not reliable (two computers "
+                          "could damage it). Copy it to a local disk to work on it.",
+                          path));
 }
 
 } // namespace atelier

@@ -15,7 +15,15 @@ struct EventFileCheck {
 EventFileCheck checkEventFile(const std::string& path);
 
 // True when the path lies on a network filesystem (NFS, SMB/CIFS, sshfs), where SQLite's
-// locking is unreliable.
+// locking is unreliable. ATELIER_ASSUME_NETWORK_FS=1 makes every path one (for tests).
 bool isOnNetworkFilesystem(const std::string& path);
+
+// Warnings about a file that opens but deserves care (a network share). Core reports them
+// here; the CLI prints them on stderr, the app shows them. No handler: ignored.
+using FileWarningHandler = void (*)(const std::string& message);
+void setFileWarningHandler(FileWarningHandler handler);
+void warnAboutFile(const std::string& message);
+// Reports the network-share warning for `path` when it applies.
+void warnIfOnNetworkFilesystem(const std::string& path);
 
 } // namespace atelier

@@ -226,6 +226,7 @@ std::unique_ptr<Store> Store::create(const std::string& path, const EventInfo& e
 
 std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode) {
     EventFileCheck check = checkEventFile(path);
+    warnIfOnNetworkFilesystem(path);
     if (mode == OpenMode::ReadWrite && !check.writable)
         throw FileError(trf("« {} » est en lecture seule (fichier ou dossier protégé en écriture). "
                             "Copiez-le dans un dossier où vous pouvez écrire, ou ouvrez-le en lecture seule.",
@@ -296,7 +297,9 @@ SQLite::Statement& Store::statement(const std::string& sql) {
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) it = m_statements.emplace(sql, std::make_unique<SQLite::Statement>(*m_db, sql)).first;
     SQLite::Statement& st = *it->second;
-    st.reset();
+    // tryReset: sqlite3_reset returns the previous step's error (a full disk), which reset()
+    // would throw again here, failing the next action once space is back.
+    st.tryReset();
     st.clearBindings();
     return st;
 }
