@@ -1,5 +1,7 @@
 #include "app.hpp"
 
+#include "outcomes/outcome_focus.hpp"
+
 #include "presentation.hpp"
 #include "strings.hpp"
 #include "theme.hpp"
@@ -122,6 +124,12 @@ void App::handleShortcuts(bool projectionWindow) {
 void App::drawMainWindow() {
     ImGuiViewport* viewport = ImGui::GetMainViewport();
     ViewContext ctx = context();
+    // The exhibition stand in full screen is the stand itself, not the projector.
+    if (m_session.presentationFullScreen && m_session.isOpen() && m_session.view == ViewId::Stand) {
+        if (View* v = view(ViewId::Stand)) v->draw(ctx, viewport->Pos, viewport->Size);
+        drawToasts();
+        return;
+    }
     if (m_session.presentationFullScreen && m_session.isOpen()) {
         ImGui::SetNextWindowPos(viewport->Pos);
         ImGui::SetNextWindowSize(viewport->Size);
@@ -177,6 +185,17 @@ void App::drawMenuBar() {
                 if (ImGui::MenuItem(path.c_str())) m_session.requestOpen(path);
             ImGui::EndMenu();
         }
+        ImGui::Separator();
+        // Import, export and merge share one screen, opened on the right tab.
+        auto files = [&](Str label, FilesTab tab) {
+            if (ImGui::MenuItem(str(label), nullptr, false, m_session.isOpen())) {
+                m_session.view = ViewId::Files;
+                requestFilesTab(tab);
+            }
+        };
+        files(Str::MenuImport, FilesTab::Import);
+        files(Str::MenuExport, FilesTab::Export);
+        files(Str::MenuMerge, FilesTab::Merge);
         ImGui::Separator();
         if (ImGui::MenuItem(str(Str::MenuQuit), "Ctrl+Q")) quitRequested = true;
         ImGui::EndMenu();

@@ -20,6 +20,14 @@ add_library(atelier_ui STATIC
   views/view_projector.cpp
   views/view_board.cpp
   views/view_votes.cpp
+  views/view_prototypes.cpp
+  views/view_stand.cpp
+  views/view_dashboard.cpp
+  views/view_search.cpp
+  views/view_import.cpp
+  outcomes/outcomes.cpp
+  outcomes/outcome_widgets.cpp
+  outcomes/dashboard_model.cpp
   board/camera.cpp
   board/text_wrap.cpp
   board/board_layout.cpp
@@ -38,6 +46,7 @@ target_link_libraries(atelier_ui PUBLIC atelier_core imgui_core atelier_fontconf
 add_library(atelier_gui STATIC
   gui.cpp
   window.cpp
+  outcomes/photo_textures_gl.cpp
 )
 target_include_directories(atelier_gui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_options(atelier_gui PRIVATE ${ATELIER_WARNINGS})

@@ -84,7 +84,9 @@ int runGui(int argc, char** argv) {
                                                        {"teams", ViewId::Teams},       {"programme", ViewId::Programme},
                                                        {"phases", ViewId::Phases},     {"timer", ViewId::Timer},
                                                        {"projector", ViewId::Projector}, {"board", ViewId::Board},
-                                                       {"vote", ViewId::Votes}};
+                                                       {"vote", ViewId::Votes},        {"prototypes", ViewId::Prototypes},
+                                                       {"stand", ViewId::Stand},       {"dashboard", ViewId::Dashboard},
+                                                       {"search", ViewId::Search},     {"files", ViewId::Files}};
     session.view = kViews.at(viewName);
     if (session.isOpen() && team > 0) {
         auto teams = session.state().teamsInOrder();

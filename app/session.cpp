@@ -68,6 +68,7 @@ bool Session::applyPending() {
         m_pendingCreate = {};
         m_pending.clear();
         m_pendingUndo.clear();
+        m_deferred.clear();
         create(path, name);
         return true;
     }
@@ -76,12 +77,14 @@ bool Session::applyPending() {
         m_pendingOpen.clear();
         m_pending.clear();
         m_pendingUndo.clear();
+        m_deferred.clear();
         open(path);
         return true;
     }
     if (!m_engine) {
         m_pending.clear();
         m_pendingUndo.clear();
+        m_deferred.clear();
         return false;
     }
     auto actions = std::move(m_pending);
@@ -105,6 +108,16 @@ bool Session::applyPending() {
             else if (!undo && m_engine->canRedo()) notify(strf(Str::ToastRedone, m_engine->redo()));
             changed = true;
         } catch (const Error& e) {
+            notify(e.what(), true);
+        }
+    }
+    auto deferred = std::move(m_deferred);
+    m_deferred.clear();
+    for (auto& work : deferred) {
+        try {
+            work(*m_engine);
+            changed = true;
+        } catch (const std::exception& e) {
             notify(e.what(), true);
         }
     }

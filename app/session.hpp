@@ -6,13 +6,14 @@
 #include "clock.hpp"
 #include "engine.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace atelier {
 
-enum class ViewId { Home, Challenge, Teams, Programme, Phases, Timer, Projector, Board, Votes, Count };
+enum class ViewId { Home, Challenge, Teams, Programme, Phases, Timer, Projector, Board, Votes, Prototypes, Stand, Dashboard, Search, Files, Count };
 enum class ProjectorContent { TimerOnly, Challenge, Programme, Board, Vote, Count };
 
 struct Toast {
@@ -46,7 +47,13 @@ public:
     void requestRedo() { m_pendingUndo.push_back(false); }
     void requestOpen(std::string path) { m_pendingOpen = std::move(path); }
     void requestCreate(std::string path, std::string name) { m_pendingCreate = {std::move(path), std::move(name)}; }
-    bool hasPending() const { return !m_pending.empty() || !m_pendingUndo.empty() || !m_pendingOpen.empty() || !m_pendingCreate.first.empty(); }
+    // Work that is more than one action (an import's batch, a merge), run after the actions;
+    // what it throws becomes an error toast.
+    void defer(std::function<void(Engine&)> work) { m_deferred.push_back(std::move(work)); }
+    bool hasPending() const {
+        return !m_pending.empty() || !m_pendingUndo.empty() || !m_pendingOpen.empty() || !m_pendingCreate.first.empty() ||
+               !m_deferred.empty();
+    }
     // Applies what views queued; errors become toasts. Returns true when something changed.
     bool applyPending();
     // Ids created by the last applied action (tests, follow-up selection).
@@ -65,6 +72,7 @@ public:
     Id projectorChallenge; // défi shown on the projector (0 = the projected team's)
     bool presentationFullScreen = false;
     bool projectionWindow = false; // the second window "Écran de projection" is wanted open
+    std::vector<std::string> droppedFiles; // dropped on a window, for the screen that takes them
 
     // The countdown a scope shows: the newest of the team's own timer and the all-teams timer.
     const TimedSession* timerFor(Id teamId) const;
@@ -79,6 +87,7 @@ private:
     std::string m_openError;
     std::vector<Action> m_pending;
     std::vector<bool> m_pendingUndo; // true = undo, false = redo, in order
+    std::vector<std::function<void(Engine&)>> m_deferred;
     std::string m_pendingOpen;
     std::pair<std::string, std::string> m_pendingCreate;
     std::vector<Id> m_lastCreated;

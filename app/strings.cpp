@@ -228,6 +228,121 @@ constexpr const char* kFrench[] = {
     "Gommettes posées par membre", // VoteMembers
     "Les membres votent sur le mur : choisir son nom, puis cliquer sur les idées.", // VoteMembersHint
     "Pas encore de piste retenue.", // VoteNoIdeaYet
+    "Importer un tableur…", // MenuImport
+    "Exporter…", // MenuExport
+    "Fusionner un fichier d'équipe…", // MenuMerge
+    "Prototypes", // ViewPrototypes
+    "Stand d'exposition", // ViewStand
+    "Tableau de bord", // ViewDashboard
+    "Rechercher", // ViewSearch
+    "Importer, exporter", // ViewFiles
+    "+ Nouveau prototype", // ProtoAdd
+    "Nouveau prototype", // ProtoNewTitle
+    "Aucun prototype pour l'instant. Créez le premier : une maquette, un storyboard, un jeu de rôle…", // ProtoNone
+    "Titre", // ProtoTitle
+    "Format", // ProtoFormat
+    "Statut", // ProtoStatus
+    "Piste d'origine", // ProtoIdea
+    "(aucune piste retenue)", // ProtoNoIdea
+    "Description", // ProtoDescription
+    "Ce que le test doit apprendre", // ProtoLearning
+    "Nouvelle version", // ProtoNewVersion
+    "Ouvrir le stand", // ProtoStand
+    "Supprimer le prototype", // ProtoDelete
+    "Photos", // ProtoPhotos
+    "Retirer", // ProtoPhotoDelete
+    "Glissez une image sur la fenêtre, ou indiquez son chemin (réduite à 1600 px, stockée dans l'événement).", // ProtoPhotoHint
+    "Chemin de l'image (.jpg, .png)", // ProtoPhotoPath
+    "Légende (facultative)", // ProtoPhotoCaption
+    "Ajouter la photo", // ProtoPhotoAdd
+    "Créez d'abord un prototype pour y ajouter des photos.", // ProtoDropNeedsPrototype
+    "J'aime", // StandLike
+    "Je suggère", // StandSuggest
+    "Je m'interroge", // StandQuestion
+    "Votre avis sur ce prototype ?", // StandPrompt
+    "Note (facultative)", // StandRating
+    "{}/5", // StandRatingFormat
+    "Votre prénom (facultatif)", // StandName
+    "Envoyer", // StandSend
+    "Retour", // StandBack
+    "Écrivez quelques mots ou donnez une note.", // StandEmptyHint
+    "Merci pour votre retour !", // StandThanks
+    "L'équipe le lira avec attention.", // StandThanksMore
+    "Au visiteur suivant", // StandNext
+    "Aucun prototype à tester : l'équipe en ajoute un dans l'écran Prototypes.", // StandNoPrototype
+    "Plein écran (F11)", // StandFullScreen
+    "Quitter le plein écran (Échap)", // StandLeaveFullScreen
+    "Afficher les retours", // StandShowFeedback
+    "Retours des visiteurs", // StandFeedbackTitle
+    "Retours reçus : {}", // StandFeedbackCount
+    "Note moyenne : {} ({} notes)", // StandAverage
+    "Pas encore de note", // StandNoRating
+    "Aucun retour pour l'instant.", // StandNoFeedback
+    "{} équipes · {} post-its · {} gommettes · {} prototypes ({} versions) · {} retours · note moyenne {}", // DashTotals
+    "Équipes par phase", // DashChartPhases
+    "Retours par type", // DashChartFeedback
+    "Post-its par équipe", // DashChartNotes
+    "Thème", // DashFilterTheme
+    "Phase", // DashFilterPhase
+    "Tous", // DashAll
+    "N°", // DashColNumber
+    "Équipe", // DashColTeam
+    "Thème", // DashColTheme
+    "Phase atteinte", // DashColPhase
+    "Post-its", // DashColNotes
+    "Gommettes", // DashColDots
+    "Piste retenue", // DashColSelected
+    "Prototypes", // DashColPrototypes
+    "Retours (aime · suggère · s'interroge)", // DashColFeedback
+    "Note", // DashColRating
+    "Durées prévu / réel (min)", // DashColDurations
+    "depuis le {}", // DashSince
+    "{} ({} versions)", // DashPrototypesFormat
+    "{} : {} / {}", // DashDurationFormat
+    "Rechercher dans les post-its, prototypes, retours et défis…", // SearchHint
+    "Les accents et majuscules ne comptent pas : « resume » trouve « résumé ».", // SearchEmpty
+    "Aucun résultat.", // SearchNone
+    "{} résultats — cliquez pour ouvrir", // SearchCount
+    "Défi", // SearchKindChallenge
+    "Post-it", // SearchKindNote
+    "Prototype", // SearchKindPrototype
+    "Retour", // SearchKindFeedback
+    "Importer", // FilesImport
+    "Exporter", // FilesExport
+    "Fusionner", // FilesMerge
+    "Importer des défis ou des équipes", // FilesImportTitle
+    "Un fichier CSV enregistré depuis LibreOffice ou Excel (séparateur ; , ou tabulation). Glissez-le sur la fenêtre ou indiquez son chemin : l'aperçu montre ce qui changera avant tout import.", // FilesImportHint
+    "Défis", // FilesImportChallenges
+    "Équipes et membres", // FilesImportTeams
+    "Chemin du fichier .csv", // FilesCsvPath
+    "Aperçu", // FilesPreview
+    "Ce que l'import va faire :", // FilesPreviewTitle
+    "Importer", // FilesApplyImport
+    "Rien à changer : tout est déjà à jour.", // FilesNothingToImport
+    "Import terminé.", // FilesImported
+    "Ligne {}", // FilesErrorLine
+    "Ligne {}, colonne « {} »", // FilesErrorLineColumn
+    "Rien n'a été importé : corrigez le fichier puis relancez l'aperçu.", // FilesNothingChanged
+    "Exporter l'événement", // FilesExportTitle
+    "Restitution (Markdown)", // FilesFormatMarkdown
+    "Restitution (HTML imprimable)", // FilesFormatHtml
+    "Tableurs (CSV)", // FilesFormatCsv
+    "Archive complète (JSON)", // FilesFormatJson
+    "Inclure les noms des personnes", // FilesWithNames
+    "Fichier à écrire", // FilesOutPath
+    "Dossier à écrire", // FilesFolderPath
+    "Exporter", // FilesDoExport
+    "Export…", // FilesExporting
+    "Export terminé ({} fichiers) :", // FilesExported
+    "Fusionner le fichier d'une équipe", // FilesMergeTitle
+    "La copie de l'événement d'un ordinateur d'équipe : ses changements rejoignent cet événement, les conflits sont listés dans le rapport.", // FilesMergeHint
+    "Chemin du fichier d'événement", // FilesEventPath
+    "Comparer", // FilesMergeCheck
+    "Cet événement : {}", // FilesCountsHere
+    "Le fichier à fusionner : {}", // FilesCountsThere
+    "Fusionner", // FilesDoMerge
+    "Fusion terminée.", // FilesMerged
+    "Rapport de fusion", // FilesMergeReport
 };
 
 constexpr const char* kEnglish[] = {
@@ -452,6 +567,121 @@ constexpr const char* kEnglish[] = {
     "Dots used per member", // VoteMembers
     "Members vote on the board: pick a name, then click the ideas.", // VoteMembersHint
     "No idea selected yet.", // VoteNoIdeaYet
+    "Import a spreadsheet…", // MenuImport
+    "Export…", // MenuExport
+    "Merge a team's file…", // MenuMerge
+    "Prototypes", // ViewPrototypes
+    "Exhibition stand", // ViewStand
+    "Dashboard", // ViewDashboard
+    "Search", // ViewSearch
+    "Import, export", // ViewFiles
+    "+ New prototype", // ProtoAdd
+    "New prototype", // ProtoNewTitle
+    "No prototype yet. Create the first one: a mockup, a storyboard, a role play…", // ProtoNone
+    "Title", // ProtoTitle
+    "Format", // ProtoFormat
+    "Status", // ProtoStatus
+    "Builds on", // ProtoIdea
+    "(no selected idea)", // ProtoNoIdea
+    "Description", // ProtoDescription
+    "What the test should learn", // ProtoLearning
+    "New version", // ProtoNewVersion
+    "Open the stand", // ProtoStand
+    "Delete the prototype", // ProtoDelete
+    "Photos", // ProtoPhotos
+    "Remove", // ProtoPhotoDelete
+    "Drop an image on the window, or give its path (scaled to 1600 px, stored in the event).", // ProtoPhotoHint
+    "Image path (.jpg, .png)", // ProtoPhotoPath
+    "Caption (optional)", // ProtoPhotoCaption
+    "Add the photo", // ProtoPhotoAdd
+    "Create a prototype first to add photos to it.", // ProtoDropNeedsPrototype
+    "I like", // StandLike
+    "I suggest", // StandSuggest
+    "I wonder", // StandQuestion
+    "What do you think of this prototype?", // StandPrompt
+    "Rating (optional)", // StandRating
+    "{}/5", // StandRatingFormat
+    "Your first name (optional)", // StandName
+    "Send", // StandSend
+    "Back", // StandBack
+    "Write a few words or give a rating.", // StandEmptyHint
+    "Thank you for your feedback!", // StandThanks
+    "The team will read it carefully.", // StandThanksMore
+    "Next visitor", // StandNext
+    "No prototype to test: the team adds one in the Prototypes screen.", // StandNoPrototype
+    "Full screen (F11)", // StandFullScreen
+    "Leave full screen (Esc)", // StandLeaveFullScreen
+    "Show the feedback", // StandShowFeedback
+    "Visitors' feedback", // StandFeedbackTitle
+    "Feedback received: {}", // StandFeedbackCount
+    "Average rating: {} ({} ratings)", // StandAverage
+    "No rating yet", // StandNoRating
+    "No feedback yet.", // StandNoFeedback
+    "{} teams · {} notes · {} dots · {} prototypes ({} versions) · {} feedback · average rating {}", // DashTotals
+    "Teams by phase", // DashChartPhases
+    "Feedback by kind", // DashChartFeedback
+    "Notes per team", // DashChartNotes
+    "Theme", // DashFilterTheme
+    "Phase", // DashFilterPhase
+    "All", // DashAll
+    "No.", // DashColNumber
+    "Team", // DashColTeam
+    "Theme", // DashColTheme
+    "Phase reached", // DashColPhase
+    "Notes", // DashColNotes
+    "Dots", // DashColDots
+    "Selected idea", // DashColSelected
+    "Prototypes", // DashColPrototypes
+    "Feedback (like · suggest · wonder)", // DashColFeedback
+    "Rating", // DashColRating
+    "Planned / actual (min)", // DashColDurations
+    "since {}", // DashSince
+    "{} ({} versions)", // DashPrototypesFormat
+    "{}: {} / {}", // DashDurationFormat
+    "Search notes, prototypes, feedback and défis…", // SearchHint
+    "Accents and case do not matter: \"resume\" finds \"résumé\".", // SearchEmpty
+    "No results.", // SearchNone
+    "{} results — click to open", // SearchCount
+    "Défi", // SearchKindChallenge
+    "Note", // SearchKindNote
+    "Prototype", // SearchKindPrototype
+    "Feedback", // SearchKindFeedback
+    "Import", // FilesImport
+    "Export", // FilesExport
+    "Merge", // FilesMerge
+    "Import défis or teams", // FilesImportTitle
+    "A CSV file saved from LibreOffice or Excel (separator ; , or tab). Drop it on the window or give its path: the preview shows what will change before anything is imported.", // FilesImportHint
+    "Défis", // FilesImportChallenges
+    "Teams and members", // FilesImportTeams
+    "Path of the .csv file", // FilesCsvPath
+    "Preview", // FilesPreview
+    "What the import will do:", // FilesPreviewTitle
+    "Import", // FilesApplyImport
+    "Nothing to change: everything is up to date.", // FilesNothingToImport
+    "Import done.", // FilesImported
+    "Line {}", // FilesErrorLine
+    "Line {}, column \"{}\"", // FilesErrorLineColumn
+    "Nothing was imported: fix the file, then preview again.", // FilesNothingChanged
+    "Export the event", // FilesExportTitle
+    "Report (Markdown)", // FilesFormatMarkdown
+    "Report (printable HTML)", // FilesFormatHtml
+    "Spreadsheets (CSV)", // FilesFormatCsv
+    "Full archive (JSON)", // FilesFormatJson
+    "Include people's names", // FilesWithNames
+    "File to write", // FilesOutPath
+    "Folder to write", // FilesFolderPath
+    "Export", // FilesDoExport
+    "Exporting…", // FilesExporting
+    "Export done ({} files):", // FilesExported
+    "Merge a team's file", // FilesMergeTitle
+    "The copy of the event from a team's laptop: its changes join this event, and conflicts are listed in the report.", // FilesMergeHint
+    "Path of the event file", // FilesEventPath
+    "Compare", // FilesMergeCheck
+    "This event: {}", // FilesCountsHere
+    "The file to merge: {}", // FilesCountsThere
+    "Merge", // FilesDoMerge
+    "Merge done.", // FilesMerged
+    "Merge report", // FilesMergeReport
 };
 
 static_assert(std::size(kFrench) == static_cast<std::size_t>(Str::Count), "French table does not match Str");

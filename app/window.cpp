@@ -1,6 +1,7 @@
 #include "window.hpp"
 
 #include "keys.hpp"
+#include "outcomes/dropped_files.hpp"
 #include "presentation.hpp"
 
 #define GL_GLEXT_PROTOTYPES
@@ -82,6 +83,10 @@ void onClose(GLFWwindow* w) {
     }
 }
 
+void onDrop(GLFWwindow* w, int count, const char** paths) {
+    if (Windows::Slot* slot = slotOf(w); slot && count > 0) slot->owner->dropFiles(std::vector<std::string>(paths, paths + count));
+}
+
 void onGlfwError(int code, const char* message) { std::fprintf(stderr, "atelier: GLFW error %d: %s\n", code, message); }
 
 } // namespace
@@ -94,6 +99,8 @@ Windows::Windows(App& app) : m_app(app) {
 Windows::~Windows() {
     closeSlot(m_projection);
     if (m_main.window) glfwMakeContextCurrent(m_main.window);
+    setPhotoThumbnails(nullptr);
+    m_photoTextures.reset();
     if (m_fontTexture) glDeleteTextures(1, &m_fontTexture);
     closeSlot(m_main);
     if (m_atlas) IM_DELETE(m_atlas);
@@ -109,7 +116,15 @@ bool Windows::init(bool visible, int width, int height) {
     m_atlas = IM_NEW(ImFontAtlas)();
     m_app.fonts().setProjectorHeight(static_cast<float>(height));
     m_app.fonts().build(*m_atlas);
-    return openSlot(m_main, "Atelier", width, height, visible, nullptr);
+    if (!openSlot(m_main, "Atelier", width, height, visible, nullptr)) return false;
+    m_photoTextures = std::make_unique<PhotoTexturesGl>();
+    setPhotoThumbnails(m_photoTextures.get());
+    return true;
+}
+
+void Windows::dropFiles(const std::vector<std::string>& paths) {
+    routeDroppedFiles(m_app.session(), paths);
+    busyFrames = std::max(busyFrames, 3);
 }
 
 bool Windows::openSlot(Slot& slot, const char* title, int width, int height, bool visible, GLFWwindow* share) {
@@ -147,6 +162,7 @@ bool Windows::openSlot(Slot& slot, const char* title, int width, int height, boo
     glfwSetCursorPosCallback(slot.window, onCursorPos);
     glfwSetWindowRefreshCallback(slot.window, onRefresh);
     glfwSetWindowCloseCallback(slot.window, onClose);
+    glfwSetDropCallback(slot.window, onDrop);
     if (previous) ImGui::SetCurrentContext(previous);
     return true;
 }

@@ -3,8 +3,10 @@
 // context, sharing GL objects and one font atlas; our own callbacks route input to the right
 // context. Also renders screenshots offscreen.
 #include "app.hpp"
+#include "outcomes/photo_textures_gl.hpp"
 
 #include <array>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -63,9 +65,12 @@ private:
     bool m_mainFullScreen = false, m_projectionFullScreen = false;
     int m_savedX = 0, m_savedY = 0, m_savedW = 1280, m_savedH = 800;
     std::string m_title;
+    std::unique_ptr<PhotoTexturesGl> m_photoTextures; // needs the GL context: freed before it goes
 
 public:
     int busyFrames = 3; // frames still to draw at full speed after input
+    // Files dropped on either window: to the screen that takes them (images, spreadsheets).
+    void dropFiles(const std::vector<std::string>& paths);
 };
 
 } // namespace atelier

@@ -2,10 +2,15 @@
 
 #include "views/view_board.hpp"
 #include "views/view_challenge.hpp"
+#include "views/view_dashboard.hpp"
 #include "views/view_home.hpp"
+#include "views/view_import.hpp"
 #include "views/view_phases.hpp"
 #include "views/view_programme.hpp"
 #include "views/view_projector.hpp"
+#include "views/view_prototypes.hpp"
+#include "views/view_search.hpp"
+#include "views/view_stand.hpp"
 #include "views/view_teams.hpp"
 #include "views/view_timer.hpp"
 #include "views/view_votes.hpp"
@@ -35,6 +40,11 @@ std::vector<std::unique_ptr<View>> makeViews() {
     views.push_back(std::make_unique<PhasesView>());
     views.push_back(std::make_unique<BoardView>());
     views.push_back(std::make_unique<VotesView>());
+    views.push_back(std::make_unique<PrototypesView>());
+    views.push_back(std::make_unique<StandView>());
+    views.push_back(std::make_unique<DashboardView>());
+    views.push_back(std::make_unique<SearchView>());
+    views.push_back(std::make_unique<FilesView>());
     views.push_back(std::make_unique<TimerView>());
     views.push_back(std::make_unique<ProjectorView>());
     return views;
