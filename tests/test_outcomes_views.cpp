@@ -1,0 +1,193 @@
+// The prototypes, stand, dashboard, search and files screens in a headless ImGui context,
+// driven by clicks and typing; assertions on the saved model.
+#include "app_headless.hpp"
+
+#include "engine.hpp"
+#include "outcomes/dashboard_model.hpp"
+#include "outcomes/outcome_focus.hpp"
+#include "views/view_dashboard.hpp"
+#include "views/view_search.hpp"
+#include "widgets.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace atelier;
+using atelier::test::Headless;
+
+namespace {
+
+EventState reopened(Headless& h) { return Engine::open(h.path(), h.clock(), OpenMode::ReadOnly)->state(); }
+
+// The team with prototypes in the demo (défi 3), and its first prototype's latest version.
+const Prototype* demoPrototype(Headless& h) {
+    const Team* team = h.state().teamByReference("3");
+    REQUIRE(team);
+    auto protos = h.state().prototypesOfTeam(team->id);
+    REQUIRE_FALSE(protos.empty());
+    return protos.back();
+}
+
+} // namespace
+
+TEST_CASE("stand: a visitor leaves feedback by clicks and typing, the screen thanks and resets", "[app][outcomes]") {
+    Headless h;
+    const Prototype* p = demoPrototype(h);
+    Id prototype = p->id;
+    std::size_t before = h.state().feedbackOf(prototype).size();
+    outcomeFocus().prototype = prototype;
+    h.session().view = ViewId::Stand;
+    h.frames(2);
+
+    h.click("Je suggère");
+    h.frames(1);
+    h.click("##standtext");
+    h.type("Ajouter un plan du quartier, en gros caractères");
+    h.click("4##rating");
+    h.click("##standname");
+    h.type("Maïwenn");
+    h.click("Envoyer");
+    h.frames(1);
+    CHECK(h.has("Au visiteur suivant"));
+
+    EventState disk = reopened(h);
+    auto feedback = disk.feedbackOf(prototype);
+    REQUIRE(feedback.size() == before + 1);
+    auto mine = std::find_if(feedback.begin(), feedback.end(), [](const Feedback* x) { return x->visitor == "Maïwenn"; });
+    REQUIRE(mine != feedback.end());
+    const Feedback* f = *mine;
+    CHECK(f->kind == FeedbackKind::Suggest);
+    CHECK(f->text == "Ajouter un plan du quartier, en gros caractères");
+    CHECK(f->rating == 4);
+    CHECK(f->visitor == "Maïwenn");
+    CHECK(h.session().engine()->undoDescription() != "Laisser un retour"); // not undoable
+
+    // After a few seconds, the next visitor sees the three buttons again, with nothing typed.
+    h.clock().advance(6000);
+    h.frames(2);
+    // (the J'aime click below only lands when the three buttons are back)
+
+    // A rating alone is enough; the name is optional.
+    h.click("J'aime");
+    h.frames(1);
+    h.click("5##rating");
+    h.click("Envoyer");
+    h.frames(1);
+    disk = reopened(h);
+    feedback = disk.feedbackOf(prototype);
+    REQUIRE(feedback.size() == before + 2);
+    CHECK(std::count_if(feedback.begin(), feedback.end(), [](const Feedback* x) {
+              return x->kind == FeedbackKind::Like && x->rating == 5 && x->visitor.empty() && x->text.empty();
+          }) >= 1);
+    // "Au visiteur suivant" resets at once: a question can follow without waiting.
+    h.click("Au visiteur suivant");
+    h.frames(1);
+    h.click("Je m'interroge");
+    h.frames(1);
+    h.click("##standtext");
+    h.type("Et pour les personnes malvoyantes ?");
+    h.click("Envoyer");
+    disk = reopened(h);
+    feedback = disk.feedbackOf(prototype);
+    REQUIRE(feedback.size() == before + 3);
+    CHECK(std::count_if(feedback.begin(), feedback.end(), [](const Feedback* x) {
+              return x->kind == FeedbackKind::Question && x->text == "Et pour les personnes malvoyantes ?";
+          }) == 1);
+}
+
+TEST_CASE("prototypes: add, edit, new version and delete through undoable actions", "[app][outcomes]") {
+    Headless h;
+    const Team* team = h.state().teamByReference("3");
+    h.session().team = team->id;
+    h.session().view = ViewId::Prototypes;
+    h.frames(2);
+    std::size_t before = h.state().prototypesOfTeam(team->id).size();
+    h.click("+ Nouveau prototype");
+    h.frames(2);
+    auto protos = reopened(h).prototypesOfTeam(team->id);
+    REQUIRE(protos.size() == before + 1);
+    h.click("Nouvelle version");
+    h.frames(2);
+    protos = h.state().prototypesOfTeam(team->id);
+    REQUIRE(protos.size() == before + 2);
+    CHECK(std::any_of(protos.begin(), protos.end(), [](const Prototype* p) { return p->version == 2 && p->title == "Nouveau prototype"; }));
+    h.click("Supprimer le prototype");
+    h.frames(1);
+    CHECK(h.state().prototypesOfTeam(team->id).size() == before + 1);
+    h.session().requestUndo(); // Edit > Undo brings it back
+    h.frames(1);
+    CHECK(h.state().prototypesOfTeam(team->id).size() == before + 2);
+}
+
+TEST_CASE("dashboard: the demo event's counts, sorting by a header and filtering by phase", "[app][outcomes]") {
+    Headless h;
+    h.session().view = ViewId::Dashboard;
+    h.frames(3);
+    auto* view = dynamic_cast<DashboardView*>(h.app().view(ViewId::Dashboard));
+    REQUIRE(view);
+    const EventState& s = h.state();
+    auto rows = view->shownRows();
+    REQUIRE(rows.size() == s.teams.size());
+    // Défi order by default.
+    CHECK(std::is_sorted(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->number < b->number; }));
+    int notes = 0, feedback = 0, prototypes = 0;
+    for (const DashboardRow* row : rows) {
+        CHECK(row->notes == static_cast<int>(s.notesOfTeam(row->team).size()));
+        notes += row->notes;
+        feedback += row->feedback();
+        prototypes += row->versions;
+        const Team* t = s.find<Team>(row->team);
+        CHECK(row->phase == t->phase);
+    }
+    CHECK(notes == static_cast<int>(s.notes.size()));
+    CHECK(feedback == static_cast<int>(s.feedback.size()));
+    CHECK(prototypes == static_cast<int>(s.prototypes.size()));
+    const DashboardRow* three = *std::find_if(rows.begin(), rows.end(), [](auto* r) { return r->number == 3; });
+    CHECK(three->prototypes >= 1);
+    CHECK(three->feedback() > 0);
+    CHECK(three->ratings > 0);
+
+    // A click on "Post-its" sorts by notes (ascending), a second click descending.
+    h.click("Post-its");
+    h.frames(1);
+    rows = view->shownRows();
+    CHECK(std::is_sorted(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->notes < b->notes; }));
+    h.click("Post-its");
+    h.frames(1);
+    rows = view->shownRows();
+    CHECK(std::is_sorted(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->notes > b->notes; }));
+    CHECK(rows.front()->notes > rows.back()->notes);
+
+    // Filtering by phase keeps only the teams in it.
+    Phase phase = three->phase;
+    DashboardFilter filter;
+    filter.phase = static_cast<int>(phase);
+    Dashboard d = buildDashboard(h.session().engine()->store(), s, h.clock().now());
+    auto filtered = dashboardRows(d, filter, {});
+    REQUIRE_FALSE(filtered.empty());
+    for (auto* r : filtered) CHECK(r->phase == phase);
+    CHECK(filtered.size() == static_cast<std::size_t>(std::count_if(s.teams.begin(), s.teams.end(), [&](auto& t) { return t.second.phase == phase; })));
+    // And by thème.
+    REQUIRE_FALSE(d.themes.empty());
+    filter = {};
+    filter.theme = d.themes.front();
+    for (auto* r : dashboardRows(d, filter, {{DashboardColumn::Team, true}})) CHECK(r->theme == d.themes.front());
+}
+
+TEST_CASE("search: typing finds notes without accents, a click opens the board", "[app][outcomes]") {
+    Headless h;
+    h.session().view = ViewId::Search;
+    h.frames(2);
+    auto* view = dynamic_cast<SearchView*>(h.app().view(ViewId::Search));
+    REQUIRE(view);
+    h.click("##search");
+    h.type("usager");
+    h.frames(1);
+    REQUIRE_FALSE(view->hits().empty());
+    auto hit = view->hits().front();
+    h.click("hit0");
+    h.frames(1);
+    CHECK(h.session().view != ViewId::Search);
+    if (hit.teamId) CHECK(h.session().team == hit.teamId);
+}
