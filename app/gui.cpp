@@ -40,7 +40,8 @@ int runGui(int argc, char** argv) {
     cli.add_option("path", path, "Event file to open (default: the event in your data folder)");
     cli.add_option("--screenshot", screenshot, "Render one view to this PNG file and exit");
     cli.add_option("--view", viewName, "View for --screenshot")
-        ->check(CLI::IsMember({"home", "defi", "teams", "programme", "phases", "timer", "projector", "board", "vote"}));
+        ->check(CLI::IsMember({"home", "defi", "teams", "programme", "phases", "timer", "projector", "board", "vote", "prototypes", "stand",
+                                        "dashboard", "search", "files"}));
     cli.add_option("--team", team, "Team number (its défi number) for the view");
     std::string projectorContent;
     cli.add_option("--projector-content", projectorContent, "What the projector shows (with --view projector)")
