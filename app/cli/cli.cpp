@@ -28,6 +28,7 @@ void buildApp(CLI::App& app, CliRun& run) {
     registerApplyCommand(app, run);
     registerIoCommands(app, run);
     registerMergeCommands(app, run);
+    registerGenerateCommand(app, run);
 }
 
 } // namespace

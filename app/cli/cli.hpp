@@ -22,5 +22,6 @@ void registerEventCommands(CLI::App& app, CliRun& run); // new, demo, info, chec
 void registerApplyCommand(CLI::App& app, CliRun& run);  // apply
 void registerIoCommands(CLI::App& app, CliRun& run);    // import, export, template
 void registerMergeCommands(CLI::App& app, CliRun& run); // copy, merge
+void registerGenerateCommand(CLI::App& app, CliRun& run); // generate (benchmarks)
 
 } // namespace atelier

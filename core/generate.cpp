@@ -1,0 +1,179 @@
+#include "generate.hpp"
+
+#include "errors.hpp"
+#include "language.hpp"
+#include "search.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <array>
+#include <filesystem>
+#include <random>
+
+namespace atelier {
+
+namespace {
+
+constexpr std::array<const char*, 12> kVerbs{"Simplifier", "Accueillir", "Ouvrir",   "Partager", "Réinventer", "Tester",
+                                             "Écouter",    "Mutualiser", "Associer", "Rendre visible", "Numériser", "Former"};
+constexpr std::array<const char*, 12> kObjects{"l’accueil des usagers", "les démarches en mairie", "la cantine scolaire",
+                                               "les horaires de la médiathèque", "le guichet unique", "les transports à la demande",
+                                               "la participation des habitants", "l’aide aux aidants", "les données ouvertes",
+                                               "l’orientation des jeunes", "la maison de santé", "le tri des déchets"};
+constexpr std::array<const char*, 8> kHows{"avec les agents", "dès la première visite", "sans rendez-vous", "en itinérance",
+                                           "avec un « café citoyen »", "par SMS", "le samedi matin", "à l’école"};
+constexpr std::array<const char*, 8> kColours{"#FFE066", "#FFB3C1", "#B5EAD7", "#C7CEEA", "#FFDAC1", "#E2F0CB", "#A0E7E5", "#F6D6AD"};
+constexpr std::array<const char*, 6> kNames{"Camille", "Dominique", "Claude", "Sacha", "Maxime", "Alix"};
+
+class Generator {
+public:
+    explicit Generator(std::uint64_t seed) : m_random(seed) {}
+    std::size_t pick(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(m_random); }
+    std::string idea() {
+        return std::string(kVerbs[pick(kVerbs.size())]) + " " + kObjects[pick(kObjects.size())] + " " + kHows[pick(kHows.size())];
+    }
+    Id id() { return Id{static_cast<std::int64_t>(m_random() >> 1) | 1}; }
+
+private:
+    std::mt19937_64 m_random;
+};
+
+} // namespace
+
+GenerateCounts generateEvent(const std::string& path, const GenerateOptions& options) {
+    if (options.scale < 1 || options.scale > 100)
+        throw ValidationError(trf("« scale » doit être entre 1 et 100 (reçu {}).", "\"scale\" must be between 1 and 100 (got {}).",
+                                  options.scale));
+    Generator gen(options.seed);
+    const int scale = options.scale;
+    EventInfo info;
+    info.id = gen.id();
+    info.name = "Université d’été de l’innovation publique ×" + std::to_string(scale);
+    info.organiser = "CNFPT";
+    info.place = "Rennes";
+    info.firstDay = "2018-07-09";
+    info.lastDay = "2018-07-11";
+    info.createdAt = options.start;
+    GenerateCounts counts;
+    std::unique_ptr<Store> store = Store::create(path, info);
+    try {
+        // One bulk transaction, as a bundle import: a page cache big enough not to spill.
+        store->db().exec("PRAGMA cache_size=-131072");
+        SQLite::Transaction tx(store->db());
+        setSearchIndexing(store->db().getHandle(), false);
+        Millis at = options.start;
+        const char* days[] = {"2018-07-09", "2018-07-10", "2018-07-11"};
+        for (const char* day : days)
+            for (int h = 9; h < 18; h += 2) {
+                Slot slot{gen.id(), day, (h < 10 ? "0" : "") + std::to_string(h) + ":00", std::to_string(h + 1) + ":30",
+                          "Atelier " + std::to_string(h) + "h", SlotKind::Workshop, "Salle " + std::to_string(h)};
+                store->put(slot);
+            }
+        const int teams = 14 * scale;
+        for (int t = 0; t < teams; ++t) {
+            Challenge challenge;
+            challenge.id = gen.id();
+            challenge.number = t + 1;
+            challenge.question = "Comment " + gen.idea() + " ?";
+            challenge.owner = "Commune n°" + std::to_string(t + 1);
+            challenge.territory = "Bretagne";
+            challenge.stakes = gen.idea();
+            store->put(challenge);
+            Team team;
+            team.id = gen.id();
+            team.name = "Équipe " + std::to_string(t + 1);
+            team.colour = kColours[static_cast<std::size_t>(t) % kColours.size()];
+            team.challengeId = challenge.id;
+            team.phase = static_cast<Phase>(t % 4);
+            store->put(team);
+            ++counts.teams;
+            std::vector<Id> members;
+            for (int m = 0; m < 14; ++m) {
+                Member member{gen.id(), team.id, std::string(kNames[gen.pick(kNames.size())]) + " " + std::to_string(m + 1),
+                              "Commune n°" + std::to_string(t + 1), m == 0 ? Role::Facilitator : Role::Participant};
+                store->put(member);
+                members.push_back(member.id);
+                ++counts.members;
+            }
+            std::vector<Id> clusters;
+            for (int c = 0; c < 8; ++c) {
+                Cluster cluster{gen.id(), team.id, "Piste " + std::to_string(c + 1), "#D9E2EC", 2400.0 + c * 300.0, 100.0};
+                store->put(cluster);
+                clusters.push_back(cluster.id);
+                ++counts.clusters;
+            }
+            // Notes spread evenly: 5,000 per unit of scale over 14 per unit of teams.
+            const int notes = 5000 * scale / teams + (t < 5000 * scale % teams ? 1 : 0);
+            std::vector<Id> noteIds;
+            for (int n = 0; n < notes; ++n) {
+                Note note;
+                note.id = gen.id();
+                note.teamId = team.id;
+                note.text = gen.idea();
+                note.colour = kColours[gen.pick(kColours.size())];
+                note.x = (n % 20) * 180.0;
+                note.y = (n / 20) * 140.0;
+                note.z = n + 1;
+                note.authorId = members[gen.pick(members.size())];
+                note.phase = Phase::Diverge;
+                note.clusterId = n % 3 == 0 ? clusters[gen.pick(clusters.size())] : Id{};
+                note.createdAt = at += 1000;
+                store->put(note);
+                noteIds.push_back(note.id);
+                ++counts.notes;
+            }
+            VoteRound round{gen.id(), team.id, 3, std::nullopt, VoteMode::Members, true, true, at += 1000};
+            store->put(round);
+            const int votes = 500 * scale / teams + (t < 500 * scale % teams ? 1 : 0);
+            for (int v = 0; v < votes; ++v) {
+                // Each member's dots on distinct notes: member v % 14, note chosen by v.
+                Vote vote{gen.id(), round.id, members[static_cast<std::size_t>(v) % members.size()],
+                          noteIds[static_cast<std::size_t>(v) % noteIds.size()], Id{}, 1};
+                store->put(vote);
+                ++counts.votes;
+            }
+            const int prototypes = 100 * scale / teams + (t < 100 * scale % teams ? 1 : 0);
+            const int feedbackPerPrototype = 10;
+            Id lineage;
+            for (int p = 0; p < prototypes; ++p) {
+                Prototype proto;
+                proto.id = gen.id();
+                proto.teamId = team.id;
+                proto.lineageId = p == 0 ? proto.id : lineage;
+                if (p == 0) lineage = proto.id;
+                proto.version = p + 1;
+                proto.title = "Prototype " + std::to_string(p + 1) + " : " + gen.idea();
+                proto.description = gen.idea() + ". " + gen.idea() + ".";
+                proto.format = static_cast<PrototypeFormat>(gen.pick(7));
+                proto.status = PrototypeStatus::Tested;
+                proto.learningGoal = gen.idea();
+                proto.basedOnNoteId = noteIds.empty() ? Id{} : noteIds.front();
+                proto.createdAt = at += 1000;
+                store->put(proto);
+                ++counts.prototypes;
+                for (int f = 0; f < feedbackPerPrototype; ++f) {
+                    Feedback fb{gen.id(), proto.id, static_cast<FeedbackKind>(gen.pick(3)), gen.idea(),
+                                static_cast<int>(gen.pick(5)) + 1, "Visiteur " + std::to_string(f + 1), at += 1000};
+                    store->put(fb);
+                    ++counts.feedback;
+                }
+            }
+        }
+        TimedSession timer{gen.id(), "Diverger", Phase::Diverge, Id{}, 20 * 60 * 1000, TimerState::Running, options.start,
+                           20 * 60 * 1000, 0, 0, options.start};
+        store->put(timer);
+        rebuildSearchIndex(store->db());
+        setSearchIndexing(store->db().getHandle(), true);
+        tx.commit();
+        store->db().exec("PRAGMA cache_size=-2000");
+    } catch (...) {
+        setSearchIndexing(store->db().getHandle(), true);
+        store.reset();
+        std::error_code ec;
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
+        throw;
+    }
+    return counts;
+}
+
+} // namespace atelier

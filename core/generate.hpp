@@ -1,0 +1,27 @@
+#pragma once
+// A synthetic event at a chosen multiple of the CNFPT scale (14 teams, 5,000 notes, 500 votes,
+// 100 prototypes, 1,000 feedback entries per unit of scale), for benchmarks and load tests.
+// Deterministic for a given seed, so figures are comparable between runs.
+#include "store.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace atelier {
+
+struct GenerateOptions {
+    int scale = 10;
+    std::uint64_t seed = 2018;
+    Millis start = 1531123200000; // 2018-07-09 08:00 UTC, the Rennes summer university
+};
+
+struct GenerateCounts {
+    std::size_t teams = 0, members = 0, notes = 0, clusters = 0, votes = 0, prototypes = 0, feedback = 0;
+};
+
+// Creates the event file `path` (which must not exist) in one transaction, the search index
+// rebuilt in one pass at the end. Throws FileError or StorageError; leaves no file on failure.
+GenerateCounts generateEvent(const std::string& path, const GenerateOptions& options);
+
+} // namespace atelier
