@@ -230,19 +230,19 @@ constexpr const char* kFrench[] = {
     "Pas encore de piste retenue.", // VoteNoIdeaYet
     "Importer un tableur…", // MenuImport
     "Exporter…", // MenuExport
-    "Fusionner un fichier d'équipe…", // MenuMerge
+    "Fusionner un fichier d’équipe…", // MenuMerge
     "Prototypes", // ViewPrototypes
-    "Stand d'exposition", // ViewStand
+    "Stand", // ViewStand
     "Tableau de bord", // ViewDashboard
     "Rechercher", // ViewSearch
-    "Importer, exporter", // ViewFiles
+    "Fichiers", // ViewFiles
     "+ Nouveau prototype", // ProtoAdd
     "Nouveau prototype", // ProtoNewTitle
-    "Aucun prototype pour l'instant. Créez le premier : une maquette, un storyboard, un jeu de rôle…", // ProtoNone
+    "Aucun prototype pour l’instant. Créez le premier : une maquette, un storyboard, un jeu de rôle…", // ProtoNone
     "Titre", // ProtoTitle
     "Format", // ProtoFormat
     "Statut", // ProtoStatus
-    "Piste d'origine", // ProtoIdea
+    "Piste d’origine", // ProtoIdea
     "(aucune piste retenue)", // ProtoNoIdea
     "Description", // ProtoDescription
     "Ce que le test doit apprendre", // ProtoLearning
@@ -251,14 +251,14 @@ constexpr const char* kFrench[] = {
     "Supprimer le prototype", // ProtoDelete
     "Photos", // ProtoPhotos
     "Retirer", // ProtoPhotoDelete
-    "Glissez une image sur la fenêtre, ou indiquez son chemin (réduite à 1600 px, stockée dans l'événement).", // ProtoPhotoHint
-    "Chemin de l'image (.jpg, .png)", // ProtoPhotoPath
+    "Glissez une image sur la fenêtre, ou indiquez son chemin (réduite à 1600 px, stockée dans l’événement).", // ProtoPhotoHint
+    "Chemin de l’image (.jpg, .png)", // ProtoPhotoPath
     "Légende (facultative)", // ProtoPhotoCaption
     "Ajouter la photo", // ProtoPhotoAdd
-    "Créez d'abord un prototype pour y ajouter des photos.", // ProtoDropNeedsPrototype
-    "J'aime", // StandLike
+    "Créez d’abord un prototype pour y ajouter des photos.", // ProtoDropNeedsPrototype
+    "J’aime", // StandLike
     "Je suggère", // StandSuggest
-    "Je m'interroge", // StandQuestion
+    "Je m’interroge", // StandQuestion
     "Votre avis sur ce prototype ?", // StandPrompt
     "Note (facultative)", // StandRating
     "{}/5", // StandRatingFormat
@@ -267,9 +267,9 @@ constexpr const char* kFrench[] = {
     "Retour", // StandBack
     "Écrivez quelques mots ou donnez une note.", // StandEmptyHint
     "Merci pour votre retour !", // StandThanks
-    "L'équipe le lira avec attention.", // StandThanksMore
+    "L’équipe le lira avec attention.", // StandThanksMore
     "Au visiteur suivant", // StandNext
-    "Aucun prototype à tester : l'équipe en ajoute un dans l'écran Prototypes.", // StandNoPrototype
+    "Aucun prototype à tester : l’équipe en ajoute un dans l’écran Prototypes.", // StandNoPrototype
     "Plein écran (F11)", // StandFullScreen
     "Quitter le plein écran (Échap)", // StandLeaveFullScreen
     "Afficher les retours", // StandShowFeedback
@@ -277,7 +277,7 @@ constexpr const char* kFrench[] = {
     "Retours reçus : {}", // StandFeedbackCount
     "Note moyenne : {} ({} notes)", // StandAverage
     "Pas encore de note", // StandNoRating
-    "Aucun retour pour l'instant.", // StandNoFeedback
+    "Aucun retour pour l’instant.", // StandNoFeedback
     "{} équipes · {} post-its · {} gommettes · {} prototypes ({} versions) · {} retours · note moyenne {}", // DashTotals
     "Équipes par phase", // DashChartPhases
     "Retours par type", // DashChartFeedback
@@ -293,7 +293,7 @@ constexpr const char* kFrench[] = {
     "Gommettes", // DashColDots
     "Piste retenue", // DashColSelected
     "Prototypes", // DashColPrototypes
-    "Retours (aime · suggère · s'interroge)", // DashColFeedback
+    "Retours (aime · suggère · s’interroge)", // DashColFeedback
     "Note", // DashColRating
     "Durées prévu / réel (min)", // DashColDurations
     "depuis le {}", // DashSince
@@ -311,19 +311,19 @@ constexpr const char* kFrench[] = {
     "Exporter", // FilesExport
     "Fusionner", // FilesMerge
     "Importer des défis ou des équipes", // FilesImportTitle
-    "Un fichier CSV enregistré depuis LibreOffice ou Excel (séparateur ; , ou tabulation). Glissez-le sur la fenêtre ou indiquez son chemin : l'aperçu montre ce qui changera avant tout import.", // FilesImportHint
+    "Un fichier CSV enregistré depuis LibreOffice ou Excel (séparateur ; , ou tabulation). Glissez-le sur la fenêtre ou indiquez son chemin : l’aperçu montre ce qui changera avant tout import.", // FilesImportHint
     "Défis", // FilesImportChallenges
     "Équipes et membres", // FilesImportTeams
     "Chemin du fichier .csv", // FilesCsvPath
     "Aperçu", // FilesPreview
-    "Ce que l'import va faire :", // FilesPreviewTitle
+    "Ce que l’import va faire :", // FilesPreviewTitle
     "Importer", // FilesApplyImport
     "Rien à changer : tout est déjà à jour.", // FilesNothingToImport
     "Import terminé.", // FilesImported
     "Ligne {}", // FilesErrorLine
     "Ligne {}, colonne « {} »", // FilesErrorLineColumn
-    "Rien n'a été importé : corrigez le fichier puis relancez l'aperçu.", // FilesNothingChanged
-    "Exporter l'événement", // FilesExportTitle
+    "Rien n’a été importé : corrigez le fichier puis relancez l’aperçu.", // FilesNothingChanged
+    "Exporter l’événement", // FilesExportTitle
     "Restitution (Markdown)", // FilesFormatMarkdown
     "Restitution (HTML imprimable)", // FilesFormatHtml
     "Tableurs (CSV)", // FilesFormatCsv
@@ -334,9 +334,9 @@ constexpr const char* kFrench[] = {
     "Exporter", // FilesDoExport
     "Export…", // FilesExporting
     "Export terminé ({} fichiers) :", // FilesExported
-    "Fusionner le fichier d'une équipe", // FilesMergeTitle
-    "La copie de l'événement d'un ordinateur d'équipe : ses changements rejoignent cet événement, les conflits sont listés dans le rapport.", // FilesMergeHint
-    "Chemin du fichier d'événement", // FilesEventPath
+    "Fusionner le fichier d’une équipe", // FilesMergeTitle
+    "La copie de l’événement d’un ordinateur d’équipe : ses changements rejoignent cet événement, les conflits sont listés dans le rapport.", // FilesMergeHint
+    "Chemin du fichier d’événement", // FilesEventPath
     "Comparer", // FilesMergeCheck
     "Cet événement : {}", // FilesCountsHere
     "Le fichier à fusionner : {}", // FilesCountsThere
@@ -571,10 +571,10 @@ constexpr const char* kEnglish[] = {
     "Export…", // MenuExport
     "Merge a team's file…", // MenuMerge
     "Prototypes", // ViewPrototypes
-    "Exhibition stand", // ViewStand
+    "Stand", // ViewStand
     "Dashboard", // ViewDashboard
     "Search", // ViewSearch
-    "Import, export", // ViewFiles
+    "Files", // ViewFiles
     "+ New prototype", // ProtoAdd
     "New prototype", // ProtoNewTitle
     "No prototype yet. Create the first one: a mockup, a storyboard, a role play…", // ProtoNone

@@ -69,7 +69,7 @@ TEST_CASE("stand: a visitor leaves feedback by clicks and typing, the screen tha
     // (the J'aime click below only lands when the three buttons are back)
 
     // A rating alone is enough; the name is optional.
-    h.click("J'aime");
+    h.click("J’aime");
     h.frames(1);
     h.click("5##rating");
     h.click("Envoyer");
@@ -83,7 +83,7 @@ TEST_CASE("stand: a visitor leaves feedback by clicks and typing, the screen tha
     // "Au visiteur suivant" resets at once: a question can follow without waiting.
     h.click("Au visiteur suivant");
     h.frames(1);
-    h.click("Je m'interroge");
+    h.click("Je m’interroge");
     h.frames(1);
     h.click("##standtext");
     h.type("Et pour les personnes malvoyantes ?");

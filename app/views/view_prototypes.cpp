@@ -55,7 +55,7 @@ void PrototypesView::drawContent(ViewContext& ctx) {
     }
     auto all = state.prototypesOfTeam(team->id);
     const Prototype* selected = state.find<Prototype>(m_selected);
-    if (!selected || selected->teamId != team->id) selected = all.empty() ? nullptr : all.back();
+    if (!selected || selected->teamId != team->id) selected = all.empty() ? nullptr : lineages(all).front(); // latest v of the first
     // A prototype created by this screen is opened at once.
     for (Id created : session.lastCreated())
         if (const Prototype* p = state.find<Prototype>(created); p && p->teamId == team->id && m_opened != created) {

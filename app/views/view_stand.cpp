@@ -17,14 +17,11 @@ namespace {
 
 constexpr Millis kThanksMs = 5000; // then the screen is ready for the next visitor
 
-// Every prototype's latest version, in the order of the teams.
+// Every version of every prototype, in the order of the teams: a stand shows one version.
 std::vector<const Prototype*> standPrototypes(const EventState& s) {
     std::vector<const Prototype*> out;
     for (const Team* t : s.teamsInOrder())
-        for (const Prototype* p : s.prototypesOfTeam(t->id)) {
-            if (!out.empty() && out.back()->lineageId == p->lineageId) out.back() = p;
-            else out.push_back(p);
-        }
+        for (const Prototype* p : s.prototypesOfTeam(t->id)) out.push_back(p);
     return out;
 }
 
@@ -80,9 +77,13 @@ void StandView::drawContent(ViewContext& ctx) {
     }
     auto prototypes = standPrototypes(state);
     const Prototype* p = state.find<Prototype>(m_prototype);
-    if (!p) { // the team's latest prototype, else the first of the event
+    if (!p) { // the team's version with the most feedback (the one on show), else the event's first
+        std::size_t most = 0;
         for (const Prototype* q : prototypes)
-            if (q->teamId == session.team) p = q;
+            if (q->teamId == session.team && (!p || state.feedbackOf(q->id).size() > most)) {
+                p = q;
+                most = state.feedbackOf(q->id).size();
+            }
         if (!p && !prototypes.empty()) p = prototypes.front();
         m_prototype = p ? p->id : Id{};
     }
