@@ -1,6 +1,7 @@
 #include "cli/cli.hpp"
 
 #include "errors.hpp"
+#include "event_file.hpp"
 #include "language.hpp"
 
 #include <cstdio>
@@ -19,6 +20,9 @@ void chooseLanguage() {
     else setMessageLanguage(Language::French);
 }
 
+// A file that opens but deserves care (a network share): said on stderr, the command goes on.
+void printFileWarning(const std::string& message) { std::cerr << "atelier: " << message << "\n"; }
+
 void buildApp(CLI::App& app, CliRun& run) {
     app.description("Atelier : ateliers d'innovation publique. Sans commande, ouvre l'application.\n"
                     "Atelier: public-innovation workshops. With no command, opens the app.");
@@ -28,6 +32,7 @@ void buildApp(CLI::App& app, CliRun& run) {
     registerApplyCommand(app, run);
     registerIoCommands(app, run);
     registerMergeCommands(app, run);
+    registerBackupCommands(app, run);
     registerGenerateCommand(app, run);
 }
 
@@ -56,6 +61,7 @@ int runCli(int argc, char** argv) {
         return app.exit(e);
     }
     if (!run.command) return 0;
+    setFileWarningHandler(printFileWarning);
     try {
         return run.command();
     } catch (const Error& e) {

@@ -22,6 +22,7 @@ void registerEventCommands(CLI::App& app, CliRun& run); // new, demo, info, chec
 void registerApplyCommand(CLI::App& app, CliRun& run);  // apply
 void registerIoCommands(CLI::App& app, CliRun& run);    // import, export, template
 void registerMergeCommands(CLI::App& app, CliRun& run); // copy, merge
+void registerBackupCommands(CLI::App& app, CliRun& run); // backup, backups, restore
 void registerGenerateCommand(CLI::App& app, CliRun& run); // generate (benchmarks)
 
 } // namespace atelier
