@@ -273,6 +273,14 @@ CREATE TABLE replica (
 INSERT INTO replica(id, origin) VALUES (1, abs(random()) + 1);
 )SQL";
 
+// Version 4: a new note goes on top of its board, and a moved note comes to the top: the top z
+// of a team's notes is read at every such action. (team_id, z) answers it in one index seek
+// (note_team, its prefix, served only the lookups by team).
+constexpr const char* kSchemaV4 = R"SQL(
+DROP INDEX note_team;
+CREATE INDEX note_team_z ON note(team_id, z);
+)SQL";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -280,6 +288,7 @@ const std::vector<Migration>& migrations() {
         {1, "initial schema", kSchemaV1},
         {2, "full-text search", kSchemaV2},
         {3, "journal of changes, for merging copies", kSchemaV3},
+        {4, "index of notes by team and z", kSchemaV4},
     };
     return list;
 }
