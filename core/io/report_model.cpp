@@ -4,12 +4,50 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
+#include <unordered_map>
 
 namespace atelier {
 
 namespace {
 
-ReportIdea ideaOf(const EventState& s, Id noteId, Id clusterId, const ReportOptions& options) {
+// Rows grouped by their parent in one pass over each table, in the orders EventState's sorted
+// views give: asking EventState per team and per prototype scanned every note and every feedback
+// entry each time (seconds for an event of 50,000 notes and 10,000 feedback entries).
+struct ReportIndex {
+    std::unordered_map<Id, int> notesOfTeam;
+    std::unordered_map<Id, std::vector<const Note*>> notesOfCluster; // by z, then creation
+    std::unordered_map<Id, std::vector<const Feedback*>> feedbackOf; // oldest first
+    std::unordered_map<Id, std::vector<const Photo*>> photosOf;      // oldest first
+    std::unordered_map<Id, std::vector<const Vote*>> votesOfRound;
+
+    explicit ReportIndex(const EventState& s) {
+        for (const auto& [id, n] : s.notes) {
+            ++notesOfTeam[n.teamId];
+            if (n.clusterId) notesOfCluster[n.clusterId].push_back(&n);
+        }
+        for (auto& [id, notes] : notesOfCluster)
+            std::sort(notes.begin(), notes.end(), [](const Note* a, const Note* b) {
+                return std::tie(a->z, a->createdAt, a->id) < std::tie(b->z, b->createdAt, b->id);
+            });
+        for (const auto& [id, f] : s.feedback) feedbackOf[f.prototypeId].push_back(&f);
+        for (auto& [id, list] : feedbackOf)
+            std::sort(list.begin(), list.end(), [](const Feedback* a, const Feedback* b) { return std::tie(a->at, a->id) < std::tie(b->at, b->id); });
+        for (const auto& [id, photo] : s.photos) photosOf[photo.prototypeId].push_back(&photo);
+        for (auto& [id, list] : photosOf)
+            std::sort(list.begin(), list.end(), [](const Photo* a, const Photo* b) {
+                return a->createdAt != b->createdAt ? a->createdAt < b->createdAt : a->id < b->id;
+            });
+        for (const auto& [id, v] : s.votes) votesOfRound[v.roundId].push_back(&v);
+    }
+    template <typename T> static const std::vector<const T*>& of(const std::unordered_map<Id, std::vector<const T*>>& map, Id id) {
+        static const std::vector<const T*> none;
+        auto it = map.find(id);
+        return it == map.end() ? none : it->second;
+    }
+};
+
+ReportIdea ideaOf(const EventState& s, const ReportIndex& index, Id noteId, Id clusterId, const ReportOptions& options) {
     ReportIdea idea;
     if (const Note* note = noteId ? s.find<Note>(noteId) : nullptr) {
         idea.text = note->text;
@@ -18,8 +56,8 @@ ReportIdea ideaOf(const EventState& s, Id noteId, Id clusterId, const ReportOpti
     } else if (const Cluster* cluster = clusterId ? s.find<Cluster>(clusterId) : nullptr) {
         idea.isCluster = true;
         idea.text = cluster->title;
-        for (const Note* n : s.notesOfTeam(cluster->teamId))
-            if (n->clusterId == cluster->id) idea.notes.push_back(n->text);
+        for (const Note* n : ReportIndex::of(index.notesOfCluster, cluster->id))
+            if (n->teamId == cluster->teamId) idea.notes.push_back(n->text);
     }
     return idea;
 }
@@ -32,23 +70,23 @@ void add(FeedbackSynthesis& into, const Feedback& f) {
     }
 }
 
-std::vector<ReportIdea> votedIdeas(const EventState& s, Id teamId, const ReportOptions& options, int& dots) {
+std::vector<ReportIdea> votedIdeas(const EventState& s, const ReportIndex& index, Id teamId, const ReportOptions& options,
+                                   int& dots) {
     // The latest round that got dots: a later round usually re-votes among the finalists.
     const VoteRound* latest = nullptr;
     for (const auto& [id, round] : s.voteRounds) {
         if (round.teamId != teamId) continue;
-        bool hasVotes = std::any_of(s.votes.begin(), s.votes.end(), [&](const auto& v) { return v.second.roundId == id; });
+        bool hasVotes = !ReportIndex::of(index.votesOfRound, id).empty();
         if (hasVotes && (!latest || round.openedAt > latest->openedAt || (round.openedAt == latest->openedAt && id > latest->id)))
             latest = &round;
     }
     std::vector<ReportIdea> ideas;
     if (!latest) return ideas;
     std::map<std::pair<Id, Id>, int> counts; // (note, cluster) → dots
-    for (const auto& [id, vote] : s.votes)
-        if (vote.roundId == latest->id) counts[{vote.noteId, vote.clusterId}] += vote.count;
+    for (const Vote* vote : ReportIndex::of(index.votesOfRound, latest->id)) counts[{vote->noteId, vote->clusterId}] += vote->count;
     for (const auto& [target, count] : counts) {
         if (count <= 0) continue;
-        ReportIdea idea = ideaOf(s, target.first, target.second, options);
+        ReportIdea idea = ideaOf(s, index, target.first, target.second, options);
         idea.votes = count;
         dots += count;
         ideas.push_back(std::move(idea));
@@ -59,7 +97,7 @@ std::vector<ReportIdea> votedIdeas(const EventState& s, Id teamId, const ReportO
     return ideas;
 }
 
-ReportTeam teamReport(Store& store, const EventState& s, const Team& team, const ReportOptions& options) {
+ReportTeam teamReport(Store& store, const EventState& s, const ReportIndex& index, const Team& team, const ReportOptions& options) {
     ReportTeam out;
     out.team = &team;
     auto history = s.phaseHistory(team.id);
@@ -69,11 +107,11 @@ ReportTeam teamReport(Store& store, const EventState& s, const Team& team, const
         ++out.roleCounts[static_cast<std::size_t>(m->role)];
         if (options.withNames) out.members.push_back({m->name, m->organisation, m->role});
     }
-    out.notes = static_cast<int>(s.notesOfTeam(team.id).size());
+    if (auto it = index.notesOfTeam.find(team.id); it != index.notesOfTeam.end()) out.notes = it->second;
     out.clusters = static_cast<int>(s.clustersOfTeam(team.id).size());
-    out.votedIdeas = votedIdeas(s, team.id, options, out.dots);
+    out.votedIdeas = votedIdeas(s, index, team.id, options, out.dots);
     if (team.selectedNoteId || team.selectedClusterId)
-        out.selected = ideaOf(s, team.selectedNoteId, team.selectedClusterId, options);
+        out.selected = ideaOf(s, index, team.selectedNoteId, team.selectedClusterId, options);
 
     std::map<Id, std::size_t> lineageIndex;
     for (const Prototype* p : s.prototypesOfTeam(team.id)) {
@@ -81,19 +119,13 @@ ReportTeam teamReport(Store& store, const EventState& s, const Team& team, const
         if (fresh) out.prototypes.emplace_back();
         ReportPrototype& proto = out.prototypes[it->second];
         if (!proto.basedOn && (p->basedOnNoteId || p->basedOnClusterId))
-            proto.basedOn = ideaOf(s, p->basedOnNoteId, p->basedOnClusterId, options);
+            proto.basedOn = ideaOf(s, index, p->basedOnNoteId, p->basedOnClusterId, options);
         ReportVersion version;
         version.prototype = p;
-        std::vector<const Photo*> photos;
-        for (const auto& [id, photo] : s.photos)
-            if (photo.prototypeId == p->id) photos.push_back(&photo);
-        std::sort(photos.begin(), photos.end(), [](const Photo* a, const Photo* b) {
-            return a->createdAt != b->createdAt ? a->createdAt < b->createdAt : a->id < b->id;
-        });
-        for (const Photo* photo : photos)
+        for (const Photo* photo : ReportIndex::of(index.photosOf, p->id))
             version.photos.push_back({photo->id, photo->mime, photo->caption, store.photoBytes(photo->id), photo->width,
                                       photo->height});
-        for (const Feedback* f : s.feedbackOf(p->id)) {
+        for (const Feedback* f : ReportIndex::of(index.feedbackOf, p->id)) {
             version.feedback.push_back({f->kind, f->text, f->rating, options.withNames ? f->visitor : std::string()});
             add(version.synthesis, *f);
             add(proto.synthesis, *f);
@@ -110,16 +142,17 @@ Report buildReport(Store& store, const EventState& s, const ReportOptions& optio
     report.state = &s;
     report.options = options;
     std::vector<const Team*> teams = s.teamsInOrder();
+    const ReportIndex index(s);
     for (const Challenge* c : s.challengesInOrder()) {
         ReportSection section;
         section.challenge = c;
         for (const Team* t : teams)
-            if (t->challengeId == c->id) section.teams.push_back(teamReport(store, s, *t, options));
+            if (t->challengeId == c->id) section.teams.push_back(teamReport(store, s, index, *t, options));
         report.sections.push_back(std::move(section));
     }
     ReportSection loose;
     for (const Team* t : teams)
-        if (!t->challengeId || !s.find<Challenge>(t->challengeId)) loose.teams.push_back(teamReport(store, s, *t, options));
+        if (!t->challengeId || !s.find<Challenge>(t->challengeId)) loose.teams.push_back(teamReport(store, s, index, *t, options));
     if (!loose.teams.empty()) report.sections.push_back(std::move(loose));
     report.teams = static_cast<int>(s.teams.size());
     report.notes = static_cast<int>(s.notes.size());
