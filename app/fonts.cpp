@@ -83,9 +83,15 @@ Fonts::Fonts() {
 
 bool Fonts::addText(std::string_view utf8) {
     bool added = false;
-    forEachCodepoint(utf8, [&](unsigned c) {
+    // Printable ASCII is always in the atlas (see above): skipped without a set lookup, since a
+    // big event's text (50,000 notes) is scanned whenever the event opens or changes.
+    std::size_t plain = 0;
+    while (plain < utf8.size() && utf8[plain] >= 0x20 && utf8[plain] < 0x7F) ++plain;
+    if (plain == utf8.size()) return false;
+    forEachCodepoint(utf8.substr(plain), [&](unsigned c) {
         // ImWchar is 16-bit in the default imconfig.h: characters past the BMP cannot be baked.
         if (c < 0x20 || c > 0xFFFF) return;
+        if (c < 0x7F) return; // printable ASCII, as above
         if (m_codepoints.insert(static_cast<ImWchar>(c)).second) added = true;
     });
     if (added) m_dirty = true;

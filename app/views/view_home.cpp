@@ -11,8 +11,34 @@
 
 namespace atelier {
 
+void HomeView::refreshCache(const Engine& engine) {
+    const EventState& state = engine.state();
+    if (&engine == m_cacheEngine && state.revision == m_cacheRevision) return;
+    m_cacheEngine = &engine;
+    m_cacheRevision = state.revision;
+    m_slots = state.slotsInOrder();
+    std::unordered_map<Id, Card> byTeam;
+    for (const auto& [id, m] : state.members) ++byTeam[m.teamId].members;
+    for (const auto& [id, n] : state.notes) ++byTeam[n.teamId].notes;
+    for (const auto& [id, p] : state.prototypes) ++byTeam[p.teamId].prototypes;
+    m_cards.clear();
+    for (const Challenge* c : state.challengesInOrder()) {
+        Card card;
+        card.challenge = c;
+        card.team = state.teamOfChallenge(c->id);
+        if (card.team) {
+            const Card& counts = byTeam[card.team->id];
+            card.members = counts.members;
+            card.notes = counts.notes;
+            card.prototypes = counts.prototypes;
+        }
+        m_cards.push_back(card);
+    }
+}
+
 void HomeView::drawContent(ViewContext& ctx) {
     const EventState& state = ctx.session.state();
+    refreshCache(*ctx.session.engine());
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted(state.event.name.c_str());
     ImGui::PopFont();
@@ -37,7 +63,7 @@ void HomeView::drawProgramme(ViewContext& ctx) {
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted(str(Str::HomeProgramme));
     ImGui::PopFont();
-    auto slots = state.slotsInOrder();
+    const auto& slots = m_slots;
     if (slots.empty()) ImGui::TextWrapped("%s", str(Str::HomeNoSlots));
     std::string day;
     bool nowShown = false;
@@ -76,7 +102,6 @@ void HomeView::drawProgramme(ViewContext& ctx) {
 
 void HomeView::drawChallenges(ViewContext& ctx) {
     Session& session = ctx.session;
-    const EventState& state = session.state();
     Millis now = session.now();
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted(str(Str::HomeChallenges));
@@ -89,11 +114,12 @@ void HomeView::drawChallenges(ViewContext& ctx) {
     int columns = std::max(1, static_cast<int>(avail / (cardWidth + ImGui::GetStyle().ItemSpacing.x)));
     cardWidth = (avail - (columns - 1) * ImGui::GetStyle().ItemSpacing.x) / columns;
     int index = 0;
-    for (const Challenge* c : state.challengesInOrder()) {
+    for (const Card& card : m_cards) {
+        const Challenge* c = card.challenge;
         if (index % columns != 0) ImGui::SameLine();
         ++index;
         ImGui::PushID(static_cast<int>(c->id.value & 0x7FFFFFFF));
-        const Team* team = state.teamOfChallenge(c->id);
+        const Team* team = card.team;
         ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 255, 255, 255));
         ImGui::BeginChild("##card", ImVec2(cardWidth, cardHeight), true, ImGuiWindowFlags_NoScrollbar);
         ImDrawList* list = ImGui::GetWindowDrawList();
@@ -115,11 +141,8 @@ void HomeView::drawChallenges(ViewContext& ctx) {
 
         if (team) {
             ImGui::Text("%s · %s", team->name.c_str(), phaseName(team->phase));
-            int members = static_cast<int>(state.membersOfTeam(team->id).size());
-            int notes = static_cast<int>(state.notesOfTeam(team->id).size());
-            int protos = static_cast<int>(state.prototypesOfTeam(team->id).size());
-            std::string counts = strf(Str::CountMembers, members) + " · " + strf(Str::CountNotes, notes) + " · " +
-                                 strf(Str::CountPrototypes, protos);
+            std::string counts = strf(Str::CountMembers, card.members) + " · " + strf(Str::CountNotes, card.notes) + " · " +
+                                 strf(Str::CountPrototypes, card.prototypes);
             ImGui::TextUnformatted(counts.c_str());
             if (const TimedSession* t = session.timerFor(team->id); t && timerState(*t, now) != TimerState::Ready) {
                 ImGui::SameLine();

@@ -3,6 +3,10 @@
 // phase, running timer and counts; a card opens the défi or the team.
 #include "views/view.hpp"
 
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
 namespace atelier {
 
 class HomeView final : public View {
@@ -13,6 +17,19 @@ private:
     void drawContent(ViewContext& ctx) override;
     void drawProgramme(ViewContext& ctx);
     void drawChallenges(ViewContext& ctx);
+    void refreshCache(const Engine& engine);
+
+    // What the cards show, derived once per change of the event rather than every frame: counting
+    // a team's notes scanned all 50,000 notes of a big event, for each of its 140 cards.
+    struct Card {
+        const Challenge* challenge = nullptr;
+        const Team* team = nullptr;
+        int members = 0, notes = 0, prototypes = 0;
+    };
+    std::vector<Card> m_cards;
+    std::vector<const Slot*> m_slots;
+    const Engine* m_cacheEngine = nullptr;
+    std::uint64_t m_cacheRevision = ~0ull;
 };
 
 } // namespace atelier
