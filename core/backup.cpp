@@ -6,11 +6,11 @@
 #include "store.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <ctime>
 #include <filesystem>
 
@@ -95,9 +95,7 @@ static std::string writeBackupSparing(Store& store, Millis now, std::size_t keep
     std::string stamp = utcStamp(now);
     fs::path target = fs::path(folder) / (stamp + kExtension);
     for (int n = 1; fs::exists(target, ec) && n < 100; ++n) {
-        char suffix[8];
-        std::snprintf(suffix, sizeof suffix, "_%02d", n);
-        target = fs::path(folder) / (stamp + suffix + kExtension);
+        target = fs::path(folder) / (stamp + fmt::format("_{:02}", n) + kExtension);
     }
     // Written under another name and renamed when complete: a crash leaves no half backup.
     std::string part = target.string() + ".part";
