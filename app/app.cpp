@@ -2,6 +2,7 @@
 
 #include "outcomes/outcome_focus.hpp"
 
+#include "language.hpp"
 #include "presentation.hpp"
 #include "strings.hpp"
 #include "theme.hpp"
@@ -196,6 +197,10 @@ void App::drawMenuBar() {
         files(Str::MenuImport, FilesTab::Import);
         files(Str::MenuExport, FilesTab::Export);
         files(Str::MenuMerge, FilesTab::Merge);
+        if (ImGui::MenuItem(tr("Sauvegardes…", "Backups…").c_str(), nullptr, false, m_session.isOpen())) {
+            m_backups = listBackups(m_session.engine()->path());
+            m_backupsDialog = true;
+        }
         ImGui::Separator();
         if (ImGui::MenuItem(str(Str::MenuQuit), "Ctrl+Q")) quitRequested = true;
         ImGui::EndMenu();
@@ -327,6 +332,44 @@ void App::drawDialogs() {
         if (ImGui::Button(str(Str::ButtonCancel))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
+    drawBackupsDialog();
+}
+
+// The rotating backups beside the event (core/backup.hpp): newest first, one click restores one
+// after the current state has been backed up in turn.
+void App::drawBackupsDialog() {
+    if (m_backupsDialog) {
+        ImGui::OpenPopup("##backups");
+        m_backupsDialog = false;
+    }
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal("##backups", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::TextUnformatted(tr("Sauvegardes automatiques (à chaque changement de phase et toutes les 5 minutes d'activité)",
+                              "Automatic backups (at each phase change and every 5 minutes of activity)")
+                               .c_str());
+    if (m_session.isOpen() && !m_session.engine()->lastBackupError().empty())
+        ImGui::TextColored(ImColor(colours::kError), "%s", m_session.engine()->lastBackupError().c_str());
+    if (m_backups.empty()) ImGui::TextUnformatted(tr("Aucune sauvegarde pour l'instant.", "No backup yet.").c_str());
+    bool writable = m_session.isOpen() && !m_session.engine()->readOnly();
+    for (const auto& b : m_backups) {
+        ImGui::PushID(b.name.c_str());
+        std::string line = b.error.empty()
+                               ? trf("{}  —  {} équipes, {} post-its, {} prototypes", "{}  —  {} teams, {} notes, {} prototypes",
+                                     b.name, b.teams, b.notes, b.prototypes)
+                               : b.name + "  —  " + b.error;
+        ImGui::TextUnformatted(line.c_str());
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!writable || !b.error.empty());
+        if (ImGui::Button(tr("Restaurer", "Restore").c_str())) {
+            std::string path = b.path;
+            m_session.defer([this, path](Engine&) { m_session.restoreBackup(path); });
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndDisabled();
+        ImGui::PopID();
+    }
+    if (ImGui::Button(tr("Fermer", "Close").c_str())) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 void App::drawToasts() {

@@ -3,6 +3,7 @@
 // around the views, for the main window and the projection window. The GLFW layer (window.cpp)
 // runs frames through it; headless tests drive it the same way without GL.
 #include "fonts.hpp"
+#include "backup.hpp"
 #include "session.hpp"
 #include "settings.hpp"
 #include "views/view.hpp"
@@ -56,6 +57,7 @@ private:
     void drawDialogs();
     void drawToasts();
     void drawOpenError(ImVec2 pos, ImVec2 size);
+    void drawBackupsDialog();
     void shortcut(std::string_view name);
     ViewContext context();
 
@@ -68,6 +70,8 @@ private:
     const Engine* m_fontEngine = nullptr;
     bool m_openDialog = false, m_newDialog = false;
     std::string m_dialogPath, m_dialogName;
+    bool m_backupsDialog = false;
+    std::vector<BackupInfo> m_backups; // listed when the dialog opens
 };
 
 } // namespace atelier

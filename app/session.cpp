@@ -2,6 +2,8 @@
 
 #include "demo.hpp"
 #include "errors.hpp"
+#include "event_file.hpp"
+#include "language.hpp"
 #include "strings.hpp"
 #include "timer.hpp"
 
@@ -15,16 +17,53 @@ void Session::adopt(std::unique_ptr<Engine> engine) {
     challenge = team = projectorTeam = projectorChallenge = Id{};
     auto challenges = m_engine->state().challengesInOrder();
     if (!challenges.empty()) challenge = challenges.front()->id;
+    if (!m_engine->readOnly()) m_engine->enableAutoBackup();
 }
 
+namespace {
+// What core reports while a file opens (a network share), shown once the open is done.
+std::vector<std::string> g_fileWarnings;
+void collectFileWarning(const std::string& message) { g_fileWarnings.push_back(message); }
+} // namespace
+
 bool Session::open(const std::string& path) {
+    setFileWarningHandler(collectFileWarning);
+    g_fileWarnings.clear();
+    bool opened = false;
     try {
         adopt(Engine::open(path, m_clock));
-        return true;
-    } catch (const Error& e) {
+        opened = true;
+    } catch (const FileError& e) {
+        // Another Atelier writes it, or it is write-protected: show it read-only and say why.
+        // A file that cannot be read at all keeps the first message.
         m_openError = e.what();
+        try {
+            std::string reason = e.what();
+            adopt(Engine::open(path, m_clock, OpenMode::ReadOnly));
+            notify(trf("Ouvert en lecture seule. {}", "Opened read-only. {}", reason), true);
+            opened = true;
+        } catch (const std::exception&) {
+        }
     } catch (const std::exception& e) {
         m_openError = e.what();
+    }
+    for (auto& warning : g_fileWarnings) notify(std::move(warning), true);
+    g_fileWarnings.clear();
+    return opened;
+}
+
+bool Session::restoreBackup(const std::string& backupPath) {
+    if (!m_engine) return false;
+    try {
+        std::string kept = m_engine->restoreBackup(backupPath);
+        challenge = team = projectorTeam = projectorChallenge = Id{};
+        auto challenges = m_engine->state().challengesInOrder();
+        if (!challenges.empty()) challenge = challenges.front()->id;
+        notify(trf("Sauvegarde restaurée. L'état d'avant est gardé dans {}.", "Backup restored. The state before is kept in {}.",
+                   kept));
+        return true;
+    } catch (const std::exception& e) {
+        notify(e.what(), true);
     }
     return false;
 }

@@ -32,6 +32,9 @@ public:
     // The default database, created with the demo event on first run.
     bool openDefault(const std::string& path);
     void close();
+    // Replaces the event's content with one of its backups (the current state backed up
+    // first); the outcome is a toast. Call between frames (Session::defer).
+    bool restoreBackup(const std::string& backupPath);
     bool isOpen() const { return m_engine != nullptr; }
     const std::string& openError() const { return m_openError; }
     void clearOpenError() { m_openError.clear(); }

@@ -179,7 +179,7 @@ TEST_CASE("apply killed with SIGKILL at random moments keeps exactly a prefix of
             model.clear();
             journal = readBack(db).journal;
         }
-        std::vector<Step> steps = makeStream(model, team.str(), 1000000LL * trial, 1500, rng);
+        std::vector<Step> steps = makeStream(model, team.str(), 1000000LL * trial, 400, rng);
         {
             std::ofstream stream(in, std::ios::trunc);
             for (const auto& step : steps) stream << step.line << "\n";
