@@ -39,15 +39,14 @@ int child(const std::string& path) {
         next.push_back(msSince(t));
     }
     double peak = peakRssMb();
-    // Where the opening goes: the store alone, then reading every row into an EventState.
+    // Where the opening goes (after the peak was taken): the store alone, then reading every row.
     auto t3 = Steady::now();
     auto store = Store::open(path, OpenMode::ReadOnly);
     double storeOpen = msSince(t3);
     auto t4 = Steady::now();
     EventState state = store->loadAll();
     double loadAll = msSince(t4);
-    std::fprintf(stderr, "  (again, read-only: Store::open %.1f ms, loadAll %.1f ms for %zu notes)\n", storeOpen, loadAll, state.notes.size());
-    std::printf("%.3f %.3f %.3f %.3f %.1f %.3f\n", open, atlas, frame, total, peak, median(next));
+    std::printf("%.3f %.3f %.3f %.3f %.1f %.3f %.3f %.3f\n", open, atlas, frame, total, peak, median(next), storeOpen, loadAll);
     return 0;
 }
 
@@ -65,19 +64,20 @@ int main(int argc, char** argv) {
                     c.prototypes, c.feedback, msSince(t0));
     }
     std::printf("== Opening the event at 10x the CNFPT scale, first frame of the home (fresh process each run) ==\n");
-    std::printf("%4s %10s %10s %12s %10s %10s %14s\n", "run", "open ms", "atlas ms", "1st frame ms", "total ms", "peak MB",
-                "next frames ms");
+    std::printf("%4s %10s %10s %12s %10s %10s %14s %12s\n", "run", "open ms", "atlas ms", "1st frame ms", "total ms", "peak MB",
+                "next frames ms", "loadAll ms");
     std::vector<double> totals, rss, nextFrames;
     for (int run = 0; run < runs; ++run) {
         std::string command = "'" + std::filesystem::read_symlink("/proc/self/exe").string() + "' --child '" + path + "'";
         FILE* out = popen(command.c_str(), "r");
-        double open = 0, atlas = 0, frame = 0, total = 0, peak = 0, next = 0;
-        if (!out || std::fscanf(out, "%lf %lf %lf %lf %lf %lf", &open, &atlas, &frame, &total, &peak, &next) != 6) {
+        double open = 0, atlas = 0, frame = 0, total = 0, peak = 0, next = 0, storeOpen = 0, loadAll = 0;
+        if (!out || std::fscanf(out, "%lf %lf %lf %lf %lf %lf %lf %lf", &open, &atlas, &frame, &total, &peak, &next, &storeOpen,
+                                &loadAll) != 8) {
             std::fprintf(stderr, "the child run failed\n");
             return 1;
         }
         pclose(out);
-        std::printf("%4d %10.1f %10.1f %12.1f %10.1f %10.1f %14.2f\n", run + 1, open, atlas, frame, total, peak, next);
+        std::printf("%4d %10.1f %10.1f %12.1f %10.1f %10.1f %14.2f %12.1f\n", run + 1, open, atlas, frame, total, peak, next, loadAll);
         totals.push_back(total);
         rss.push_back(peak);
         nextFrames.push_back(next);
