@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <string>
+#include <vector>
 #include <memory>
 
 namespace atelier {
@@ -136,6 +138,14 @@ int runGui(int argc, char** argv) {
     if (!saveSettings(app.settings(), settingsPath()))
         std::fprintf(stderr, "atelier: could not save the settings to %s\n", settingsPath().c_str());
     return 0;
+}
+
+int renderBoardPng(const std::string& db, int defiNumber, const std::string& out) {
+    std::vector<std::string> args{"atelier", db, "--screenshot", out, "--view", "projector", "--projector-content", "board",
+                                  "--team", std::to_string(defiNumber), "--size", "1920x1080"};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    return runGui(static_cast<int>(argv.size()), argv.data());
 }
 
 } // namespace atelier

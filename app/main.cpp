@@ -3,6 +3,7 @@
 #include "gui.hpp"
 
 int main(int argc, char** argv) {
+    atelier::setBoardPngRenderer(atelier::renderBoardPng);
     if (argc > 1 && atelier::isCliCommand(argv[1])) return atelier::runCli(argc, argv);
     return atelier::runGui(argc, argv);
 }

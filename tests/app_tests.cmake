@@ -1,15 +1,13 @@
 # Tests of the desktop app: headless views and screenshots under Xvfb.
 # Headless: the real views in an ImGui context without window or GL.
 add_executable(app_tests
-  main.cpp
-  support.cpp
   app_headless.cpp
   app_views.cpp
   app_fonts.cpp
 )
 target_include_directories(app_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_options(app_tests PRIVATE ${ATELIER_WARNINGS})
-target_link_libraries(app_tests PRIVATE atelier_ui Catch2::Catch2)
+target_link_libraries(app_tests PRIVATE atelier_test_support atelier_ui Catch2::Catch2)
 catch_discover_tests(app_tests TEST_PREFIX "app: ")
 
 # Checks a PNG's size and that it is not blank, for the screenshot tests.

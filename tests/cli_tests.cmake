@@ -1,15 +1,12 @@
 # The atelier binary's commands, end to end: the test runs the real binary.
 add_executable(cli_tests
-  main.cpp
-  support.cpp
-  process.cpp
   test_cli_event.cpp
   test_cli_apply.cpp
   test_cli_merge.cpp
 )
 target_compile_options(cli_tests PRIVATE ${ATELIER_WARNINGS})
 target_compile_definitions(cli_tests PRIVATE ATELIER_BINARY="$<TARGET_FILE:atelier>")
-target_link_libraries(cli_tests PRIVATE atelier_core Catch2::Catch2)
+target_link_libraries(cli_tests PRIVATE atelier_test_support atelier_core Catch2::Catch2)
 add_dependencies(cli_tests atelier)
 catch_discover_tests(cli_tests)
 

@@ -1,7 +1,5 @@
 # Core tests link atelier_core alone: that is what proves core/ has no UI dependency.
 add_executable(core_tests
-  main.cpp
-  support.cpp
   test_engine.cpp
   test_merge.cpp
   test_actions.cpp
@@ -13,5 +11,5 @@ add_executable(core_tests
   test_store.cpp
 )
 target_compile_options(core_tests PRIVATE ${ATELIER_WARNINGS})
-target_link_libraries(core_tests PRIVATE atelier_core Catch2::Catch2)
+target_link_libraries(core_tests PRIVATE atelier_test_support atelier_core Catch2::Catch2)
 catch_discover_tests(core_tests)

@@ -386,6 +386,22 @@ TEST_CASE("prototype actions apply, undo and redo") {
         checkUndoRedo(w, DeletePrototype{w.proto});
         CHECK(w.engine->state().prototypes.empty());
     }
+    // A 1x1 PNG: photo bytes travel base64 in the action and are stored as they are.
+    const std::string png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+    SECTION("add_photo") {
+        Id photo = checkUndoRedo(w, AddPhoto{.prototype = w.proto, .data = png, .mime = "image/png", .width = 1, .height = 1,
+                                             .caption = "Maquette au mur"})
+                       .created.at(0);
+        CHECK(w.engine->state().find<Photo>(photo)->caption == "Maquette au mur");
+        CHECK(w.engine->store().photoBytes(photo).substr(1, 3) == "PNG");
+    }
+    SECTION("delete_photo") {
+        Id photo = w.add(AddPhoto{.prototype = w.proto, .data = png, .mime = "image/png", .width = 1, .height = 1});
+        checkUndoRedo(w, DeletePhoto{photo}); // the dumps compared there include the blob's size
+        CHECK_FALSE(w.engine->state().find<Photo>(photo));
+        w.engine->undo();
+        CHECK(w.engine->store().photoBytes(photo).size() > 60);
+    }
 }
 
 TEST_CASE("feedback and timer actions change the content but not the undo history") {
@@ -432,7 +448,7 @@ TEST_CASE("undo is refused, changing nothing, when rows added since depend on wh
 
 TEST_CASE("every action type is covered by these tests") {
     // Keep this list in step with the Action variant: a new action needs its test above.
-    CHECK(std::variant_size_v<Action> == 43);
+    CHECK(std::variant_size_v<Action> == 45);
 }
 
 TEST_CASE("a long history walks back to the start and forward to the end") {

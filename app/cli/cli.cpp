@@ -13,6 +13,8 @@ namespace atelier {
 
 namespace {
 
+BoardPngRenderer g_boardPngRenderer;
+
 void chooseLanguage() {
     // French unless the user's locale or ATELIER_LANG says English.
     const char* forced = std::getenv("ATELIER_LANG");
@@ -37,6 +39,9 @@ void buildApp(CLI::App& app, CliRun& run) {
 }
 
 } // namespace
+
+void setBoardPngRenderer(BoardPngRenderer renderer) { g_boardPngRenderer = std::move(renderer); }
+const BoardPngRenderer& boardPngRenderer() { return g_boardPngRenderer; }
 
 bool isCliCommand(const std::string& firstArgument) {
     if (firstArgument == "--help" || firstArgument == "-h" || firstArgument == "--version" || firstArgument == "help")

@@ -13,6 +13,12 @@ struct CliRun {
     std::function<int()> command; // set by the chosen subcommand's callback
 };
 
+// Renders a team's board to a PNG (the desktop layer does it; main() installs it). Returns the
+// exit code. Absent in a build without the desktop interface.
+using BoardPngRenderer = std::function<int(const std::string& db, int defiNumber, const std::string& out)>;
+void setBoardPngRenderer(BoardPngRenderer renderer);
+const BoardPngRenderer& boardPngRenderer();
+
 // True when argv[1] names a subcommand (or is --help/--version), so main() runs the CLI.
 bool isCliCommand(const std::string& firstArgument);
 int runCli(int argc, char** argv);

@@ -13,6 +13,7 @@
 #include "search.hpp"
 
 #include <filesystem>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -63,12 +64,39 @@ int writeTemplate(const std::string& kind, const std::string& out) {
     return 0;
 }
 
-int exportCommand(const std::string& db, const std::string& formatName, const std::string& out, bool withNames) {
-    if (formatName == "png")
-        throw ValidationError(tr("L'export PNG d'un mur n'est pas encore disponible dans cette version. "
-                                 "Formats disponibles : md, html, csv, json.",
-                                 "PNG export of a board is not yet available in this version. "
-                                 "Available formats: md, html, csv, json."));
+// A team's board as the room sees it on the projector (hidden notes stay blank), 1920x1080.
+int exportBoardPng(const std::string& db, const std::string& team, const std::string& out) {
+    if (!boardPngRenderer())
+        throw ValidationError(tr("Cette version d'Atelier a été construite sans l'interface graphique : l'export PNG n'y est pas disponible.",
+                                 "This Atelier was built without the desktop interface: PNG export is not available."));
+    if (team.empty())
+        throw ValidationError(tr("Précisez le mur à exporter avec --team (numéro du défi ou nom de l'équipe).",
+                                 "Say which board to export with --team (the défi's number or the team's name)."));
+    SystemClock clock;
+    int number = 0;
+    {
+        auto engine = Engine::open(db, clock, OpenMode::ReadOnly);
+        const Team* t = engine->state().teamByReference(team);
+        if (!t)
+            throw ValidationError(trf("Aucune équipe « {} » : donnez le numéro du défi ou le nom de l'équipe.",
+                                      "No team \"{}\": give the défi's number or the team's name.", team));
+        const Challenge* c = engine->state().find<Challenge>(t->challengeId);
+        if (!c)
+            throw ValidationError(trf("L'équipe « {} » n'a pas de défi : l'export PNG désigne un mur par son défi.",
+                                      "Team \"{}\" has no défi: PNG export names a board by its défi.", t->name));
+        number = c->number;
+    }
+    if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY"))
+        throw ValidationError(tr("L'export PNG dessine le mur et demande un écran : lancez-le sous « xvfb-run -a » sur un serveur.",
+                                 "PNG export draws the board and needs a display: run it under \"xvfb-run -a\" on a server."));
+    int code = boardPngRenderer()(db, number, out);
+    if (code == 0) std::cout << tr("Écrit : ", "Written: ") << out << "\n";
+    return code;
+}
+
+int exportCommand(const std::string& db, const std::string& formatName, const std::string& out, bool withNames,
+                  const std::string& team) {
+    if (formatName == "png") return exportBoardPng(db, team, out);
     auto format = exportFormatFromName(formatName);
     if (!format)
         throw ValidationError(trf("Format « {} » inconnu. Formats disponibles : md, html, csv, json.",
@@ -157,12 +185,14 @@ void registerIoCommands(CLI::App& app, CliRun& run) {
         auto out = std::make_shared<std::string>();
         auto withNames = std::make_shared<bool>(false);
         cmd->add_option("DB", *db, "fichier d'événement / event file")->required();
-        cmd->add_option("--format", *format, "md | html | csv (un dossier / a folder) | json")->required();
+        cmd->add_option("--format", *format, "md | html | csv (un dossier / a folder) | json | png (un mur / a board)")->required();
         cmd->add_option("--out", *out, "fichier ou dossier à écrire / file or folder to write")->required();
+        auto team = std::make_shared<std::string>();
+        cmd->add_option("--team", *team, "avec --format png : le mur de cette équipe (numéro du défi ou nom) / with png: this team's board");
         cmd->add_flag("--with-names", *withNames,
                       "inclut les noms des personnes (membres, auteurs, visiteurs) / include people's names");
-        cmd->callback([&run, db, format, out, withNames] {
-            run.command = [db, format, out, withNames] { return exportCommand(*db, *format, *out, *withNames); };
+        cmd->callback([&run, db, format, out, withNames, team] {
+            run.command = [db, format, out, withNames, team] { return exportCommand(*db, *format, *out, *withNames, *team); };
         });
     }
     {
