@@ -21,6 +21,9 @@ if(XVFB_RUN)
     COMMAND ${XVFB_RUN} -a bash ${CMAKE_CURRENT_SOURCE_DIR}/app/screenshots.sh $<TARGET_FILE:atelier> $<TARGET_FILE:app_png_check>)
   add_test(NAME app_two_windows
     COMMAND ${XVFB_RUN} -a bash ${CMAKE_CURRENT_SOURCE_DIR}/app/two_windows.sh $<TARGET_FILE:atelier> $<TARGET_FILE:app_png_check>)
+  add_test(NAME app_png_export
+    COMMAND ${XVFB_RUN} -a bash ${CMAKE_CURRENT_SOURCE_DIR}/app/png_export.sh $<TARGET_FILE:atelier> $<TARGET_FILE:app_png_check>)
+  set_tests_properties(app_png_export PROPERTIES TIMEOUT 120)
   add_test(NAME app_azerty_shortcuts
     COMMAND ${XVFB_RUN} -a bash ${CMAKE_CURRENT_SOURCE_DIR}/app/azerty.sh $<TARGET_FILE:atelier>)
   set_tests_properties(app_screenshots app_two_windows app_azerty_shortcuts PROPERTIES TIMEOUT 120)

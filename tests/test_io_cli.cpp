@@ -91,7 +91,7 @@ TEST_CASE("cli: a bad row names line and column and leaves the event as it was")
     CHECK_THAT(missing.err, Catch::Contains("absent.csv"));
 }
 
-TEST_CASE("cli: exports, names only on request, PNG not yet") {
+TEST_CASE("cli: exports, names only on request, PNG needs a board") {
     TempDir dir;
     std::string db = preparedEvent(dir);
     auto html = atelierRun({"export", db, "--format", "html", "--out", dir.file("restitution.html")});
@@ -109,7 +109,7 @@ TEST_CASE("cli: exports, names only on request, PNG not yet") {
     CHECK(std::filesystem::exists(dir.file("tableaux/notes.csv")));
     auto png = atelierRun({"export", db, "--format", "png", "--out", dir.file("board.png")});
     CHECK(png.exitCode == 1);
-    CHECK_THAT(png.err, Catch::Contains("pas encore disponible"));
+    CHECK_THAT(png.err, Catch::Contains("--team"));
     CHECK_FALSE(std::filesystem::exists(dir.file("board.png")));
     CHECK(atelierRun({"export", db, "--format", "pdf", "--out", dir.file("x.pdf")}).exitCode == 1);
 }

@@ -14,12 +14,16 @@ export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
 pid=$!
 win=""
 for _ in $(seq 1 100); do
-  win=$(xdotool search --name "Atelier" 2>/dev/null | head -1 || true)
+  win=$(xdotool search --onlyvisible --name "Atelier" 2>/dev/null | head -1 || true)
   [ -n "$win" ] && break
   sleep 0.1
 done
 [ -n "$win" ] || { echo "no window" >&2; exit 1; }
-xdotool windowfocus --sync "$win" 2>/dev/null || xdotool windowfocus "$win"
+# Focusing fails (BadMatch) until the window is mapped: retry rather than give up.
+for _ in $(seq 1 25); do
+  xdotool windowfocus --sync "$win" 2>/dev/null && break
+  sleep 0.2
+done
 # Xvfb applies a new layout only once a client is up; GLFW reads key names at each call.
 setxkbmap fr
 sleep 0.5
