@@ -221,12 +221,15 @@ TEST_CASE("hostile input at the command line: a 10 MB note and a million-row spr
     }
     std::string huge = R"({"action":"add_note","team":")" + team + R"(","text":")" + std::string(10u << 20, 'x') + "\"}\n";
     std::string next = R"({"action":"add_note","team":")" + team + R"(","text":"Petite idée"})" "\n";
-    auto apply = atelierRun({"apply", path}, huge + next);
+    // A number too large for a double is invalid JSON for that line only (found by fuzzing).
+    std::string overflow = R"({"action":"add_note","team":")" + team + R"(","x":3e333333})" "\n";
+    auto apply = atelierRun({"apply", path}, huge + overflow + next);
     CHECK(apply.exitCode == 1);
     auto acks = nlohmann::json::parse("[" + apply.out.substr(0, apply.out.find('\n')) + "]");
     CHECK_FALSE(acks[0].value("ok", true));
     CHECK_THAT(acks[0].value("error", ""), Catch::Contains("trop long"));
-    CHECK_THAT(apply.out, Catch::Contains(R"("line":2,"ok":true)"));
+    CHECK_THAT(apply.out, Catch::Contains(R"(ligne 2 : JSON invalide)"));
+    CHECK_THAT(apply.out, Catch::Contains(R"("line":3,"ok":true)"));
     {
         FakeClock clock;
         auto engine = Engine::open(path, clock, OpenMode::ReadOnly);

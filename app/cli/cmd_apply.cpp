@@ -42,7 +42,8 @@ int runApply(const std::string& path, bool stopOnError) {
             json object;
             try {
                 object = json::parse(text);
-            } catch (const json::parse_error& e) {
+            } catch (const json::exception& e) {
+                // parse_error, and out_of_range for a number too large for a double (3e333333).
                 throw ValidationError(trf("JSON invalide ({}).", "invalid JSON ({}).", e.what()));
             }
             // undo and redo are gestures too: they walk this session's history.

@@ -269,6 +269,10 @@ Bundle parseBundle(std::string_view text) {
     } catch (const Json::parse_error& e) {
         throw ImportError(trf("Paquet refusé : ce n'est pas du JSON valide (octet {}). Le fichier est-il complet ?",
                               "Bundle refused: not valid JSON (byte {}). Is the file complete?", e.byte));
+    } catch (const Json::exception&) {
+        // Found by fuzzing: a number too large for a double (3e333333) is out_of_range, not a parse_error.
+        throw ImportError(tr("Paquet refusé : un nombre est trop grand pour être lu. Le fichier est-il abîmé ?",
+                             "Bundle refused: a number is too large to read. Is the file damaged?"));
     }
     if (!root.is_object() || root.value("format", Json()) != kFormat)
         throw ImportError(tr("Paquet refusé : ce fichier JSON n'est pas un paquet Atelier (champ \"format\" ≠ \"atelier-bundle\").",
