@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 start=$SECONDS
 BUILD=${ASAN_BUILD_DIR:-build-asan}
 SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1"
+# Warnings are enforced by the Release build (scripts/test.sh); under the sanitizers gcc 12 adds
+# false maybe-uninitialized reports inside libstdc++'s <regex>, so they are not errors here.
 
-cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Debug -DATELIER_BUILD_GUI=OFF -DATELIER_WERROR=ON \
+cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Debug -DATELIER_BUILD_GUI=OFF -DATELIER_WERROR=OFF \
   -DCMAKE_CXX_FLAGS="$SAN_FLAGS" -DCMAKE_C_FLAGS="$SAN_FLAGS" \
   -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 SUITES="core_tests io_tests cli_tests cli_io_tests reliability_core_tests reliability_cli_tests"
