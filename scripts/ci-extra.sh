@@ -25,6 +25,8 @@ export ATELIER_CRASH_TRIALS=${ATELIER_CRASH_TRIALS:-40}
 # changed on two laptops both stay" keeps a pointer into a temporary Engine (heap-use-after-free
 # in the test, not in Atelier). Remove this exclusion once it is fixed.
 EXCLUDE_core_tests='~"different fields of one row changed on two laptops both stay"'
+# A timed test: its 2 s bound holds in Release, not under ASan (which is several times slower).
+EXCLUDE_io_tests='~"bundle import is a fast bulk path"'
 for suite in $SUITES; do
   echo "== $suite (ASan + UBSan)"
   exclude_var="EXCLUDE_$suite"
