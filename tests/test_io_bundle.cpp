@@ -10,7 +10,6 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <chrono>
 #include <filesystem>
 
 using namespace atelier;
@@ -153,7 +152,8 @@ TEST_CASE("bad bundles are refused with the table, the row and the field") {
     }
 }
 
-TEST_CASE("bundle import is a fast bulk path") {
+// Its speed is measured by bench/ (bench_actions), not here: this checks the bulk path is right.
+TEST_CASE("bundle import takes 10,000 notes in one bulk pass, search index included") {
     Fixture f;
     Id team = f.add(AddTeam{{}, "Équipe 1", "", {}});
     f.add(AddNote{{}, team, "modèle", "", 0, 0, {}, {}, {}, {}});
@@ -171,11 +171,7 @@ TEST_CASE("bundle import is a fast bulk path") {
     }
     std::string bundle = j.dump(1) + "\n";
     TempDir dir;
-    auto start = std::chrono::steady_clock::now();
     auto copy = importBundle(dir.file("big.db"), bundle);
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    WARN("bundle import of 10,000 notes: " << seconds << " s");
-    CHECK(seconds < 2.0); // typically far less; generous for a loaded CI machine
     CHECK(copy->loadAll().notes.size() == 10000);
     CHECK(exportBundle(*copy) == bundle);
     CHECK(searchEvent(*copy, "numero 4242", 5).size() == 1);

@@ -120,7 +120,8 @@ TEST_CASE("different fields of one row changed on two laptops both stay") {
     ev.open(b)->apply(MoveNotes{{{ev.note1, 300, 200}}, {}});
     ev.merge(ev.organiser, a);
     ev.merge(ev.organiser, b);
-    const Note* n = ev.open(ev.organiser)->state().find<Note>(ev.note1);
+    auto organiser = ev.open(ev.organiser); // keeps the state the pointer below points into
+    const Note* n = organiser->state().find<Note>(ev.note1);
     CHECK(n->text == "Texte de A");
     CHECK(n->x == 300);
 }
