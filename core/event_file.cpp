@@ -55,13 +55,18 @@ EventFileCheck checkEventFile(const std::string& path) {
 
     EventFileCheck check;
     check.schemaVersion = static_cast<int>(bigEndian32(header.data() + 60));
+    // While the event is open (or after a crash) the newest header may still sit in the -wal
+    // file: the main file's copy can lag behind, so it only proves what it says when no WAL
+    // holds changes. SQLite then reads the real version, checked again by Store::open.
+    std::error_code walError;
+    bool walHoldsChanges = fs::exists(path + "-wal", walError) && fs::file_size(path + "-wal", walError) > 0;
     if (check.schemaVersion > currentSchemaVersion())
         throw FileError(trf("« {} » a été écrit par une version plus récente d'Atelier (schéma {}, cette version connaît le schéma {}). "
                             "Mettez Atelier à jour pour l'ouvrir.",
                             "\"{}\" was written by a newer Atelier (schema {}, this version knows schema {}). "
                             "Update Atelier to open it.",
                             path, check.schemaVersion, currentSchemaVersion()));
-    if (check.schemaVersion < 1)
+    if (check.schemaVersion < 1 && !walHoldsChanges)
         throw FileError(trf("« {} » est un événement Atelier incomplet (aucun schéma). Il n'a pas été modifié.",
                             "\"{}\" is an incomplete Atelier event (no schema). It was not changed.", path));
 

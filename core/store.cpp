@@ -259,6 +259,9 @@ std::unique_ptr<Store> Store::create(const std::string& path, const EventInfo& e
         store->configure();
         store->migrate();
         store->put(event);
+        // The new header (schema version) goes into the main file at once, so another process
+        // checking the file's identity from its first bytes sees a complete event.
+        store->m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
     } catch (...) {
         store.reset();
         for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
@@ -297,6 +300,15 @@ std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode) {
         store->configure();
         // Forces a read of the schema: a truncated or damaged file fails here, not mid-action.
         store->m_db->execAndGet("SELECT count(*) FROM sqlite_schema").getInt64();
+        if (store->schemaVersion() > currentSchemaVersion()) // the header checked may have lagged behind the WAL
+            throw FileError(trf("« {} » a été écrit par une version plus récente d'Atelier (schéma {}, cette version connaît le schéma {}). "
+                                "Mettez Atelier à jour pour l'ouvrir.",
+                                "\"{}\" was written by a newer Atelier (schema {}, this version knows schema {}). "
+                                "Update Atelier to open it.",
+                                path, store->schemaVersion(), currentSchemaVersion()));
+        if (store->schemaVersion() < 1)
+            throw FileError(trf("« {} » est un événement Atelier incomplet (aucun schéma). Il n'a pas été modifié.",
+                                "\"{}\" is an incomplete Atelier event (no schema). It was not changed.", path));
         if (!readOnly) store->migrate();
         else if (store->schemaVersion() != currentSchemaVersion())
             throw FileError(trf("« {} » utilise un ancien schéma ({}) : ouvrez-le une fois en écriture pour le mettre à jour.",

@@ -30,7 +30,9 @@ TEST_CASE("the app opens read-only, saying why, an event another Atelier is writ
     f.add(t);
     FakeClock clock;
     Session second(clock);
-    REQUIRE(second.open(f.dbPath()));
+    bool opened = second.open(f.dbPath());
+    INFO(second.openError());
+    REQUIRE(opened);
     REQUIRE(second.isOpen());
     CHECK(second.engine()->readOnly());
     CHECK(toastContains(second, "lecture seule"));
