@@ -26,6 +26,15 @@ std::vector<std::string> g_fileWarnings;
 void collectFileWarning(const std::string& message) { g_fileWarnings.push_back(message); }
 } // namespace
 
+const Team* Session::selectedTeamOrFirst() {
+    const EventState& s = state();
+    if (!s.find<Team>(team)) {
+        auto teams = s.teamsInOrder();
+        team = teams.empty() ? Id{} : teams.front()->id;
+    }
+    return s.find<Team>(team);
+}
+
 bool Session::open(const std::string& path) {
     setFileWarningHandler(collectFileWarning);
     g_fileWarnings.clear();

@@ -70,6 +70,8 @@ public:
     ViewId view = ViewId::Home;
     Id challenge; // défi shown in the défi view
     Id team;      // team selected in the teams, phases and timer views (0 = all teams for the timer)
+    // The selected team, falling back to the first one when none (or a deleted one) is selected.
+    const Team* selectedTeamOrFirst();
     ProjectorContent projectorContent = ProjectorContent::TimerOnly;
     Id projectorTeam;      // 0 = all teams
     Id projectorChallenge; // défi shown on the projector (0 = the projected team's)

@@ -17,7 +17,7 @@ void TeamsView::drawContent(ViewContext& ctx) {
     Session& session = ctx.session;
     const EventState& state = session.state();
     auto teams = state.teamsInOrder();
-    if (!state.find<Team>(session.team)) session.team = teams.empty() ? Id{} : teams.front()->id;
+    session.selectedTeamOrFirst();
 
     ImGui::BeginChild("##teamlist", ImVec2(std::max(ImGui::GetContentRegionAvail().x * 0.28f, 220.0f * ctx.scale), 0), true);
     if (button(str(Str::TeamsAdd))) {

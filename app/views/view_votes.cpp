@@ -178,11 +178,7 @@ void VotesView::drawRound(ViewContext& ctx, const Team& team, const VoteRound& r
 void VotesView::drawContent(ViewContext& ctx) {
     Session& session = ctx.session;
     const EventState& state = session.state();
-    if (!state.find<Team>(session.team)) {
-        auto teams = state.teamsInOrder();
-        session.team = teams.empty() ? Id{} : teams.front()->id;
-    }
-    const Team* team = state.find<Team>(session.team);
+    const Team* team = session.selectedTeamOrFirst();
     if (!team) {
         ImGui::TextUnformatted(str(Str::NoTeams));
         return;
