@@ -283,6 +283,7 @@ constexpr const char* kFrench[] = {
     "Retours par type", // DashChartFeedback
     "Post-its par équipe", // DashChartNotes
     "Thème", // DashFilterTheme
+    "Site", // DashFilterSite
     "Phase", // DashFilterPhase
     "Tous", // DashAll
     "N°", // DashColNumber
@@ -622,6 +623,7 @@ constexpr const char* kEnglish[] = {
     "Feedback by kind", // DashChartFeedback
     "Notes per team", // DashChartNotes
     "Theme", // DashFilterTheme
+    "Site", // DashFilterSite
     "Phase", // DashFilterPhase
     "All", // DashAll
     "No.", // DashColNumber

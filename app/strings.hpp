@@ -288,6 +288,7 @@ enum class Str : int {
     DashChartFeedback,
     DashChartNotes,
     DashFilterTheme,
+    DashFilterSite,
     DashFilterPhase,
     DashAll,
     DashColNumber,

@@ -52,7 +52,7 @@ std::string describe(const EditEvent&, const EventState&) {
 }
 
 void run(const AddSlot& a, ActionContext& ctx) {
-    Slot slot{ctx.newRowId<Slot>(a.id), a.day, a.start, a.end, a.title, a.kind, a.room};
+    Slot slot{ctx.newRowId<Slot>(a.id), a.day, a.start, a.end, a.title, a.kind, a.room, Id{}};
     checkSlot(slot);
     ctx.put(slot);
 }
@@ -87,7 +87,7 @@ std::string describe(const DeleteSlot& a, const EventState& s) {
 
 void run(const AddChallenge& a, ActionContext& ctx) {
     Challenge c{ctx.newRowId<Challenge>(a.id), a.number, a.question, a.owner, a.territory, a.stakes, a.stakeholders,
-                a.obstacles, a.levers, a.theme, a.link};
+                a.obstacles, a.levers, a.theme, a.link, Id{}};
     if (c.number == 0) {
         int highest = 0;
         for (const auto& [id, other] : ctx.state().challenges) highest = std::max(highest, other.number);

@@ -79,7 +79,7 @@ void rotate(const std::string& folder, std::size_t keep, const fs::path& spare) 
         if (files[i] != spare) fs::remove(files[i], ec);
 }
 
-std::int64_t eventIdOf(SQLite::Database& db) { return db.execAndGet("SELECT id FROM event LIMIT 1").getInt64(); }
+std::int64_t eventIdOf(SQLite::Database& db) { return ownEventId(db).value; }
 
 } // namespace
 

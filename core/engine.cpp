@@ -68,7 +68,7 @@ Engine::Engine(std::unique_ptr<Store> store, const Clock& clock) : m_store(std::
 // Journals a committed change, inside its transaction: the journal is what merges exchange.
 void Engine::record(const std::string& description, const Changeset& changes) {
     if (changes.empty()) return;
-    m_journal->append({newId(), m_journal->nextTime(m_clock.now()), m_journal->origin(), description, changes, {}});
+    m_journal->append({newId(), m_journal->nextTime(m_clock.now()), m_journal->origin(), description, changes, {}, m_journal->event()});
 }
 
 std::unique_ptr<Engine> Engine::create(const std::string& path, const EventInfo& event, const Clock& clock) {

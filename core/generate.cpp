@@ -66,7 +66,7 @@ GenerateCounts generateEvent(const std::string& path, const GenerateOptions& opt
         for (const char* day : days)
             for (int h = 9; h < 18; h += 2) {
                 Slot slot{gen.id(), day, (h < 10 ? "0" : "") + std::to_string(h) + ":00", std::to_string(h + 1) + ":30",
-                          "Atelier " + std::to_string(h) + "h", SlotKind::Workshop, "Salle " + std::to_string(h)};
+                          "Atelier " + std::to_string(h) + "h", SlotKind::Workshop, "Salle " + std::to_string(h), Id{}};
                 store->put(slot);
             }
         const int teams = 14 * scale;
@@ -160,7 +160,7 @@ GenerateCounts generateEvent(const std::string& path, const GenerateOptions& opt
             }
         }
         TimedSession timer{gen.id(), "Diverger", Phase::Diverge, Id{}, 20 * 60 * 1000, TimerState::Running, options.start,
-                           20 * 60 * 1000, 0, 0, options.start};
+                           20 * 60 * 1000, 0, 0, options.start, Id{}};
         store->put(timer);
         rebuildSearchIndex(store->db());
         setSearchIndexing(store->db().getHandle(), true);

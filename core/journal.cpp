@@ -22,23 +22,25 @@ JournalEntry readEntry(SQLite::Statement& st) {
     e.description = st.getColumn(3).getString();
     e.changes = Changeset(blobOf(st.getColumn(4)));
     if (!st.getColumn(5).isNull()) e.effect = Changeset(blobOf(st.getColumn(5)));
+    e.event = Id{st.getColumn(6).getInt64()};
     return e;
 }
 
-constexpr const char* kColumns = "SELECT id, at, origin, description, changes, effect FROM journal";
+constexpr const char* kColumns = "SELECT id, at, origin, description, changes, effect, event_id FROM journal";
 
 } // namespace
 
 Journal::Journal(Store& store) : m_store(store) {
     auto& db = store.db();
     m_origin = Id{db.execAndGet("SELECT origin FROM replica WHERE id = 1").getInt64()};
+    m_event = ownEventId(db);
     m_lastAt = db.execAndGet("SELECT coalesce(max(at), 0) FROM journal").getInt64();
 }
 
 Millis Journal::nextTime(Millis now) { return std::max(now, m_lastAt + 1); }
 
 void Journal::append(const JournalEntry& entry) {
-    SQLite::Statement& st = m_store.statement("INSERT INTO journal(id, at, origin, description, changes, effect) VALUES(?,?,?,?,?,?)");
+    SQLite::Statement& st = m_store.statement("INSERT INTO journal(id, at, origin, description, changes, effect, event_id) VALUES(?,?,?,?,?,?,?)");
     st.bind(1, entry.id.value);
     st.bind(2, entry.at);
     st.bind(3, entry.origin.value);
@@ -46,6 +48,7 @@ void Journal::append(const JournalEntry& entry) {
     st.bind(5, entry.changes.bytes().data(), static_cast<int>(entry.changes.bytes().size()));
     if (entry.effect) st.bind(6, entry.effect->bytes().data(), static_cast<int>(entry.effect->bytes().size()));
     else st.bind(6);
+    st.bind(7, (entry.event ? entry.event : m_event).value);
     st.exec();
     m_lastAt = std::max(m_lastAt, entry.at);
 }

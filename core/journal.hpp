@@ -21,6 +21,7 @@ struct JournalEntry {
     std::string description;
     Changeset changes;                // as recorded by its action: what travels
     std::optional<Changeset> effect;  // what it did here, when a merge replay changed it
+    Id event;                         // the event it was made for (0 on append: this file's own)
     const Changeset& effective() const { return effect ? *effect : changes; }
 };
 
@@ -41,6 +42,7 @@ public:
     void setEffect(Id entryId, const std::optional<Changeset>& effect);
 
     Id origin() const { return m_origin; }
+    Id event() const { return m_event; } // this file's own event
     std::vector<JournalEntry> all();                         // in time order
     std::vector<JournalEntry> after(const JournalEntry& key); // entries sorting after key, in time order
     std::unordered_set<Id> ids();
@@ -49,6 +51,7 @@ public:
 private:
     Store& m_store;
     Id m_origin;
+    Id m_event;
     Millis m_lastAt = 0;
 };
 

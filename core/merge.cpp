@@ -3,6 +3,7 @@
 #include "errors.hpp"
 #include "language.hpp"
 #include "schema.hpp"
+#include "site_baseline.hpp"
 #include "store.hpp"
 
 #include <SQLiteCpp/Exception.h>
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <variant>
 
 namespace atelier {
@@ -102,7 +104,9 @@ public:
         : m_db(db), m_tombstones(tombstones), m_conflicts(conflicts) {}
 
     // Applies one entry's changes by the merge rules, then repairs references it left dangling.
-    void apply(const JournalEntry& entry, std::size_t index) {
+    // `site`: the entry was made for another event (a site of a national review file), whose
+    // new défis, teams, slots and timers are marked as that site's.
+    void apply(const JournalEntry& entry, std::size_t index, Id site) {
         m_entry = &entry;
         m_index = index;
         m_revive.clear();
@@ -115,6 +119,7 @@ public:
                                        sqlite3_errstr(rc)));
         }
         for (auto& [key, newValues] : m_revive) revive(key.table, key.id, &newValues);
+        if (site) markSite(entry.changes, site);
         repairReferences();
     }
 
@@ -180,20 +185,43 @@ private:
         return true;
     }
 
-    // "« text, x »": the columns an UPDATE writes.
-    std::string changedColumns(const std::string& table, sqlite3_changeset_iter* it, int columns) {
+    std::vector<std::string> columnNames(const std::string& table) {
         std::vector<std::string> names;
         sqlite3_stmt* st = nullptr;
         std::string sql = "PRAGMA table_info(\"" + table + "\")";
         sqlite3_prepare_v2(m_db, sql.c_str(), -1, &st, nullptr);
         while (sqlite3_step(st) == SQLITE_ROW) names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));
         sqlite3_finalize(st);
+        return names;
+    }
+
+    // "« text, x »": the columns an UPDATE writes.
+    std::string changedColumns(const std::string& table, sqlite3_changeset_iter* it, int columns) {
+        std::vector<std::string> names = columnNames(table);
         std::string list;
         for (int c = 0; c < columns && c < static_cast<int>(names.size()); ++c) {
             sqlite3_value* v = nullptr;
             if (sqlite3changeset_new(it, c, &v) == SQLITE_OK && v) list += (list.empty() ? "" : ", ") + names[static_cast<std::size_t>(c)];
         }
         return messageLanguage() == Language::French ? "« " + list + " »" : "\"" + list + "\"";
+    }
+
+    void markSite(const Changeset& changes, Id site) {
+        static const std::set<std::string> kSiteTables{"slot", "challenge", "team", "timed_session"};
+        sqlite3_changeset_iter* it = nullptr;
+        if (sqlite3changeset_start(&it, static_cast<int>(changes.bytes().size()), const_cast<char*>(changes.bytes().data())) != SQLITE_OK)
+            return;
+        while (sqlite3changeset_next(it) == SQLITE_ROW) {
+            const char* table = nullptr;
+            int columns = 0, op = 0, indirect = 0;
+            sqlite3changeset_op(it, &table, &columns, &op, &indirect);
+            sqlite3_value* id = nullptr;
+            if (op != SQLITE_INSERT || !kSiteTables.count(table) || sqlite3changeset_new(it, 0, &id) != SQLITE_OK || !id)
+                continue;
+            exec("UPDATE \"" + std::string(table) + "\" SET event_id = " + std::to_string(site.value) + " WHERE id = " +
+                 std::to_string(sqlite3_value_int64(id)) + " AND event_id IS NULL");
+        }
+        sqlite3changeset_finalize(it);
     }
 
     void note(const std::string& table, Id id, std::string what) { m_conflicts.push_back({table, id, std::move(what)}); }
@@ -210,7 +238,12 @@ private:
         if (changes)
             for (std::size_t c = 0; c < values.size() && c < changes->size(); ++c)
                 if (!std::holds_alternative<Unchanged>((*changes)[c])) values[c] = (*changes)[c];
-        std::string sql = "INSERT OR REPLACE INTO \"" + table + "\" VALUES(";
+        // Named columns: a change recorded before a column was added holds fewer values.
+        std::vector<std::string> names = columnNames(table);
+        if (values.size() > names.size()) values.resize(names.size());
+        std::string sql = "INSERT OR REPLACE INTO \"" + table + "\"(";
+        for (std::size_t c = 0; c < values.size(); ++c) sql += (c ? ",\"" : "\"") + names[c] + "\"";
+        sql += ") VALUES(";
         for (std::size_t c = 0; c < values.size(); ++c) sql += c ? ",?" : "?";
         sql += ")";
         sqlite3_stmt* st = nullptr;
@@ -313,19 +346,37 @@ MergeReport mergeEventFiles(Store& into, const std::string& fromPath) {
         throw FileError(trf("« {} » est le fichier ouvert lui-même : choisissez le fichier d'une autre copie.",
                             "\"{}\" is the open file itself: choose another copy's file.", fromPath));
     auto from = Store::open(fromPath, OpenMode::ReadOnly);
-    auto intoEvent = into.db().execAndGet("SELECT id FROM event LIMIT 1").getInt64();
-    auto fromEvent = from->db().execAndGet("SELECT id FROM event LIMIT 1").getInt64();
-    if (intoEvent != fromEvent)
-        throw FileError(trf("« {} » est un autre événement (« {} ») : on ne fusionne que des copies d'un même événement.",
-                            "\"{}\" is another event (\"{}\"): only copies of one event can be merged.", fromPath,
-                            from->db().execAndGet("SELECT name FROM event LIMIT 1").getString()));
-
     MergeReport report;
     Journal intoJournal(into);
     Journal fromJournal(*from);
+    Id intoEvent = intoJournal.event();
+    Id fromEvent = fromJournal.event();
+    std::vector<JournalEntry> fromEntries = fromJournal.all();
+    if (intoEvent != fromEvent) {
+        // Another event: a site, consolidated into a national review file. Only a file with no
+        // défi or team of its own takes sites, so that a file of the wrong event, picked by
+        // mistake, is refused rather than mixed into a running event.
+        bool ownContent = into.db().execAndGet("SELECT EXISTS(SELECT 1 FROM challenge WHERE event_id IS NULL) OR "
+                                               "EXISTS(SELECT 1 FROM team WHERE event_id IS NULL)").getInt() != 0;
+        std::string fromName = from->db().execAndGet("SELECT name FROM event WHERE id = " + std::to_string(fromEvent.value)).getString();
+        if (ownContent)
+            throw FileError(trf("« {} » est un autre événement (« {} ») : on ne fusionne que des copies d'un même événement. "
+                                "Pour réunir les sites de plusieurs événements, créez un fichier de revue vide "
+                                "(atelier new revue.db --name \"Revue nationale\") et fusionnez-y le fichier de chaque site.",
+                                "\"{}\" is another event (\"{}\"): only copies of one event can be merged. To gather "
+                                "the sites of several events, create an empty review file (atelier new review.db --name "
+                                "\"National review\") and merge each site's file into it.",
+                                fromPath, fromName));
+        report.site = fromName;
+        if (auto baseline = siteBaseline(*from, fromEntries)) {
+            fromEntries.push_back(std::move(*baseline));
+            std::sort(fromEntries.begin(), fromEntries.end(), entryBefore);
+        }
+    }
+
     auto known = intoJournal.ids();
     std::vector<JournalEntry> incoming;
-    for (auto& entry : fromJournal.all()) {
+    for (auto& entry : fromEntries) {
         if (known.count(entry.id)) ++report.knownEntries;
         else incoming.push_back(std::move(entry));
     }
@@ -375,7 +426,7 @@ MergeReport mergeEventFiles(Store& into, const std::string& fromPath) {
                 Changeset effect;
                 {
                     ChangeRecorder recorder(db, contentTables());
-                    replayer.apply(entry, history.size() + i);
+                    replayer.apply(entry, history.size() + i, entry.event != intoEvent ? entry.event : Id{});
                     effect = recorder.take();
                 }
                 std::optional<Changeset> stored;

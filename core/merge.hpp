@@ -13,6 +13,14 @@
 // - a row still referred to by something added or kept on another copy (a note on a team
 //   deleted elsewhere): the row it refers to is brought back.
 // Votes are rows of their own: each arrives once, never counted twice.
+//
+// Sites. The same merge consolidates the files of several events (the sites of a national
+// programme) into one national review file: an event file with no défi or team of its own
+// (`atelier new`), which then holds each site's event row, and its défis, teams, slots and
+// timers marked with their site (event_id). A site's journal entries say which event they
+// were made for, so the marks survive rewinds, replays and further merges; the rows a site's
+// journal does not explain (its event row, bulk-written rows) arrive through one synthetic
+// entry (site_baseline.hpp). Any order of sites, or of a site's laptops, gives the same file.
 #include "journal.hpp"
 #include "model.hpp"
 
@@ -33,12 +41,14 @@ struct MergeReport {
     std::size_t newEntries = 0;     // changes brought in from FROM
     std::size_t knownEntries = 0;   // changes of FROM that INTO already had
     std::size_t replayedEntries = 0; // INTO's own changes rewound and replayed in time order
+    std::string site;                // FROM's event name when it is another event (a site)
     std::vector<MergeConflict> conflicts;
 };
 
 // Brings FROM's new changes into `into`, in one transaction: on any failure (a killed process,
-// a full disk) INTO is left as it was. Throws FileError when FROM is not a copy of the same
-// event, comes from a newer Atelier, or is damaged.
+// a full disk) INTO is left as it was. Throws FileError when FROM comes from a newer Atelier
+// or is damaged, or is another event while INTO has défis or teams of its own (only a
+// national review file takes sites).
 MergeReport mergeEventFiles(Store& into, const std::string& fromPath);
 
 } // namespace atelier

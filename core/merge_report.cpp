@@ -47,6 +47,10 @@ std::string formatMergeReport(const std::string& fromPath, const MergeReport& re
                               const EventState& after) {
     std::ostringstream out;
     out << trf("Fusion de {}", "Merge of {}", fromPath) << "\n";
+    if (!report.site.empty())
+        out << "  " << trf("Site « {} » : un autre événement, réuni dans ce fichier de revue avec ses défis et ses équipes.",
+                           "Site \"{}\": another event, gathered into this review file with its défis and teams.", report.site)
+            << "\n";
     if (report.newEntries == 0) {
         out << "  "
             << trf("Rien de nouveau : les {} modifications de ce fichier sont déjà là.",

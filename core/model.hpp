@@ -71,6 +71,7 @@ struct Slot {
     std::string title;
     SlotKind kind = SlotKind::Other;
     std::string room;
+    Id siteId; // in a national review file: the site (event) it came from; 0 = this file's own event
 };
 
 struct Challenge {
@@ -85,6 +86,7 @@ struct Challenge {
     std::string levers;
     std::string theme;
     std::string link;
+    Id siteId; // in a national review file: the site (event) it came from; 0 = this file's own event
 };
 
 struct Team {
@@ -97,6 +99,7 @@ struct Team {
     Id selectedNoteId;              // piste retenue: a note, or
     Id selectedClusterId;           // a cluster (at most one of the two is set)
     Millis selectedAt = 0;
+    Id siteId; // in a national review file: the site (event) it came from; 0 = this file's own event
 };
 
 struct Member {
@@ -204,6 +207,7 @@ struct TimedSession {
     Millis extensionMs = 0; // total added by extensions
     int extensionCount = 0;
     Millis createdAt = 0;
+    Id siteId; // in a national review file: the site (event) it came from; 0 = this file's own event
 };
 
 } // namespace atelier

@@ -36,17 +36,17 @@ template <typename V> void columns(V& v, EventInfo& r) {
 }
 template <typename V> void columns(V& v, Slot& r) {
     v("id", r.id); v("day", r.day); v("start", r.start); v("\"end\"", r.end); v("title", r.title);
-    v("kind", r.kind); v("room", r.room);
+    v("kind", r.kind); v("room", r.room); v("event_id", r.siteId);
 }
 template <typename V> void columns(V& v, Challenge& r) {
     v("id", r.id); v("number", r.number); v("question", r.question); v("owner", r.owner);
     v("territory", r.territory); v("stakes", r.stakes); v("stakeholders", r.stakeholders);
-    v("obstacles", r.obstacles); v("levers", r.levers); v("theme", r.theme); v("link", r.link);
+    v("obstacles", r.obstacles); v("levers", r.levers); v("theme", r.theme); v("link", r.link); v("event_id", r.siteId);
 }
 template <typename V> void columns(V& v, Team& r) {
     v("id", r.id); v("name", r.name); v("colour", r.colour); v("challenge_id", r.challengeId);
     v("phase", r.phase); v("private_writing", r.privateWriting); v("selected_note_id", r.selectedNoteId);
-    v("selected_cluster_id", r.selectedClusterId); v("selected_at", r.selectedAt);
+    v("selected_cluster_id", r.selectedClusterId); v("selected_at", r.selectedAt); v("event_id", r.siteId);
 }
 template <typename V> void columns(V& v, Member& r) {
     v("id", r.id); v("team_id", r.teamId); v("name", r.name); v("organisation", r.organisation);
@@ -89,7 +89,7 @@ template <typename V> void columns(V& v, TimedSession& r) {
     v("id", r.id); v("label", r.label); v("phase", r.phase); v("team_id", r.teamId);
     v("duration_ms", r.durationMs); v("state", r.state); v("started_at", r.startedAt);
     v("remaining_ms", r.remainingMs); v("extension_ms", r.extensionMs); v("extension_count", r.extensionCount);
-    v("created_at", r.createdAt);
+    v("created_at", r.createdAt); v("event_id", r.siteId);
 }
 
 } // namespace atelier

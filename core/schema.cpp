@@ -281,6 +281,21 @@ DROP INDEX note_team;
 CREATE INDEX note_team_z ON note(team_id, z);
 )SQL";
 
+// Version 5: sites. A national review file gathers the events of several sites (merge.hpp):
+// their défis, teams, agenda slots and timers say which event they came from (NULL: the
+// file's own event), journal entries which event they were made for, and `replica` which
+// event row is this file's own.
+constexpr const char* kSchemaV5 = R"SQL(
+ALTER TABLE slot ADD COLUMN event_id INTEGER;
+ALTER TABLE challenge ADD COLUMN event_id INTEGER;
+ALTER TABLE team ADD COLUMN event_id INTEGER;
+ALTER TABLE timed_session ADD COLUMN event_id INTEGER;
+ALTER TABLE journal ADD COLUMN event_id INTEGER;
+ALTER TABLE replica ADD COLUMN event_id INTEGER;
+UPDATE journal SET event_id = (SELECT id FROM event ORDER BY rowid LIMIT 1);
+UPDATE replica SET event_id = (SELECT id FROM event ORDER BY rowid LIMIT 1);
+)SQL";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -289,6 +304,7 @@ const std::vector<Migration>& migrations() {
         {2, "full-text search", kSchemaV2},
         {3, "journal of changes, for merging copies", kSchemaV3},
         {4, "index of notes by team and z", kSchemaV4},
+        {5, "sites of a national review file", kSchemaV5},
     };
     return list;
 }

@@ -24,14 +24,42 @@ constexpr auto all = [](const auto&) { return true; };
 
 } // namespace
 
+std::vector<const EventInfo*> EventState::sitesInOrder() const {
+    return collect(sites, all, [](const EventInfo& a, const EventInfo& b) { return a.name < b.name; });
+}
+
+const EventInfo* EventState::site(Id siteId) const {
+    auto it = sites.find(siteId);
+    return it == sites.end() ? nullptr : &it->second;
+}
+
+const std::string& EventState::siteName(Id siteId) const {
+    const EventInfo* s = site(siteId);
+    return s ? s->name : event.name;
+}
+
+namespace {
+// The file's own rows first, then each site's, sites by name.
+std::tuple<bool, std::string, Id> siteKey(const EventState& state, Id siteId) {
+    if (!siteId) return {false, {}, Id{}};
+    return {true, state.siteName(siteId), siteId};
+}
+} // namespace
+
 std::vector<const Slot*> EventState::slotsInOrder() const {
-    return collect(slots, all, [](const Slot& a, const Slot& b) {
-        return std::tie(a.day, a.start, a.end, a.title) < std::tie(b.day, b.start, b.end, b.title);
+    return collect(slots, all, [this](const Slot& a, const Slot& b) {
+        return std::tuple_cat(siteKey(*this, a.siteId), std::tie(a.day, a.start, a.end, a.title)) <
+               std::tuple_cat(siteKey(*this, b.siteId), std::tie(b.day, b.start, b.end, b.title));
     });
 }
 
 std::vector<const Challenge*> EventState::challengesInOrder() const {
-    return collect(challenges, all, [](const Challenge& a, const Challenge& b) { return a.number < b.number; });
+    if (sites.empty())
+        return collect(challenges, all, [](const Challenge& a, const Challenge& b) { return a.number < b.number; });
+    return collect(challenges, all, [this](const Challenge& a, const Challenge& b) {
+        return std::tuple_cat(siteKey(*this, a.siteId), std::tie(a.number)) <
+               std::tuple_cat(siteKey(*this, b.siteId), std::tie(b.number));
+    });
 }
 
 std::vector<const Team*> EventState::teamsInOrder() const {
@@ -39,8 +67,13 @@ std::vector<const Team*> EventState::teamsInOrder() const {
         const Challenge* c = find<Challenge>(t.challengeId);
         return c ? c->number : 1 << 30;
     };
+    if (sites.empty())
+        return collect(teams, all, [&](const Team& a, const Team& b) {
+            return std::make_tuple(numberOf(a), a.name) < std::make_tuple(numberOf(b), b.name);
+        });
     return collect(teams, all, [&](const Team& a, const Team& b) {
-        return std::make_tuple(numberOf(a), a.name) < std::make_tuple(numberOf(b), b.name);
+        return std::tuple_cat(siteKey(*this, a.siteId), std::make_tuple(numberOf(a), a.name)) <
+               std::tuple_cat(siteKey(*this, b.siteId), std::make_tuple(numberOf(b), b.name));
     });
 }
 
@@ -118,7 +151,7 @@ const VoteRound* EventState::currentVoteRound(Id teamId) const {
 const TimedSession* EventState::currentTimer(Id teamId) const {
     const TimedSession* best = nullptr;
     for (const auto& [id, timer] : timedSessions)
-        if (timer.teamId == teamId &&
+        if (timer.teamId == teamId && (teamId || !timer.siteId) && // all-teams timers of other sites ran there
             (!best || std::tie(timer.createdAt, timer.id) > std::tie(best->createdAt, best->id)))
             best = &timer;
     return best;

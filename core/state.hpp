@@ -12,7 +12,8 @@ namespace atelier {
 template <typename T> using Rows = std::unordered_map<Id, T>;
 
 struct EventState {
-    EventInfo event;
+    EventInfo event;       // this file's own event
+    Rows<EventInfo> sites; // a national review file: the other events (sites) merged into it
     Rows<Slot> slots;
     Rows<Challenge> challenges;
     Rows<Team> teams;
@@ -39,7 +40,12 @@ struct EventState {
         return it == table.end() ? nullptr : &it->second;
     }
 
-    // Sorted views for display and export (stable orders, independent of hashing).
+    // Sorted views for display and export (stable orders, independent of hashing). Rows of a
+    // review file's sites come after the file's own, site by site (by name).
+    std::vector<const EventInfo*> sitesInOrder() const;         // by name
+    const EventInfo* site(Id siteId) const;                    // null for 0 (the file's own event)
+    // The name a row's site goes by: its event's name, or this file's event name for 0.
+    const std::string& siteName(Id siteId) const;
     std::vector<const Slot*> slotsInOrder() const;             // by day, start, title
     std::vector<const Challenge*> challengesInOrder() const;   // by number
     std::vector<const Team*> teamsInOrder() const;             // by défi number, then name

@@ -240,6 +240,16 @@ void Store::lockForWriting() {
     }
 }
 
+Id ownEventId(SQLite::Database& db) {
+    // Files made before sites existed (schema < 5, an old backup) have one event row.
+    try {
+        return Id{db.execAndGet("SELECT coalesce((SELECT event_id FROM replica WHERE id = 1), "
+                                "(SELECT id FROM event ORDER BY rowid LIMIT 1), 0)").getInt64()};
+    } catch (const SQLite::Exception&) {
+        return Id{db.execAndGet("SELECT coalesce((SELECT id FROM event ORDER BY rowid LIMIT 1), 0)").getInt64()};
+    }
+}
+
 std::unique_ptr<Store> Store::create(const std::string& path, const EventInfo& event) {
     std::error_code ec;
     if (std::filesystem::exists(path, ec))
@@ -259,6 +269,9 @@ std::unique_ptr<Store> Store::create(const std::string& path, const EventInfo& e
         store->configure();
         store->migrate();
         store->put(event);
+        SQLite::Statement own(*store->m_db, "UPDATE replica SET event_id = ? WHERE id = 1");
+        own.bind(1, event.id.value);
+        own.exec();
         // The new header (schema version) goes into the main file at once, so another process
         // checking the file's identity from its first bytes sees a complete event.
         store->m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -436,12 +449,17 @@ std::string Store::photoBytes(Id photoId) {
 EventState Store::loadAll() {
     EventState state;
     try {
-        SQLite::Statement st(*m_db, selectSql<EventInfo>(false));
-        if (!st.executeStep())
+        // The file's own event; a national review file also holds the events of its sites.
+        Id own = ownEventId(*m_db);
+        Rows<EventInfo> events;
+        loadTable(*m_db, events);
+        auto found = events.find(own);
+        if (found == events.end())
             throw FileError(trf("« {} » ne contient pas d'événement (table event vide). Restaurez une sauvegarde.",
                                 "\"{}\" holds no event (empty event table). Restore a backup.", m_path));
-        Reader reader{st, "event"};
-        columns(reader, state.event);
+        state.event = std::move(found->second);
+        events.erase(found);
+        state.sites = std::move(events);
         loadTable(*m_db, state.slots);
         loadTable(*m_db, state.challenges);
         loadTable(*m_db, state.teams);
@@ -471,7 +489,9 @@ template <typename T> void reloadInto(Store& store, Id id, Rows<T>& rows) {
 
 void Store::reloadRow(const std::string& table, Id id, EventState& state) {
     if (table == "event") {
-        if (auto row = load<EventInfo>(id)) state.event = *row;
+        if (id == state.event.id) {
+            if (auto row = load<EventInfo>(id)) state.event = *row;
+        } else reloadInto(*this, id, state.sites);
     } else if (table == "slot") reloadInto(*this, id, state.slots);
     else if (table == "challenge") reloadInto(*this, id, state.challenges);
     else if (table == "team") reloadInto(*this, id, state.teams);

@@ -16,6 +16,9 @@ namespace atelier {
 
 enum class OpenMode { ReadWrite, ReadOnly };
 
+// The id of the file's own event (a national review file also holds its sites' events).
+Id ownEventId(SQLite::Database& db);
+
 class Store {
 public:
     ~Store();

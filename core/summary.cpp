@@ -5,6 +5,7 @@
 #include "timezone.hpp"
 
 #include <array>
+#include <optional>
 #include <sstream>
 
 namespace atelier {
@@ -78,8 +79,24 @@ std::string eventSummary(const EventState& s, Millis now) {
             << slotKindLabel(slot->kind) << (slot->room.empty() ? "" : ", " + slot->room) << ")\n";
     }
 
+    if (!s.sites.empty()) {
+        out << "\n" << trf("Sites réunis dans ce fichier de revue ({})", "Sites gathered in this review file ({})", s.sites.size())
+            << "\n";
+        for (const EventInfo* site : s.sitesInOrder()) {
+            std::size_t challenges = 0, teams = 0;
+            for (const auto& [id, c] : s.challenges) challenges += c.siteId == site->id;
+            for (const auto& [id, t] : s.teams) teams += t.siteId == site->id;
+            out << "  " << site->name << (site->place.empty() ? "" : " (" + site->place + ")") << " — "
+                << trf("{} défis, {} équipes", "{} défis, {} teams", challenges, teams) << "\n";
+        }
+    }
     out << "\n" << trf("Défis ({})", "Défis ({})", s.challenges.size()) << "\n";
+    std::optional<Id> currentSite;
     for (const Challenge* c : s.challengesInOrder()) {
+        if (!s.sites.empty() && currentSite != c->siteId) {
+            currentSite = c->siteId;
+            out << " " << trf("Site « {} »", "Site \"{}\"", s.siteName(c->siteId)) << "\n";
+        }
         out << "  " << trf("Défi {} — {}", "Défi {} — {}", c->number, c->question) << "\n";
         if (!c->owner.empty()) out << "    " << tr("Porteur : ", "Owner: ") << c->owner << "\n";
         bool any = false;

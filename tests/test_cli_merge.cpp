@@ -101,6 +101,45 @@ TEST_CASE("copy and merge refuse what they cannot use, with a message") {
     CHECK(dumpOf(event) == before);
 }
 
+TEST_CASE("the national organisers gather the files of two sites into a review file, and see each site in info and the report") {
+    TempDir dir;
+    std::string rennes = dir.file("rennes.db"), lyon = dir.file("lyon.db"), review = dir.file("revue.db");
+    REQUIRE(atelierRun({"demo", rennes}).exitCode == 0);
+    REQUIRE(atelierRun({"new", lyon, "--name", "Lyon 2019", "--place", "Lyon"}).exitCode == 0);
+    auto work = atelierRun({"apply", lyon},
+                           "{\"action\":\"add_challenge\",\"id\":\"9001\",\"number\":1,\"question\":\"Comment accueillir à Lyon ?\"}\n"
+                           "{\"action\":\"add_team\",\"id\":\"9002\",\"name\":\"Équipe lyonnaise\",\"challenge\":\"9001\"}\n"
+                           "{\"action\":\"add_note\",\"team\":\"9002\",\"text\":\"Un guide d'accueil\"}\n");
+    REQUIRE(work.exitCode == 0);
+    REQUIRE(atelierRun({"new", review, "--name", "Revue nationale 2026"}).exitCode == 0);
+
+    // A running event refuses another event, and says how to gather sites.
+    std::string before = dumpOf(rennes);
+    auto refused = atelierRun({"merge", rennes, lyon});
+    CHECK(refused.exitCode != 0);
+    CHECK_THAT(refused.err, Catch::Contains("autre événement") && Catch::Contains("atelier new"));
+    CHECK(dumpOf(rennes) == before);
+
+    const std::string demo = "Université d’été de l’innovation publique territoriale — Rennes 2018";
+    auto merged = atelierRun({"merge", review, rennes, lyon});
+    REQUIRE(merged.exitCode == 0);
+    CHECK_THAT(merged.out, Catch::Contains("Site « " + demo + " »") && Catch::Contains("Site « Lyon 2019 »"));
+    auto info = atelierRun({"info", review});
+    REQUIRE(info.exitCode == 0);
+    CHECK_THAT(info.out, Catch::Contains("Sites réunis dans ce fichier de revue (2)"));
+    CHECK_THAT(info.out, Catch::Contains("Lyon 2019 (Lyon) — 1 défis, 1 équipes"));
+    CHECK_THAT(info.out, Catch::Contains(demo + " (Maison des associations, Rennes) — 14 défis, 14 équipes"));
+    std::string report = dir.file("revue.md");
+    REQUIRE(atelierRun({"export", review, "--format", "md", "--out", report}).exitCode == 0);
+    std::string md = readBytes(report);
+    CHECK_THAT(md, Catch::Contains("2 sites : Lyon 2019, " + demo + "."));
+    CHECK_THAT(md, Catch::Contains("## Lyon 2019 · Défi n°1 — Comment accueillir à Lyon ?"));
+    CHECK_THAT(md, Catch::Contains("## " + demo + " · Défi n°1 — "));
+    CHECK(md.find("## Lyon 2019 · Défi") < md.find("## " + demo + " · Défi"));
+    auto again = atelierRun({"merge", review, lyon});
+    CHECK_THAT(again.out, Catch::Contains("Rien de nouveau"));
+}
+
 TEST_CASE("a merge killed at any moment leaves the receiving file as it was, or fully merged") {
     TempDir dir;
     std::string event = dir.file("event.db"), laptop = dir.file("laptop.db");

@@ -34,10 +34,10 @@ EventInfo sampleEvent() {
 
 // One of every entity, every field away from its default, written through the store.
 struct Sample {
-    Slot slot{newId(), "2018-07-10", "14:00", "17:30", "Atelier « prototyper »", SlotKind::Exhibition, "Salle 2"};
+    Slot slot{newId(), "2018-07-10", "14:00", "17:30", "Atelier « prototyper »", SlotKind::Exhibition, "Salle 2", newId()};
     Challenge challenge{newId(), 7, "Comment … ?", "Région Bretagne", "Bretagne", "Égalité", "Usagers, agents",
-                        "Budget", "Mutualiser", "Mobilité", "https://example.org/défi?x=1&y=2"};
-    Team team{newId(), "Équipe Œuf", "#A1B2C3", challenge.id, Phase::Test, true, {}, {}, 0};
+                        "Budget", "Mutualiser", "Mobilité", "https://example.org/défi?x=1&y=2", newId()};
+    Team team{newId(), "Équipe Œuf", "#A1B2C3", challenge.id, Phase::Test, true, {}, {}, 0, newId()};
     Member member{newId(), team.id, "Anaïs Lefèvre", "Ville de Saint-Denis (La Réunion)", Role::ChallengeOwner};
     PhaseChange phase{newId(), team.id, Phase::Prototype, 1531130000000};
     Cluster cluster{newId(), team.id, "Accueil ✓", "#010203", -12.25, 0.1 + 0.2};
@@ -53,9 +53,9 @@ struct Sample {
     Feedback feedback{newId(), prototype.id, FeedbackKind::Question, "Et le coût ?", 4, "Zoé", 1531128000000};
     Feedback feedbackNoRating{newId(), prototype.id, FeedbackKind::Suggest, "Plus grand", std::nullopt, "", 1531128000001};
     TimedSession timer{newId(), "Tester", Phase::Test, team.id, 600000, TimerState::Paused, 0, 123456, 120000, 2,
-                       1531129000000};
+                       1531129000000, newId()};
     TimedSession timerAll{newId(), "Tous", Phase::Diverge, {}, 60000, TimerState::Running, 1531129500000, 60000, 0, 0,
-                          1531129400000};
+                          1531129400000, {}};
     std::string photoData = std::string("\x89PNG\r\n\x1a\n\0\0\xff\xfe", 12) + std::string(70000, '\x7f');
 
     Sample() {

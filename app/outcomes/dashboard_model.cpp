@@ -12,11 +12,20 @@ Dashboard buildDashboard(Store& store, const EventState& state, Millis now) {
     Report report = buildReport(store, state, {});
     std::set<std::string> themes;
     double ratingSum = 0;
+    std::vector<Id> siteIds;
+    for (const EventInfo* site : state.sitesInOrder()) {
+        siteIds.push_back(site->id);
+        d.sites.push_back(site->name);
+    }
     for (const ReportSection& section : report.sections) {
         for (const ReportTeam& t : section.teams) {
             DashboardRow row;
             row.team = t.team->id;
             row.teamName = t.team->name;
+            if (t.team->siteId) {
+                row.site = state.siteName(t.team->siteId);
+                row.siteOrder = 1 + static_cast<int>(std::find(siteIds.begin(), siteIds.end(), t.team->siteId) - siteIds.begin());
+            }
             if (section.challenge) {
                 row.number = section.challenge->number;
                 row.theme = section.challenge->theme;
@@ -38,9 +47,9 @@ Dashboard buildDashboard(Store& store, const EventState& state, Millis now) {
             double teamSum = 0;
             for (const ReportPrototype& p : t.prototypes) teamSum += p.synthesis.averageRating * p.synthesis.ratings;
             row.averageRating = row.ratings ? teamSum / row.ratings : 0;
-            // Planned: the countdowns run for this team or for all teams, by phase.
+            // Planned: the countdowns run for this team or for all teams (of its site), by phase.
             for (const auto& [id, s] : state.timedSessions)
-                if (!s.teamId || s.teamId == row.team) row.planned[static_cast<std::size_t>(s.phase)] += s.durationMs;
+                if ((!s.teamId && s.siteId == t.team->siteId) || s.teamId == row.team) row.planned[static_cast<std::size_t>(s.phase)] += s.durationMs;
             // Actual: from each phase change to the next (or to now for the current phase).
             auto history = state.phaseHistory(row.team);
             for (std::size_t i = 0; i < history.size(); ++i) {
@@ -66,7 +75,7 @@ namespace {
 int compare(const DashboardRow& a, const DashboardRow& b, DashboardColumn column) {
     auto cmp = [](const auto& x, const auto& y) { return x < y ? -1 : y < x ? 1 : 0; };
     switch (column) {
-    case DashboardColumn::Number: return cmp(a.number, b.number);
+    case DashboardColumn::Number: return a.siteOrder != b.siteOrder ? cmp(a.siteOrder, b.siteOrder) : cmp(a.number, b.number);
     case DashboardColumn::Team: return cmp(a.teamName, b.teamName);
     case DashboardColumn::Theme: return cmp(a.theme, b.theme);
     case DashboardColumn::Phase: return a.phase != b.phase ? cmp(a.phase, b.phase) : cmp(a.phaseSince, b.phaseSince);
@@ -94,6 +103,7 @@ std::vector<const DashboardRow*> dashboardRows(const Dashboard& dashboard, const
     std::vector<const DashboardRow*> rows;
     for (const auto& row : dashboard.rows) {
         if (!filter.theme.empty() && row.theme != filter.theme) continue;
+        if (!filter.site.empty() && row.site != filter.site) continue;
         if (filter.phase >= 0 && static_cast<int>(row.phase) != filter.phase) continue;
         rows.push_back(&row);
     }

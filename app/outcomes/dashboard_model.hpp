@@ -15,6 +15,8 @@ class Store;
 struct DashboardRow {
     Id team;
     int number = 0; // the défi's, 0 without a défi
+    std::string site; // a review file's site ("" in an event of one site)
+    int siteOrder = 0; // the site's place in the listing (0: the file's own event)
     std::string teamName, theme, question;
     Phase phase = Phase::Diverge;
     Millis phaseSince = 0;
@@ -30,6 +32,7 @@ struct DashboardRow {
 struct Dashboard {
     std::vector<DashboardRow> rows; // in défi order
     std::vector<std::string> themes; // distinct, sorted
+    std::vector<std::string> sites;  // a review file's sites, in order (empty otherwise)
     int notes = 0, dots = 0, prototypes = 0, versions = 0, feedback = 0, ratings = 0;
     double averageRating = 0;
 };
@@ -43,6 +46,7 @@ struct DashboardSort {
 };
 struct DashboardFilter {
     std::string theme;      // empty = every thème
+    std::string site;       // empty = every site
     int phase = -1;         // -1 = every phase
 };
 // The rows to show, filtered then sorted (ties keep défi order).

@@ -86,8 +86,25 @@ void DashboardView::drawTotals(ViewContext& ctx) {
 
 void DashboardView::drawTable(ViewContext& ctx) {
     Session& session = ctx.session;
-    // Filters.
+    // Filters: the site first, in a review file that gathers several.
     ImGui::AlignTextToFramePadding();
+    if (!m_dashboard.sites.empty()) {
+        ImGui::TextUnformatted(str(Str::DashFilterSite));
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+        if (ImGui::BeginCombo("##site", m_filter.site.empty() ? str(Str::DashAll) : m_filter.site.c_str())) {
+            if (ImGui::Selectable(str(Str::DashAll), m_filter.site.empty())) m_filter.site.clear();
+            for (const auto& site : m_dashboard.sites) {
+                ImGui::PushID(site.c_str());
+                if (ImGui::Selectable(site.c_str(), site == m_filter.site)) m_filter.site = site;
+                recordLastItem(site.c_str());
+                ImGui::PopID();
+            }
+            ImGui::EndCombo();
+        }
+        recordLastItem("##site");
+        ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    }
     ImGui::TextUnformatted(str(Str::DashFilterTheme));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
@@ -161,6 +178,7 @@ void DashboardView::drawTable(ViewContext& ctx) {
             if (ImGui::Selectable(number.c_str(), row.team == session.team, ImGuiSelectableFlags_SpanAllColumns)) session.team = row.team;
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(row.teamName.c_str());
+            if (!row.site.empty()) ImGui::TextDisabled("%s", row.site.c_str());
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s", row.theme.c_str());
             ImGui::TableNextColumn();

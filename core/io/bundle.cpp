@@ -99,6 +99,7 @@ struct JsonReader {
     template <typename F> void operator()(const char* column, F& field) {
         std::string key = keyOf(column);
         auto it = object.find(key);
+        if (it == object.end() && key == "event_id") return; // bundles written before sites: the own event
         if (it == object.end()) failAt(at, key, tr("champ manquant.", "missing field."));
         const Json& v = *it;
         auto wrongType = [&](const char* expectedFr, const char* expectedEn) {
@@ -231,8 +232,11 @@ template <typename T> void readTable(const Json& tables, Bundle& bundle, Rows<T>
             bundle.photoData.emplace(row.id, std::move(*bytes));
         }
         bundle.refs[table].push_back(std::move(rowIds));
-        if constexpr (std::is_same_v<T, EventInfo>) bundle.event = row;
-        else rows->emplace(row.id, std::move(row));
+        if constexpr (std::is_same_v<T, EventInfo>) {
+            // The first row is the file's own event; more are the sites of a review file.
+            if (index == 1) bundle.event = row;
+            else bundle.state.sites.emplace(row.id, std::move(row));
+        } else rows->emplace(row.id, std::move(row));
     }
 }
 
@@ -295,10 +299,9 @@ Bundle parseBundle(std::string_view text) {
                                   "Bundle refused: table \"{}\" unknown to this version of Atelier.", name));
     Bundle bundle;
     readTable<EventInfo>(*tables, bundle, nullptr);
-    if (bundle.idsOf["event"].size() != 1)
-        throw ImportError(trf("Paquet refusé : la table « event » doit avoir exactement une ligne (elle en a {}).",
-                              "Bundle refused: the \"event\" table must have exactly one row (it has {}).",
-                              bundle.idsOf["event"].size()));
+    if (bundle.idsOf["event"].empty())
+        throw ImportError(tr("Paquet refusé : la table « event » doit avoir au moins une ligne (l'événement).",
+                             "Bundle refused: the \"event\" table must have at least one row (the event)."));
     EventState& s = bundle.state;
     readTable(*tables, bundle, &s.slots);
     readTable(*tables, bundle, &s.challenges);
@@ -348,6 +351,16 @@ std::string exportBundle(Store& store) {
         JsonWriter writer{event};
         columns(writer, s.event);
         tables["event"] = OrderedJson::array({event});
+        // A review file's sites follow its own event, by id (a stable order).
+        std::vector<const EventInfo*> sites;
+        for (const auto& [id, site] : s.sites) sites.push_back(&site);
+        std::sort(sites.begin(), sites.end(), [](const EventInfo* a, const EventInfo* b) { return a->id < b->id; });
+        for (const EventInfo* site : sites) {
+            OrderedJson row = OrderedJson::object();
+            JsonWriter siteWriter{row};
+            columns(siteWriter, const_cast<EventInfo&>(*site)); // the writer only reads
+            tables["event"].push_back(std::move(row));
+        }
     }
     tables["slot"] = tableJson(store, s.slots);
     tables["challenge"] = tableJson(store, s.challenges);
@@ -379,6 +392,7 @@ std::unique_ptr<Store> importBundle(const std::string& path, std::string_view js
         store->db().exec("PRAGMA defer_foreign_keys=ON");
         setSearchIndexing(store->db().getHandle(), false);
         const EventState& s = bundle.state;
+        writeTable(*store, s.sites);
         writeTable(*store, s.slots);
         writeTable(*store, s.challenges);
         writeTable(*store, s.teams);

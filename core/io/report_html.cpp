@@ -199,6 +199,7 @@ std::string renderHtml(const Report& report) {
                                     ? trf("le {}", "on {}", displayDay(e.firstDay))
                                     : trf("du {} au {}", "from {} to {}", displayDay(e.firstDay), displayDay(e.lastDay)));
     h += "</p>\n<p class=\"figures\">" +
+         (report.state->sites.empty() ? std::string{} : plural(static_cast<int>(report.state->sites.size()), "site", "sites") + ", ") +
          plural(static_cast<int>(report.state->challenges.size()), tr("défi", "défi"), tr("défis", "défis")) + ", " +
          plural(report.teams, tr("équipe", "team"), tr("équipes", "teams")) + ", " + plural(report.notes, "post-it", "post-its") +
          ", " + plural(report.prototypes, tr("version de prototype", "prototype version"), tr("versions de prototypes", "prototype versions")) +
@@ -207,10 +208,11 @@ std::string renderHtml(const Report& report) {
 
     h += "<nav>\n<h2>" + tr("Sommaire", "Contents") + "</h2>\n<ol>\n";
     for (std::size_t i = 0; i < report.sections.size(); ++i) {
-        const Challenge* c = report.sections[i].challenge;
+        const auto& section = report.sections[i];
+        const Challenge* c = section.challenge;
         h += "<li><a href=\"#s" + std::to_string(i + 1) + "\">" +
-             (c ? trf("Défi n°{} — ", "Défi #{} — ", c->number) + escapeHtml(c->question)
-                : tr("Équipes sans défi", "Teams without a défi")) +
+             (c ? escapeHtml(sitePrefix(report, section)) + trf("Défi n°{} — ", "Défi #{} — ", c->number) + escapeHtml(c->question)
+                : escapeHtml(sitePrefix(report, section)) + tr("Équipes sans défi", "Teams without a défi")) +
              "</a></li>\n";
     }
     h += "</ol>\n</nav>\n";
@@ -219,7 +221,7 @@ std::string renderHtml(const Report& report) {
         const auto& section = report.sections[i];
         h += "<section class=\"defi\" id=\"s" + std::to_string(i + 1) + "\">\n";
         if (const Challenge* c = section.challenge) {
-            h += "<h2>" + trf("Défi n°{} — ", "Défi #{} — ", c->number) + escapeHtml(c->question) + "</h2>\n";
+            h += "<h2>" + escapeHtml(sitePrefix(report, section)) + trf("Défi n°{} — ", "Défi #{} — ", c->number) + escapeHtml(c->question) + "</h2>\n";
             const std::pair<std::string, const std::string*> context[] = {
                 {tr("Porteur", "Owner"), &c->owner},           {tr("Territoire", "Territory"), &c->territory},
                 {tr("Enjeux", "Stakes"), &c->stakes},          {tr("Parties prenantes", "Stakeholders"), &c->stakeholders},
@@ -236,7 +238,7 @@ std::string renderHtml(const Report& report) {
             h += "</dl>\n";
             if (section.teams.empty()) h += "<p><em>" + tr("Aucune équipe sur ce défi.", "No team on this défi.") + "</em></p>\n";
         } else {
-            h += "<h2>" + tr("Équipes sans défi", "Teams without a défi") + "</h2>\n";
+            h += "<h2>" + escapeHtml(sitePrefix(report, section)) + tr("Équipes sans défi", "Teams without a défi") + "</h2>\n";
         }
         for (const auto& t : section.teams) teamHtml(h, t, report);
         h += "</section>\n";

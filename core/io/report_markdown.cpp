@@ -178,6 +178,12 @@ MarkdownReport renderMarkdown(const Report& report, const std::string& photoFold
                      : trf("du {} au {}", "from {} to {}", displayDay(e.firstDay), displayDay(e.lastDay)));
     if (!meta.empty()) md += meta + "\n\n";
     std::size_t challenges = report.state->challenges.size();
+    if (!report.state->sites.empty()) {
+        md += plural(static_cast<int>(report.state->sites.size()), "site", "sites") + tr(" : ", ": ");
+        std::string names;
+        for (const EventInfo* site : report.state->sitesInOrder()) names += (names.empty() ? "" : ", ") + escapeMarkdown(site->name);
+        md += names + ".\n\n";
+    }
     md += plural(static_cast<int>(challenges), tr("défi", "défi"), tr("défis", "défis")) + ", " +
           plural(report.teams, tr("équipe", "team"), tr("équipes", "teams")) + ", " + plural(report.notes, "post-it", "post-its") +
           ", " + plural(report.prototypes, tr("version de prototype", "prototype version"), tr("versions de prototypes", "prototype versions")) +
@@ -186,7 +192,7 @@ MarkdownReport renderMarkdown(const Report& report, const std::string& photoFold
 
     for (const auto& section : report.sections) {
         if (const Challenge* c = section.challenge) {
-            md += "## " + trf("Défi n°{} — ", "Défi #{} — ", c->number) + escapeMarkdown(c->question) + "\n\n";
+            md += "## " + escapeMarkdown(sitePrefix(report, section)) + trf("Défi n°{} — ", "Défi #{} — ", c->number) + escapeMarkdown(c->question) + "\n\n";
             const std::pair<std::string, const std::string*> context[] = {
                 {tr("Porteur", "Owner"), &c->owner},           {tr("Territoire", "Territory"), &c->territory},
                 {tr("Enjeux", "Stakes"), &c->stakes},          {tr("Parties prenantes", "Stakeholders"), &c->stakeholders},
@@ -197,7 +203,7 @@ MarkdownReport renderMarkdown(const Report& report, const std::string& photoFold
             md += "\n";
             if (section.teams.empty()) md += tr("_Aucune équipe sur ce défi._", "_No team on this défi._") + "\n\n";
         } else {
-            md += "## " + tr("Équipes sans défi", "Teams without a défi") + "\n\n";
+            md += "## " + escapeMarkdown(sitePrefix(report, section)) + tr("Équipes sans défi", "Teams without a défi") + "\n\n";
         }
         for (const auto& t : section.teams) team(md, t, report, photoFolder, out.photos);
     }

@@ -137,23 +137,38 @@ ReportTeam teamReport(Store& store, const EventState& s, const ReportIndex& inde
 
 } // namespace
 
+std::string sitePrefix(const Report& report, const ReportSection& section) {
+    if (report.state->sites.empty()) return {};
+    return report.state->siteName(section.site) + " · ";
+}
+
 Report buildReport(Store& store, const EventState& s, const ReportOptions& options) {
     Report report;
     report.state = &s;
     report.options = options;
     std::vector<const Team*> teams = s.teamsInOrder();
     const ReportIndex index(s);
-    for (const Challenge* c : s.challengesInOrder()) {
-        ReportSection section;
-        section.challenge = c;
+    auto challenges = s.challengesInOrder();
+    // Site by site (a review file), each site's défis by number, then its teams without a défi.
+    std::vector<Id> sites{Id{}};
+    for (const EventInfo* site : s.sitesInOrder()) sites.push_back(site->id);
+    for (Id site : sites) {
+        for (const Challenge* c : challenges) {
+            if (c->siteId != site) continue;
+            ReportSection section;
+            section.challenge = c;
+            section.site = site;
+            for (const Team* t : teams)
+                if (t->challengeId == c->id) section.teams.push_back(teamReport(store, s, index, *t, options));
+            report.sections.push_back(std::move(section));
+        }
+        ReportSection loose;
+        loose.site = site;
         for (const Team* t : teams)
-            if (t->challengeId == c->id) section.teams.push_back(teamReport(store, s, index, *t, options));
-        report.sections.push_back(std::move(section));
+            if (t->siteId == site && (!t->challengeId || !s.find<Challenge>(t->challengeId)))
+                loose.teams.push_back(teamReport(store, s, index, *t, options));
+        if (!loose.teams.empty()) report.sections.push_back(std::move(loose));
     }
-    ReportSection loose;
-    for (const Team* t : teams)
-        if (!t->challengeId || !s.find<Challenge>(t->challengeId)) loose.teams.push_back(teamReport(store, s, index, *t, options));
-    if (!loose.teams.empty()) report.sections.push_back(std::move(loose));
     report.teams = static_cast<int>(s.teams.size());
     report.notes = static_cast<int>(s.notes.size());
     report.prototypes = static_cast<int>(s.prototypes.size());

@@ -76,15 +76,19 @@ struct ReportTeam {
 
 struct ReportSection {
     const Challenge* challenge = nullptr; // null: the teams without a défi
+    Id site;                              // a review file's site (0: the file's own event)
     std::vector<ReportTeam> teams;
 };
 
 struct Report {
     const EventState* state = nullptr;
     ReportOptions options;
-    std::vector<ReportSection> sections; // défis by number, then teams without a défi
+    std::vector<ReportSection> sections; // défis by number, then teams without a défi (site by site)
     int teams = 0, notes = 0, prototypes = 0, feedback = 0;
 };
+
+// A section's title prefix in a review file that holds several sites ("Lyon 2019 · "), else "".
+std::string sitePrefix(const Report& report, const ReportSection& section);
 
 // The state must outlive the report (rows are pointed to, not copied).
 Report buildReport(Store& store, const EventState& state, const ReportOptions& options);
