@@ -89,6 +89,7 @@ constexpr const char* kFrench[] = {
     "maintenant", // HomeNow
     "Défis et équipes", // HomeChallenges
     "Pas encore d’équipe", // HomeNoTeam
+    "Fichier de revue : {} sites réunis — {}", // HomeReviewSites
     "{} membres", // CountMembers
     "{} post-its", // CountNotes
     "{} prototypes", // CountPrototypes
@@ -429,6 +430,7 @@ constexpr const char* kEnglish[] = {
     "now", // HomeNow
     "Challenges and teams", // HomeChallenges
     "No team yet", // HomeNoTeam
+    "Review file: {} sites gathered — {}", // HomeReviewSites
     "{} members", // CountMembers
     "{} notes", // CountNotes
     "{} prototypes", // CountPrototypes

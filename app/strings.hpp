@@ -92,6 +92,7 @@ enum class Str : int {
     HomeNow,
     HomeChallenges,
     HomeNoTeam,
+    HomeReviewSites,
     CountMembers,
     CountNotes,
     CountPrototypes,

@@ -114,4 +114,25 @@ void textWrapped(ImFont* font, const std::string& text, ImU32 colour) {
     if (font) ImGui::PopFont();
 }
 
+void textOneLine(const std::string& text) {
+    float width = ImGui::GetContentRegionAvail().x;
+    const char* begin = text.c_str();
+    const char* end = begin + text.size();
+    if (ImGui::CalcTextSize(begin, end).x <= width) {
+        ImGui::TextUnformatted(begin, end);
+        return;
+    }
+    // Cut at a character boundary so that the text and "…" fit together.
+    float ellipsis = ImGui::CalcTextSize("…").x;
+    const char* cut = end;
+    while (cut > begin && ImGui::CalcTextSize(begin, cut).x + ellipsis > width) {
+        --cut;
+        while (cut > begin && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80) --cut; // not inside a UTF-8 sequence
+    }
+    std::string shown(begin, cut);
+    while (!shown.empty() && shown.back() == ' ') shown.pop_back();
+    shown += "…";
+    ImGui::TextUnformatted(shown.c_str());
+}
+
 } // namespace atelier

@@ -55,5 +55,7 @@ void recordLastItem(const char* label);
 
 // Text in a font, wrapped at the available width.
 void textWrapped(ImFont* font, const std::string& text, ImU32 colour = 0);
+// One line of text in the current font; what does not fit the available width gives way to "…".
+void textOneLine(const std::string& text);
 
 } // namespace atelier

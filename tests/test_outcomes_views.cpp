@@ -175,6 +175,40 @@ TEST_CASE("dashboard: the demo event's counts, sorting by a header and filtering
     for (auto* r : dashboardRows(d, filter, {{DashboardColumn::Team, true}})) CHECK(r->theme == d.themes.front());
 }
 
+TEST_CASE("dashboard: a review file lists each site's teams and filters them by site", "[app][outcomes]") {
+    Headless h;
+    atelier::test::TempDir dir;
+    std::string lyon = dir.file("lyon.db"), review = dir.file("revue.db");
+    {
+        EventInfo info;
+        info.name = "Lyon 2019";
+        auto e = Engine::create(lyon, info, h.clock());
+        Id c = e->apply(AddChallenge{{}, 1, "Comment accueillir à Lyon ?", "", "", "", "", "", "", "", ""}).created[0];
+        e->apply(AddTeam{{}, "Équipe lyonnaise", "", c});
+        info.name = "Revue nationale";
+        auto r = Engine::create(review, info, h.clock());
+        r->mergeFrom(h.path());
+        r->mergeFrom(lyon);
+    }
+    REQUIRE(h.session().open(review));
+    h.session().view = ViewId::Dashboard;
+    h.frames(3);
+    auto* view = dynamic_cast<DashboardView*>(h.app().view(ViewId::Dashboard));
+    REQUIRE(view);
+    auto rows = view->shownRows();
+    REQUIRE(rows.size() == 15);
+    // Site by site in défi order: the sites sort by name, Lyon before the demo's "Université…".
+    CHECK(rows.front()->site == "Lyon 2019");
+    CHECK(rows.back()->site == h.state().siteName(h.state().teamByReference("14")->siteId));
+    h.click("##site");
+    h.frames(1);
+    h.click("Lyon 2019");
+    h.frames(2);
+    rows = view->shownRows();
+    REQUIRE(rows.size() == 1);
+    CHECK(rows.front()->teamName == "Équipe lyonnaise");
+}
+
 TEST_CASE("search: typing finds notes without accents, a click opens the board", "[app][outcomes]") {
     Headless h;
     h.session().view = ViewId::Search;

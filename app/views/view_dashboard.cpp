@@ -84,6 +84,15 @@ void DashboardView::drawTotals(ViewContext& ctx) {
     barChart(str(Str::DashChartNotes), teamLabels, notes, teamColours, width);
 }
 
+namespace {
+// Secondary text that wraps in its column instead of being cut (long site names, dates).
+void disabledWrapped(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+} // namespace
+
 void DashboardView::drawTable(ViewContext& ctx) {
     Session& session = ctx.session;
     // Filters: the site first, in a review file that gathers several.
@@ -177,14 +186,14 @@ void DashboardView::drawTable(ViewContext& ctx) {
             // The whole row opens the team's prototypes.
             if (ImGui::Selectable(number.c_str(), row.team == session.team, ImGuiSelectableFlags_SpanAllColumns)) session.team = row.team;
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(row.teamName.c_str());
-            if (!row.site.empty()) ImGui::TextDisabled("%s", row.site.c_str());
+            ImGui::TextWrapped("%s", row.teamName.c_str());
+            if (!row.site.empty()) disabledWrapped(row.site);
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s", row.theme.c_str());
             ImGui::TableNextColumn();
             ImGui::TextColored(ImColor(kPhaseColours[static_cast<std::size_t>(row.phase)]), "%s", phaseLabel(row.phase).c_str());
             if (row.phaseSince)
-                ImGui::TextDisabled("%s", strf(Str::DashSince, localDateTime(row.phaseSince, state.event.timeZone)).c_str());
+                disabledWrapped(strf(Str::DashSince, localDateTime(row.phaseSince, state.event.timeZone)));
             ImGui::TableNextColumn();
             ImGui::Text("%d", row.notes);
             ImGui::TableNextColumn();

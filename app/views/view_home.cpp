@@ -45,6 +45,11 @@ void HomeView::drawContent(ViewContext& ctx) {
     std::string sub = state.event.place;
     if (!state.event.organiser.empty()) sub = state.event.organiser + (sub.empty() ? "" : " · " + sub);
     if (!sub.empty()) ImGui::TextUnformatted(sub.c_str());
+    if (!state.sites.empty()) {
+        std::string names;
+        for (const EventInfo* site : state.sitesInOrder()) names += (names.empty() ? "" : ", ") + site->name;
+        textOneLine(strf(Str::HomeReviewSites, state.sites.size(), names));
+    }
     ImGui::Separator();
 
     float left = std::max(ImGui::GetContentRegionAvail().x * 0.30f, 260.0f * ctx.scale);
@@ -128,7 +133,7 @@ void HomeView::drawChallenges(ViewContext& ctx) {
 
         ImGui::PushFont(ctx.fonts.bold);
         std::string head = strf(Str::ChallengeNumber, c->number) + (c->owner.empty() ? "" : " · " + c->owner);
-        ImGui::TextUnformatted(head.c_str());
+        textOneLine(head);
         ImGui::PopFont();
         // The question, clipped to two lines so the cards stay even.
         ImVec2 q = ImGui::GetCursorScreenPos();
@@ -140,7 +145,10 @@ void HomeView::drawChallenges(ViewContext& ctx) {
         ImGui::Dummy(ImVec2(qWidth, lineH * 2.1f));
 
         if (team) {
-            ImGui::Text("%s · %s", team->name.c_str(), phaseName(team->phase));
+            // In a review file, the site the team worked on follows (cut first when too long).
+            std::string line = team->name + " · " + phaseName(team->phase);
+            if (team->siteId) line += " — " + session.state().siteName(team->siteId);
+            textOneLine(line);
             std::string counts = strf(Str::CountMembers, card.members) + " · " + strf(Str::CountNotes, card.notes) + " · " +
                                  strf(Str::CountPrototypes, card.prototypes);
             ImGui::TextUnformatted(counts.c_str());
