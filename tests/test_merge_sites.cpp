@@ -5,8 +5,10 @@
 #include "generate.hpp"
 #include "io/bundle.hpp"
 #include "replica.hpp"
+#include "schema.hpp"
 #include "support.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -177,4 +179,32 @@ TEST_CASE("a review file's bundle keeps its sites and their marks through export
     CHECK(again->state().sites.size() == 2);
     CHECK(teamsOfSite(again->state(), s.lyonEvent) == 1);
     CHECK(exportBundle(again->store()) == json);
+}
+
+TEST_CASE("a site's file from before the journal existed arrives whole through its baseline") {
+    Sites s;
+    // A file as the first schema wrote it: rows, no journal.
+    std::string old = s.dir.file("ancien.db");
+    {
+        SQLite::Database db(old, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+        db.exec(migrations().front().sql);
+        db.exec("PRAGMA user_version=1");
+        db.exec("INSERT INTO event(id, name, created_at) VALUES(77, 'Ancien site', 1531123200000)");
+        db.exec("INSERT INTO challenge(id, number, question) VALUES(79, 1, 'Comment faire ?')");
+        db.exec("INSERT INTO team(id, name, colour, phase, challenge_id) VALUES(78, 'Équipe', '#4C78A8', 'select', 79)");
+        db.exec("INSERT INTO note(id, team_id, text, colour, x, y, width, height, phase, created_at) "
+                "VALUES(80, 78, 'Une idée', '#FFEE88', 0, 0, 180, 120, 'diverge', 1531123300000)");
+    }
+    Engine::open(old, s.clock).reset(); // brought to the current schema once, as any open for writing does
+    auto review = s.open(s.review);
+    auto report = review->mergeFrom(old);
+    CHECK(report.site == "Ancien site");
+    const EventState& state = review->state();
+    REQUIRE(state.find<Team>(Id{78}));
+    CHECK(state.find<Team>(Id{78})->siteId == Id{77});
+    CHECK(state.find<Challenge>(Id{79})->siteId == Id{77});
+    CHECK(state.find<Note>(Id{80})->text == "Une idée");
+    CHECK(state.siteName(Id{77}) == "Ancien site");
+    CHECK(review->mergeFrom(old).newEntries == 0);
 }
