@@ -7,20 +7,47 @@
 #include "widgets.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace atelier {
 
 namespace {
 
-// Word-wrapped text at a given font and size; returns the height used.
+// Word-wrapped text at a given font and size; returns the height used. Only whole lines are
+// drawn above maxY (never a line cut through its middle); a null list only measures.
 float drawWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 pos, float width, ImU32 colour,
                   const std::string& text, float maxY) {
     ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, width, text.c_str(), text.c_str() + text.size());
+    if (!list) return extent.y;
     if (pos.y >= maxY) return 0;
-    ImVec4 clip(pos.x, pos.y, pos.x + width, maxY);
+    float line = size * font->FontSize > 0 ? font->FontSize * (size / font->FontSize) : size;
+    float whole = std::floor((maxY - pos.y) / line) * line;
+    if (whole <= 0) return extent.y;
+    ImVec4 clip(pos.x, pos.y, pos.x + width, pos.y + whole);
     list->AddText(font, size, pos, colour, text.c_str(), text.c_str() + text.size(), width, &clip);
     return extent.y;
+}
+
+// The défi's brief under the countdown: question, owner, then its fields. Returns the height
+// it takes (a null list only measures, to size the countdown first).
+float drawChallengeBrief(ImDrawList* list, const FontSet& fonts, const Challenge& c, ImVec2 pos, float width, float text,
+                         float title, float bottom) {
+    float y = pos.y;
+    y += drawWrapped(list, fonts.largeBold, title, ImVec2(pos.x, y), width, colours::kProjectorText,
+                     strf(Str::ChallengeNumber, c.number) + " — " + c.question, bottom) + text * 0.5f;
+    std::string who = c.owner + (c.territory.empty() ? "" : " · " + c.territory);
+    y += drawWrapped(list, fonts.large, text, ImVec2(pos.x, y), width, colours::kProjectorDim, who, bottom) + text * 0.4f;
+    std::pair<Str, const std::string*> fields[] = {{Str::ChallengeStakes, &c.stakes},
+                                                  {Str::ChallengeStakeholders, &c.stakeholders},
+                                                  {Str::ChallengeObstacles, &c.obstacles},
+                                                  {Str::ChallengeLevers, &c.levers}};
+    for (auto [label, value] : fields) {
+        if (value->empty()) continue;
+        std::string line = std::string(str(label)) + (uiLanguage() == Language::English ? ": " : " : ") + *value;
+        y += drawWrapped(list, fonts.large, text, ImVec2(pos.x, y), width, colours::kProjectorText, line, bottom) + text * 0.3f;
+    }
+    return y - pos.y;
 }
 
 } // namespace
@@ -78,6 +105,23 @@ void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size) {
     // The board and the vote results need the room: the countdown shrinks to a band.
     bool board = session.projectorContent == ProjectorContent::Board || session.projectorContent == ProjectorContent::Vote;
     if (board && team) digits = size.y * 0.13f;
+    // A long défi brief takes room from the countdown (down to the band size), then its text
+    // gets smaller (down to 80 %), so that it is read whole rather than cut at the bottom.
+    const Challenge* brief = nullptr;
+    if (session.projectorContent == ProjectorContent::Challenge) {
+        Id cid = session.projectorChallenge ? session.projectorChallenge : (team ? team->challengeId : Id{});
+        brief = state.find<Challenge>(cid);
+    }
+    if (brief) {
+        float room = pos.y + size.y - margin - y - margin * 0.5f;
+        float need = drawChallengeBrief(nullptr, ctx.fonts, *brief, ImVec2(x, 0), width, text, title, 0);
+        digits = std::clamp((room - need) / 1.35f, size.y * 0.13f, digits);
+        for (int step = 0; step < 4 && need > room - digits * 1.35f; ++step) {
+            text *= 0.95f;
+            title = text * 1.2f;
+            need = drawChallengeBrief(nullptr, ctx.fonts, *brief, ImVec2(x, 0), width, text, title, 0);
+        }
+    }
     float boxHeight = digits * 1.35f;
     Millis idle = Millis{ctx.settings.presetMinutes[static_cast<std::size_t>(phase)]} * 60000;
     drawCountdown(list, ctx.fonts, timer, now, ImVec2(pos.x + size.x / 2, y + boxHeight / 2), digits, colours::kProjectorText, idle);
@@ -91,24 +135,8 @@ void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size) {
     y += margin * 0.5f;
     float bottom = pos.y + size.y - margin;
 
-    if (session.projectorContent == ProjectorContent::Challenge) {
-        Id cid = session.projectorChallenge ? session.projectorChallenge : (team ? team->challengeId : Id{});
-        if (const Challenge* c = state.find<Challenge>(cid)) {
-            y += drawWrapped(list, ctx.fonts.largeBold, title, ImVec2(x, y), width, colours::kProjectorText,
-                             strf(Str::ChallengeNumber, c->number) + " — " + c->question, bottom) + text * 0.5f;
-            std::string who2 = c->owner + (c->territory.empty() ? "" : " · " + c->territory);
-            y += drawWrapped(list, ctx.fonts.large, text, ImVec2(x, y), width, colours::kProjectorDim, who2, bottom) + text * 0.4f;
-            std::pair<Str, const std::string*> fields[] = {{Str::ChallengeStakes, &c->stakes},
-                                                          {Str::ChallengeStakeholders, &c->stakeholders},
-                                                          {Str::ChallengeObstacles, &c->obstacles},
-                                                          {Str::ChallengeLevers, &c->levers}};
-            for (auto [label, value] : fields) {
-                if (value->empty()) continue;
-                std::string line = std::string(str(label)) + " : " + *value;
-                if (uiLanguage() == Language::English) line = std::string(str(label)) + ": " + *value;
-                y += drawWrapped(list, ctx.fonts.large, text, ImVec2(x, y), width, colours::kProjectorText, line, bottom) + text * 0.3f;
-            }
-        }
+    if (brief) {
+        drawChallengeBrief(list, ctx.fonts, *brief, ImVec2(x, y), width, text, title, bottom);
     } else if (session.projectorContent == ProjectorContent::Programme) {
         LocalTime local = toLocalTime(now, state.event.timeZone);
         auto slots = state.slotsInOrder();

@@ -42,7 +42,9 @@ void drawBoardOnProjector(ImDrawList* list, const FontSet& fonts, const EventSta
     }
     Camera camera;
     camera.setViewport(origin, area);
-    camera.fit(layout.bounds().padded(8), 0.0f, 2.5f);
+    WorldRect framed = layout.bounds().padded(8);
+    framed.y0 -= kTextSize * 1.6f; // room above the top row for the « Piste retenue » tag
+    camera.fit(framed, 0.0f, 2.5f);
     list->PushClipRect(origin, ImVec2(origin.x + area.x, origin.y + area.y), true);
     DrawOptions options;
     options.fonts = &fonts;
