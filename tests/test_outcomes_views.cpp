@@ -3,9 +3,11 @@
 #include "app_headless.hpp"
 
 #include "engine.hpp"
+#include "replica.hpp"
 #include "outcomes/dashboard_model.hpp"
 #include "outcomes/outcome_focus.hpp"
 #include "views/view_dashboard.hpp"
+#include "views/view_import.hpp"
 #include "views/view_search.hpp"
 #include "widgets.hpp"
 
@@ -207,6 +209,41 @@ TEST_CASE("dashboard: a review file lists each site's teams and filters them by 
     rows = view->shownRows();
     REQUIRE(rows.size() == 1);
     CHECK(rows.front()->teamName == "Équipe lyonnaise");
+}
+
+TEST_CASE("files: a team laptop's copy is compared, then merged, with a report of what came in", "[app][outcomes]") {
+    Headless h;
+    atelier::test::TempDir dir;
+    std::string laptop = dir.file("equipe-3.db");
+    const Team* three = h.state().teamByReference("3");
+    REQUIRE(three);
+    Id team = three->id;
+    copyEventFile(h.path(), laptop, "équipe 3", team);
+    Id note;
+    {
+        auto e = Engine::open(laptop, h.clock());
+        h.clock().advance(1000);
+        note = e->apply(AddNote{{}, team, "Idée venue du portable", "", 40, 40, {}, {}, {}, {}}).created[0];
+    }
+    std::size_t notesBefore = h.state().notes.size();
+    requestFilesTab(FilesTab::Merge);
+    h.session().view = ViewId::Files;
+    h.frames(2);
+    h.click("##mergepath");
+    h.type(laptop);
+    h.click("Comparer");
+    h.frames(1);
+    CHECK(h.has("Fusionner"));
+    CHECK(h.state().notes.size() == notesBefore); // comparing changes nothing
+    h.click("Fusionner");
+    h.frames(3);
+    CHECK(h.state().notes.size() == notesBefore + 1);
+    REQUIRE(h.state().find<Note>(note));
+    auto* files = dynamic_cast<FilesView*>(h.app().view(ViewId::Files));
+    REQUIRE(files);
+    CHECK_THAT(files->mergeReport(), Catch::Contains("1 modifications nouvelles") && Catch::Contains("Aucun conflit"));
+    // Saved, not only shown: the file on disk holds the laptop's note.
+    CHECK(reopened(h).find<Note>(note));
 }
 
 TEST_CASE("search: typing finds notes without accents, a click opens the board", "[app][outcomes]") {

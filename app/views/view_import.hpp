@@ -15,6 +15,8 @@ namespace atelier {
 class FilesView final : public View {
 public:
     FilesView() : View(ViewId::Files, Str::ViewFiles) {}
+    // The last merge's report as shown (empty before any merge).
+    std::string mergeReport() const { return m_mergeReport ? *m_mergeReport : std::string{}; }
 
 private:
     void drawContent(ViewContext& ctx) override;
