@@ -307,6 +307,36 @@ TEST_CASE("Delete removes the selected notes, undoably; Escape abandons a text e
     CHECK(h.state().find<Note>(first)->text == text);
 }
 
+TEST_CASE("a note is resized by dragging its corner, within the allowed sizes, and undone", "[board]") {
+    BoardHarness h;
+    Id team = h.teamNumber(2);
+    Id id = h.engine().apply(AddNote{{}, team, "Une idée à agrandir", "", 100, 100, 200.0, 150.0, {}, {}}).created[0];
+    h.showTeam(team);
+    float zoom = h.canvas().camera().zoom();
+    // A press inside the note, away from its corner, moves it: the corner resizes it.
+    ImVec2 corner = h.screen(ImVec2(300 - 4, 250 - 4));
+    h.drag(corner, ImVec2(corner.x + 80, corner.y + 40));
+    const Note* n = h.state().find<Note>(id);
+    REQUIRE(n);
+    CHECK(n->x == 100);
+    CHECK(n->y == 100);
+    CHECK(n->width == Approx(200 + 80 / zoom).margin(1));
+    CHECK(n->height == Approx(150 + 40 / zoom).margin(1));
+    // Dragged far inwards, it stops at the smallest size a note may have, not at an error.
+    corner = h.screen(ImVec2(float(n->x + n->width) - 4, float(n->y + n->height) - 4));
+    h.drag(corner, ImVec2(corner.x - 600, corner.y - 600));
+    n = h.state().find<Note>(id);
+    CHECK(n->width == 40);
+    CHECK(n->height == 40);
+    CHECK_FALSE(h.toastContains("doit être"));
+    // Each resize is one undoable action.
+    h.engine().undo();
+    h.engine().undo();
+    h.frames(2);
+    CHECK(h.state().find<Note>(id)->width == 200);
+    CHECK(h.state().find<Note>(id)->height == 150);
+}
+
 TEST_CASE("hidden notes are blank cards on the projector until revealed", "[board]") {
     BoardHarness h;
     Id team = h.teamNumber(1); // private writing in the demo: one hidden note

@@ -14,6 +14,12 @@
 namespace atelier::board {
 
 namespace {
+constexpr float kResizeHandle = 14.0f;  // screen pixels, the corner that resizes a note
+constexpr float kMinNoteSide = 40.0f;   // the sizes a note may have (the core's rule)
+constexpr float kMaxNoteSide = 2000.0f;
+} // namespace
+
+namespace {
 
 constexpr ImU32 kBoardBg = IM_COL32(0xF1, 0xEF, 0xEA, 0xFF);
 constexpr ImU32 kGridDot = IM_COL32(0xD6, 0xD2, 0xC8, 0xFF);
@@ -131,6 +137,14 @@ void BoardCanvas::press(Session& session, ImVec2 world) {
         vote(session, world, false);
         return;
     }
+    if (const NoteItem* corner = io.KeyShift ? nullptr : resizeHandleAt(world)) {
+        m_selection.selectOnly(corner->id);
+        m_resizing = corner->id;
+        m_resizeFrom = corner->rect;
+        m_resizeSize = ImVec2(corner->rect.width(), corner->rect.height());
+        m_gesture = Gesture::ResizeNote;
+        return;
+    }
     int n = noteAt(m_layout, world);
     if (n >= 0) {
         Id id = m_layout.notes()[static_cast<std::size_t>(n)].id;
@@ -177,6 +191,13 @@ void BoardCanvas::release(Session& session, ImVec2 world) {
     case Gesture::RubberBand:
         m_selection.add(notesInside(m_layout, WorldRect::fromCorners(m_pressWorld, world)));
         break;
+    case Gesture::ResizeNote: {
+        double width = std::round(double(m_resizeSize.x)), height = std::round(double(m_resizeSize.y));
+        if (width != std::round(double(m_resizeFrom.width())) || height != std::round(double(m_resizeFrom.height())))
+            session.queue(EditNote{m_resizing, std::nullopt, std::nullopt, width, height});
+        m_resizing = Id{};
+        break;
+    }
     default: break;
     }
     m_gesture = Gesture::None;
@@ -184,6 +205,18 @@ void BoardCanvas::release(Session& session, ImVec2 world) {
     m_dropFrames.clear();
     m_offset = ImVec2(0, 0);
     m_dragCluster = m_dropCluster = Id{};
+}
+
+const NoteItem* BoardCanvas::resizeHandleAt(ImVec2 world) const {
+    if (voting() || m_editor.active()) return nullptr;
+    int n = noteAt(m_layout, world);
+    if (n < 0) return nullptr;
+    const NoteItem& note = m_layout.notes()[static_cast<std::size_t>(n)];
+    // A corner square of a fixed size on screen, whatever the zoom; too small a note has none.
+    float handle = kResizeHandle / m_camera.zoom();
+    if (note.rect.width() * m_camera.zoom() < 3 * kResizeHandle) return nullptr;
+    bool inCorner = note.rect.x1 - world.x <= handle && note.rect.y1 - world.y <= handle;
+    return inCorner ? &note : nullptr;
 }
 
 void BoardCanvas::handleMouse(Session& session, bool hovered) {
@@ -256,7 +289,12 @@ void BoardCanvas::handleMouse(Session& session, bool hovered) {
         if (m_gesture == Gesture::DragNotes || m_gesture == Gesture::DragCluster)
             m_offset = ImVec2(world.x - m_pressWorld.x, world.y - m_pressWorld.y);
         if (m_gesture == Gesture::DragNotes) m_dropCluster = dropTarget(m_layout, m_dropFrames, world);
+        if (m_gesture == Gesture::ResizeNote) // within the sizes a note may have (core checks 40 to 2000)
+            m_resizeSize = ImVec2(std::clamp(m_resizeFrom.width() + world.x - m_pressWorld.x, kMinNoteSide, kMaxNoteSide),
+                                  std::clamp(m_resizeFrom.height() + world.y - m_pressWorld.y, kMinNoteSide, kMaxNoteSide));
     }
+    if (hovered && !voting() && (m_gesture == Gesture::ResizeNote || (m_gesture == Gesture::None && resizeHandleAt(world))))
+        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNWSE);
     if (ImGui::IsMouseReleased(0) && m_gesture != Gesture::None) release(session, world);
 }
 
@@ -430,6 +468,19 @@ void BoardCanvas::draw(Session& session, const FontSet& fonts, Id teamId, ImVec2
     }
     m_stats = drawBoard(list, m_layout, m_camera, options);
 
+    if (m_gesture == Gesture::ResizeNote) {
+        // The size the note will take, outlined over it until the button is released.
+        ImVec2 a = m_camera.toScreen(ImVec2(m_resizeFrom.x0, m_resizeFrom.y0));
+        ImVec2 b = m_camera.toScreen(ImVec2(m_resizeFrom.x0 + m_resizeSize.x, m_resizeFrom.y0 + m_resizeSize.y));
+        list->AddRectFilled(a, b, IM_COL32(0x1F, 0x4E, 0x99, 0x20));
+        list->AddRect(a, b, IM_COL32(0x1F, 0x4E, 0x99, 0xE0), 0, 0, 2.0f);
+    } else if (const NoteItem* n = m_selection.notes().size() == 1 ? m_layout.note(m_selection.notes().front()) : nullptr;
+               n && !voting() && !m_editor.active()) {
+        // The resize handle of the one selected note: three short diagonal strokes in its corner.
+        ImVec2 c = m_camera.toScreen(ImVec2(n->rect.x1, n->rect.y1));
+        for (float k : {4.0f, 8.0f, 12.0f})
+            list->AddLine(ImVec2(c.x - k, c.y - 2), ImVec2(c.x - 2, c.y - k), IM_COL32(0x33, 0x33, 0x33, 0xB0), 1.5f);
+    }
     if (m_gesture == Gesture::RubberBand) {
         ImVec2 a = m_camera.toScreen(m_pressWorld), b = ImGui::GetIO().MousePos;
         ImVec2 lo(std::min(a.x, b.x), std::min(a.y, b.y)), hi(std::max(a.x, b.x), std::max(a.y, b.y));

@@ -57,12 +57,14 @@ public:
     Id renameRequest() { Id id = m_renameRequest; m_renameRequest = Id{}; return id; }
 
 private:
-    enum class Gesture { None, Pan, PressNote, DragNotes, PressCluster, DragCluster, RubberBand };
+    enum class Gesture { None, Pan, PressNote, DragNotes, PressCluster, DragCluster, RubberBand, ResizeNote };
 
     void handleMouse(Session& session, bool hovered);
     void handleKeys(Session& session, bool hovered);
     void press(Session& session, ImVec2 world);
     void release(Session& session, ImVec2 world);
+    // The note whose bottom-right resize handle is under `world`, if any.
+    const NoteItem* resizeHandleAt(ImVec2 world) const;
     void vote(Session& session, ImVec2 world, bool takeBack);
     void beginEdit(Id note, const std::string& text);
     void commitEdit(Session& session);
@@ -84,6 +86,9 @@ private:
     ImVec2 m_pressWorld{0, 0}, m_mouseWorld{0, 0};
     ImVec2 m_offset{0, 0};
     std::unordered_set<Id> m_moving;
+    Id m_resizing;               // the note being resized by its corner
+    WorldRect m_resizeFrom;      // its frame when the drag began
+    ImVec2 m_resizeSize{0, 0};   // the size it will get on release
     std::vector<WorldRect> m_dropFrames;
     Id m_dragCluster, m_hoveredNote, m_hoveredCluster, m_dropCluster;
     Id m_menuNote, m_menuCluster;
