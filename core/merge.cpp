@@ -1,5 +1,6 @@
 #include "merge.hpp"
 
+#include "changeset_walk.hpp"
 #include "errors.hpp"
 #include "language.hpp"
 #include "schema.hpp"
@@ -64,25 +65,17 @@ struct RowKey {
 class Tombstones {
 public:
     void add(std::size_t entryIndex, const Changeset& changes) {
-        if (changes.empty()) return;
-        sqlite3_changeset_iter* it = nullptr;
-        if (sqlite3changeset_start(&it, static_cast<int>(changes.bytes().size()), const_cast<char*>(changes.bytes().data())) != SQLITE_OK)
-            return;
-        while (sqlite3changeset_next(it) == SQLITE_ROW) {
-            const char* table = nullptr;
-            int columns = 0, op = 0, indirect = 0;
-            sqlite3changeset_op(it, &table, &columns, &op, &indirect);
-            if (op != SQLITE_DELETE) continue;
+        walkChanges(changes, [&](const ChangeStep& step) {
+            if (step.op != SQLITE_DELETE) return;
             Row row;
-            for (int c = 0; c < columns; ++c) {
+            for (int c = 0; c < step.columns; ++c) {
                 sqlite3_value* v = nullptr;
-                sqlite3changeset_old(it, c, &v);
+                sqlite3changeset_old(step.it, c, &v);
                 row.push_back(copyValue(v));
             }
             auto* id = std::get_if<std::int64_t>(&row[0]);
-            if (id) m_rows[{table, Id{*id}}].emplace_back(entryIndex, std::move(row));
-        }
-        sqlite3changeset_finalize(it);
+            if (id) m_rows[{step.table, Id{*id}}].emplace_back(entryIndex, std::move(row));
+        });
     }
     // The row as the latest delete before entry `beforeIndex` left it.
     const Row* find(const std::string& table, Id id, std::size_t beforeIndex) const {
@@ -208,20 +201,12 @@ private:
 
     void markSite(const Changeset& changes, Id site) {
         static const std::set<std::string> kSiteTables{"slot", "challenge", "team", "timed_session"};
-        sqlite3_changeset_iter* it = nullptr;
-        if (sqlite3changeset_start(&it, static_cast<int>(changes.bytes().size()), const_cast<char*>(changes.bytes().data())) != SQLITE_OK)
-            return;
-        while (sqlite3changeset_next(it) == SQLITE_ROW) {
-            const char* table = nullptr;
-            int columns = 0, op = 0, indirect = 0;
-            sqlite3changeset_op(it, &table, &columns, &op, &indirect);
-            sqlite3_value* id = nullptr;
-            if (op != SQLITE_INSERT || !kSiteTables.count(table) || sqlite3changeset_new(it, 0, &id) != SQLITE_OK || !id)
-                continue;
-            exec("UPDATE \"" + std::string(table) + "\" SET event_id = " + std::to_string(site.value) + " WHERE id = " +
-                 std::to_string(sqlite3_value_int64(id)) + " AND event_id IS NULL");
-        }
-        sqlite3changeset_finalize(it);
+        walkChanges(changes, [&](const ChangeStep& step) {
+            std::int64_t id = insertedId(step);
+            if (!id || !kSiteTables.count(step.table)) return;
+            exec("UPDATE \"" + std::string(step.table) + "\" SET event_id = " + std::to_string(site.value) + " WHERE id = " +
+                 std::to_string(id) + " AND event_id IS NULL");
+        });
     }
 
     void note(const std::string& table, Id id, std::string what) { m_conflicts.push_back({table, id, std::move(what)}); }

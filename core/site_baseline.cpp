@@ -1,5 +1,6 @@
 #include "site_baseline.hpp"
 
+#include "changeset_walk.hpp"
 #include "language.hpp"
 #include "schema.hpp"
 #include "search.hpp"
@@ -20,19 +21,9 @@ using RowKey = std::pair<std::string, std::int64_t>;
 
 // Every (table, id) an INSERT of the journal wrote, as recorded or as replayed here.
 void collectInserts(const Changeset& changes, std::set<RowKey>& out) {
-    if (changes.empty()) return;
-    sqlite3_changeset_iter* it = nullptr;
-    if (sqlite3changeset_start(&it, static_cast<int>(changes.bytes().size()), const_cast<char*>(changes.bytes().data())) != SQLITE_OK)
-        return;
-    while (sqlite3changeset_next(it) == SQLITE_ROW) {
-        const char* table = nullptr;
-        int columns = 0, op = 0, indirect = 0;
-        sqlite3changeset_op(it, &table, &columns, &op, &indirect);
-        if (op != SQLITE_INSERT) continue;
-        sqlite3_value* id = nullptr;
-        if (sqlite3changeset_new(it, 0, &id) == SQLITE_OK && id) out.emplace(table, sqlite3_value_int64(id));
-    }
-    sqlite3changeset_finalize(it);
+    walkChanges(changes, [&](const ChangeStep& step) {
+        if (std::int64_t id = insertedId(step)) out.emplace(step.table, id);
+    });
 }
 
 // A stable 63-bit id from the event's (splitmix64), never 0 and never the event's own.

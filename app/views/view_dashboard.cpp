@@ -91,44 +91,33 @@ void disabledWrapped(const std::string& text) {
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
 }
+// A labelled combo of text choices, "Tous" (empty) first, followed on the same line.
+void filterCombo(const char* id, Str label, float widthInFonts, const std::vector<std::string>& choices, std::string& chosen) {
+    ImGui::TextUnformatted(str(label));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * widthInFonts);
+    if (ImGui::BeginCombo(id, chosen.empty() ? str(Str::DashAll) : chosen.c_str())) {
+        if (ImGui::Selectable(str(Str::DashAll), chosen.empty())) chosen.clear();
+        for (const auto& choice : choices) {
+            ImGui::PushID(choice.c_str());
+            if (ImGui::Selectable(choice.c_str(), choice == chosen)) chosen = choice;
+            recordLastItem(choice.c_str());
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    recordLastItem(id);
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+}
+
 } // namespace
 
 void DashboardView::drawTable(ViewContext& ctx) {
     Session& session = ctx.session;
     // Filters: the site first, in a review file that gathers several.
     ImGui::AlignTextToFramePadding();
-    if (!m_dashboard.sites.empty()) {
-        ImGui::TextUnformatted(str(Str::DashFilterSite));
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-        if (ImGui::BeginCombo("##site", m_filter.site.empty() ? str(Str::DashAll) : m_filter.site.c_str())) {
-            if (ImGui::Selectable(str(Str::DashAll), m_filter.site.empty())) m_filter.site.clear();
-            for (const auto& site : m_dashboard.sites) {
-                ImGui::PushID(site.c_str());
-                if (ImGui::Selectable(site.c_str(), site == m_filter.site)) m_filter.site = site;
-                recordLastItem(site.c_str());
-                ImGui::PopID();
-            }
-            ImGui::EndCombo();
-        }
-        recordLastItem("##site");
-        ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-    }
-    ImGui::TextUnformatted(str(Str::DashFilterTheme));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-    if (ImGui::BeginCombo("##theme", m_filter.theme.empty() ? str(Str::DashAll) : m_filter.theme.c_str())) {
-        if (ImGui::Selectable(str(Str::DashAll), m_filter.theme.empty())) m_filter.theme.clear();
-        for (const auto& theme : m_dashboard.themes) {
-            ImGui::PushID(theme.c_str());
-            if (ImGui::Selectable(theme.c_str(), theme == m_filter.theme)) m_filter.theme = theme;
-            recordLastItem(theme.c_str());
-            ImGui::PopID();
-        }
-        ImGui::EndCombo();
-    }
-    recordLastItem("##theme");
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    if (!m_dashboard.sites.empty()) filterCombo("##site", Str::DashFilterSite, 14, m_dashboard.sites, m_filter.site);
+    filterCombo("##theme", Str::DashFilterTheme, 16, m_dashboard.themes, m_filter.theme);
     ImGui::TextUnformatted(str(Str::DashFilterPhase));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
