@@ -83,6 +83,7 @@ void TeamsView::drawTeam(ViewContext& ctx, const Team& team) {
         if (ImGui::Selectable(str(Str::TeamNoChallenge), !current) && current)
             session.queue(EditTeam{team.id, std::nullopt, std::nullopt, Id{}});
         for (const Challenge* ch : state.challengesInOrder()) {
+            if (ch->siteId != team.siteId) continue; // in a review file, the défis of the team's own site
             ImGui::PushID(idKey(ch->id));
             std::string l = strf(Str::ChallengeNumber, ch->number) + " · " + ch->owner;
             if (ImGui::Selectable(l.c_str(), ch->id == team.challengeId) && ch->id != team.challengeId)
@@ -93,6 +94,10 @@ void TeamsView::drawTeam(ViewContext& ctx, const Team& team) {
     }
     label(Str::PhasesCurrent);
     ImGui::TextUnformatted(phaseName(team.phase));
+    if (team.siteId) {
+        label(Str::DashFilterSite);
+        ImGui::TextUnformatted(state.siteName(team.siteId).c_str());
+    }
 
     ImGui::Spacing();
     ImGui::PushFont(ctx.fonts.heading);
