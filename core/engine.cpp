@@ -63,7 +63,10 @@ private:
 Engine::Engine(std::unique_ptr<Store> store, const Clock& clock) : m_store(std::move(store)), m_clock(clock) {
     m_state = m_store->loadAll();
     m_journal = std::make_unique<Journal>(*m_store);
+    m_recorded = std::make_unique<RecordedTables>(m_store->db().getHandle(), contentTables());
 }
+
+Engine::~Engine() = default;
 
 // Journals a committed change, inside its transaction: the journal is what merges exchange.
 void Engine::record(const std::string& description, const Changeset& changes) {
@@ -104,7 +107,7 @@ ActionResult Engine::run(const std::vector<Action>& actions, std::string descrip
         WriteTransaction tx(m_store->db());
         for (const auto& action : actions) {
             // One recorder per action, so the next action validates against the rows this one wrote.
-            ChangeRecorder recorder(m_store->db().getHandle(), contentTables());
+            ChangeRecorder recorder(*m_recorded);
             ActionContext context(*m_store, m_state, m_clock.now());
             runAction(action, context);
             Changeset step = recorder.take();

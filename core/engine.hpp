@@ -26,6 +26,9 @@ class Engine {
 public:
     static std::unique_ptr<Engine> create(const std::string& path, const EventInfo& event, const Clock& clock);
     static std::unique_ptr<Engine> open(const std::string& path, const Clock& clock, OpenMode mode = OpenMode::ReadWrite);
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
 
     const EventState& state() const { return m_state; }
     const Clock& clock() const { return m_clock; }
@@ -83,6 +86,7 @@ private:
     EventState m_state;
     UndoHistory m_history;
     std::unique_ptr<Journal> m_journal;
+    std::unique_ptr<RecordedTables> m_recorded; // after m_store, so it goes first: it holds statements on its connection
     std::optional<BackupSchedule> m_backupSchedule;
     std::size_t m_backupKeep = 20;
     std::string m_backupError, m_lastBackup;
