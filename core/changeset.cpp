@@ -382,7 +382,7 @@ void ChangeRecorder::recordOne(int op, std::size_t tableIndex, RecordedTables::T
     changes.changes.push_back(std::move(change));
 }
 
-Changeset ChangeRecorder::take() {
+Changeset ChangeRecorder::take(const RowVisitor& visit) {
     if (!m_error.empty())
         throw StorageError(trf("Impossible d'enregistrer les modifications ({}).", "Cannot record the changes ({}).", m_error));
     std::string out;
@@ -405,6 +405,8 @@ Changeset ChangeRecorder::take() {
             for (std::size_t offset = 0; offset < changes.keys[r].size(); offset += valueSize(key + offset))
                 bindValue(read, parameter++, key + offset);
             int rc = sqlite3_step(read);
+            if (visit && (rc == SQLITE_ROW || rc == SQLITE_DONE) && key[0] == SQLITE_INTEGER)
+                visit(table.name, Id{static_cast<std::int64_t>(numberAt(key))}, rc == SQLITE_ROW ? read : nullptr);
             if (rc == SQLITE_ROW) {
                 if (change.op == SQLITE_INSERT) {
                     out += static_cast<char>(SQLITE_INSERT);

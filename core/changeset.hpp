@@ -73,7 +73,11 @@ public:
     ~ChangeRecorder();
     ChangeRecorder(const ChangeRecorder&) = delete;
     ChangeRecorder& operator=(const ChangeRecorder&) = delete;
-    Changeset take();
+    // The changes. `visit`, when given, is called for every row recorded (changed or not in
+    // the end) with its table, its id (its first key column) and the row as it is now, or null
+    // when it is gone: the one read of the row serves both.
+    using RowVisitor = std::function<void(const std::string& table, Id id, sqlite3_stmt* row)>;
+    Changeset take(const RowVisitor& visit = nullptr);
 
 private:
     struct Change {

@@ -12,6 +12,8 @@
 #include <string>
 #include <unordered_map>
 
+struct sqlite3_stmt;
+
 namespace atelier {
 
 enum class OpenMode { ReadWrite, ReadOnly };
@@ -46,6 +48,9 @@ public:
     EventState loadAll();
     // Re-reads one row of a content table into the state (or removes it when gone).
     void reloadRow(const std::string& table, Id id, EventState& state);
+    // The same from a row already read: `row` is a statement on SELECT * of that row, or null
+    // when the row is gone.
+    void readRow(const std::string& table, Id id, sqlite3_stmt* row, EventState& state);
 
     // One canonical text dump of every content table, ordered by id: equal dumps, equal content.
     std::string canonicalDump();
