@@ -67,7 +67,15 @@ Engine::Engine(std::unique_ptr<Store> store, const Clock& clock) : m_store(std::
     m_recorded = std::make_unique<RecordedTables>(m_store->db().getHandle(), contentTables());
 }
 
-Engine::~Engine() = default;
+Engine::~Engine() {
+    // SQLite checkpoints as it closes the file's last connection; this one covers the case of
+    // another connection still open (a reader keeps the WAL from being removed).
+    if (!readOnly()) m_store->checkpoint();
+}
+
+void Engine::checkpoint() {
+    if (checkpointPending()) m_store->checkpoint();
+}
 
 // Journals a committed change, inside its transaction: the journal is what merges exchange.
 void Engine::record(const std::string& description, const Changeset& changes) {
@@ -168,6 +176,7 @@ MergeReport Engine::mergeFrom(const std::string& otherCopyPath) {
                               "This event is open read-only: nothing was merged."));
     MergeReport report = mergeEventFiles(*m_store, otherCopyPath);
     if (report.newEntries > 0) reloadAll();
+    if (m_store->walPendingPages() > kWalBound) m_store->checkpoint();
     return report;
 }
 
@@ -186,6 +195,7 @@ void Engine::enableAutoBackup(Millis interval, std::size_t keep) {
 
 // Runs after a commit, outside its transaction: the action is saved whatever happens here.
 void Engine::afterCommit(bool milestone) {
+    if (m_store->walPendingPages() > kWalBound) m_store->checkpoint(); // no idle moment came
     if (!m_backupSchedule || !m_backupSchedule->due(m_clock.now(), milestone)) return;
     Millis now = m_clock.now();
     m_backupSchedule->done(now); // a failing disk is not retried at every action
@@ -200,6 +210,7 @@ void Engine::afterCommit(bool milestone) {
 std::string Engine::restoreBackup(const std::string& backupPath) {
     std::string safety = atelier::restoreBackup(*m_store, backupPath, m_clock.now(), m_backupKeep);
     reloadAll();
+    m_store->checkpoint(); // the whole file was rewritten, past the WAL's page count (no commit hook ran)
     return safety;
 }
 

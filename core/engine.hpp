@@ -62,6 +62,15 @@ public:
     // (returned). The undo history is cleared.
     std::string restoreBackup(const std::string& backupPath);
 
+    // Committed changes go to the file's write-ahead log (WAL) and are copied into the file by
+    // a checkpoint. SQLite's automatic one is off (Store::walPendingPages): the app checkpoints
+    // when idle, the engine after a commit leaving more than kWalBound pages in the WAL, and on
+    // close. A passive checkpoint: it never waits for a reader, and saved means committed
+    // either way (a crash replays the WAL).
+    static constexpr int kWalBound = 4000; // pages: 16 MB of 4 KiB pages
+    bool checkpointPending() const { return !readOnly() && m_store->walPendingPages() > 0; }
+    void checkpoint();
+
     bool canUndo() const { return m_history.nextUndo() != nullptr; }
     bool canRedo() const { return m_history.nextRedo() != nullptr; }
     std::string undoDescription() const; // empty when nothing to undo

@@ -335,6 +335,26 @@ void Store::configure() {
         // may lose the last few commits but never corrupts the file (see README, reliability).
         m_db->exec("PRAGMA journal_mode=WAL");
         m_db->exec("PRAGMA synchronous=NORMAL");
+        // No automatic checkpoint (see walPendingPages); the hook counts the WAL's pages instead.
+        m_db->exec("PRAGMA wal_autocheckpoint=0");
+        sqlite3_wal_hook(m_db->getHandle(), &Store::onWalCommit, this);
+    }
+}
+
+int Store::onWalCommit(void* self, sqlite3*, const char*, int frames) {
+    auto* store = static_cast<Store*>(self);
+    if (frames < store->m_walFrames) store->m_walBackfilled = 0; // the WAL started over
+    store->m_walFrames = frames;
+    return SQLITE_OK;
+}
+
+void Store::checkpoint() noexcept {
+    if (m_readOnly) return;
+    int frames = 0, backfilled = 0;
+    if (sqlite3_wal_checkpoint_v2(m_db->getHandle(), "main", SQLITE_CHECKPOINT_PASSIVE, &frames, &backfilled) == SQLITE_OK &&
+        frames >= 0) {
+        m_walFrames = frames;
+        m_walBackfilled = backfilled;
     }
 }
 
