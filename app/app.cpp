@@ -425,12 +425,18 @@ bool App::afterFrames() {
     }
     if (m_session.isOpen()) {
         const Engine* engine = m_session.engine();
-        if (engine != m_fontEngine || engine->state().revision != m_fontRevision) {
-            if (engine != m_fontEngine) m_settings.addRecent(engine->path());
-            m_fontEngine = engine;
-            m_fontRevision = engine->state().revision;
+        if (engine->serial() != m_fontEngine) {
+            m_settings.addRecent(engine->path());
             m_fonts.addEventText(engine->state());
+        } else if (engine->state().revision != m_fontRevision) {
+            // The rows the actions since changed, or everything when the engine cannot tell.
+            bool known = engine->changedRowsSince(m_fontRevision, [&](const std::string& table, Id id) {
+                m_fonts.addRowText(engine->state(), table, id);
+            });
+            if (!known) m_fonts.addEventText(engine->state());
         }
+        m_fontEngine = engine->serial();
+        m_fontRevision = engine->state().revision;
     }
     for (const auto& toast : m_session.toasts()) m_fonts.addText(toast.text);
     return changed;

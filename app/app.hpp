@@ -71,7 +71,7 @@ private:
     int m_styleRevision = 0;
     std::chrono::steady_clock::time_point m_lastChange = std::chrono::steady_clock::now();
     std::uint64_t m_fontRevision = ~0ull;
-    const Engine* m_fontEngine = nullptr;
+    std::uint64_t m_fontEngine = 0; // Engine::serial() of the event whose text the atlas has
     bool m_openDialog = false, m_newDialog = false;
     std::string m_dialogPath, m_dialogName;
     bool m_backupsDialog = false;

@@ -8,6 +8,9 @@
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <atomic>
+
 namespace atelier {
 
 namespace {
@@ -59,9 +62,14 @@ private:
     SQLite::Database& m_db;
 };
 
+std::uint64_t nextSerial() {
+    static std::atomic<std::uint64_t> serial{0};
+    return ++serial;
+}
+
 } // namespace
 
-Engine::Engine(std::unique_ptr<Store> store, const Clock& clock) : m_store(std::move(store)), m_clock(clock) {
+Engine::Engine(std::unique_ptr<Store> store, const Clock& clock) : m_store(std::move(store)), m_serial(nextSerial()), m_clock(clock) {
     m_state = m_store->loadAll();
     m_journal = std::make_unique<Journal>(*m_store);
     m_recorded = std::make_unique<RecordedTables>(m_store->db().getHandle(), contentTables());
@@ -124,6 +132,7 @@ ActionResult Engine::run(const std::vector<Action>& actions, std::string descrip
             Changeset step = recorder.take([&](const std::string& table, Id id, sqlite3_stmt* row) {
                 touched.emplace_back(table, id);
                 m_store->readRow(table, id, row, m_state);
+                noteChanged(table, id);
             });
             ++m_state.revision;
             changes = changes.empty() ? std::move(step) : changes.concatenated(step);
@@ -133,7 +142,10 @@ ActionResult Engine::run(const std::vector<Action>& actions, std::string descrip
         tx.commit();
     } catch (...) {
         // Rolled back: the rows touched so far read again as they were.
-        for (const auto& [table, id] : touched) m_store->reloadRow(table, id, m_state);
+        for (const auto& [table, id] : touched) {
+            m_store->reloadRow(table, id, m_state);
+            noteChanged(table, id);
+        }
         if (!touched.empty()) ++m_state.revision;
         throw;
     }
@@ -184,6 +196,8 @@ void Engine::reloadAll() {
     auto revision = m_state.revision;
     m_state = m_store->loadAll();
     m_state.revision = revision + 1;
+    m_changedRows.clear();
+    m_changedRowsFrom = m_state.revision;
     m_history.clear();
     m_journal = std::make_unique<Journal>(*m_store);
 }
@@ -243,8 +257,28 @@ std::string Engine::redoDescription() const {
 }
 
 void Engine::refresh(const Changeset& changes) {
-    changes.forEachRow([this](const std::string& table, Id id) { m_store->reloadRow(table, id, m_state); });
+    changes.forEachRow([this](const std::string& table, Id id) {
+        m_store->reloadRow(table, id, m_state);
+        noteChanged(table, id);
+    });
     ++m_state.revision;
+}
+
+void Engine::noteChanged(const std::string& table, Id id) {
+    constexpr std::size_t kKept = 20000; // rows; an import past that is followed by a full rescan
+    if (m_changedRows.size() == kKept) {
+        m_changedRowsFrom = m_changedRows.front().revision; // that revision is no longer whole
+        while (!m_changedRows.empty() && m_changedRows.front().revision == m_changedRowsFrom) m_changedRows.pop_front();
+    }
+    m_changedRows.push_back({m_state.revision + 1, table, id});
+}
+
+bool Engine::changedRowsSince(std::uint64_t since, const std::function<void(const std::string& table, Id id)>& visit) const {
+    if (since < m_changedRowsFrom || since > m_state.revision) return false;
+    auto first = std::partition_point(m_changedRows.begin(), m_changedRows.end(),
+                                      [since](const ChangedRow& row) { return row.revision <= since; });
+    for (auto it = first; it != m_changedRows.end(); ++it) visit(it->table, it->id);
+    return true;
 }
 
 } // namespace atelier

@@ -92,3 +92,31 @@ TEST_CASE("closing the engine folds the WAL into the file, even while a reader k
     auto copy = Engine::open(alone, clock, OpenMode::ReadOnly);
     CHECK(copy->state().find<Note>(note));
 }
+
+TEST_CASE("the engine tells which rows changed since a revision, or that it cannot tell") {
+    Fixture f;
+    Id team = f.add(AddTeam{{}, "Équipe 1", "", {}});
+    std::uint64_t start = f.engine->state().revision;
+    auto since = [&](std::uint64_t revision) {
+        std::vector<std::string> rows;
+        bool known = f.engine->changedRowsSince(revision, [&](const std::string& table, Id id) {
+            rows.push_back(table + (id == team ? " team" : ""));
+        });
+        return known ? rows : std::vector<std::string>{"?"};
+    };
+    Id note = f.add(AddNote{{}, team, "Idée", "", 0, 0, {}, {}, {}, {}});
+    f.engine->apply(EditTeam{team, std::string("Équipe Œ"), {}, {}});
+    CHECK(since(start) == std::vector<std::string>{"note", "team team"});
+    CHECK(since(f.engine->state().revision).empty());
+    std::uint64_t beforeUndo = f.engine->state().revision;
+    f.engine->undo();
+    CHECK(since(beforeUndo) == std::vector<std::string>{"team team"});
+    CHECK_THROWS(f.engine->apply(MoveNotes{{{note, 1, 1}, {note, 2, 2}}, {}})); // refused: nothing changed
+    CHECK(since(beforeUndo) == std::vector<std::string>{"team team"});
+    // A restore reloads everything: the engine cannot tell what changed.
+    std::string backup = writeBackup(f.engine->store(), f.clock.now(), 5);
+    std::uint64_t beforeRestore = f.engine->state().revision;
+    f.engine->restoreBackup(backup);
+    CHECK(since(beforeRestore) == std::vector<std::string>{"?"});
+    CHECK(since(f.engine->state().revision).empty());
+}
