@@ -19,6 +19,15 @@
 
 namespace atelier {
 
+namespace {
+bool mouseButtonHeld() {
+    if (!ImGui::GetCurrentContext()) return false;
+    for (bool down : ImGui::GetIO().MouseDown)
+        if (down) return true;
+    return false;
+}
+} // namespace
+
 App::App(const Clock& clock, Settings settings) : m_session(clock), m_settings(std::move(settings)), m_views(makeViews()) {
     setUiLanguage(m_settings.language);
     m_fonts.setUiScale(m_settings.uiScale);
@@ -57,6 +66,10 @@ std::string App::windowTitle() const {
 double App::wakeSeconds() const {
     double wake = presentationWakeSeconds(m_session, m_session.now());
     if (!m_session.hasPending() && !const_cast<Session&>(m_session).toasts().empty()) wake = std::min(wake, 0.5);
+    if (m_session.isOpen() && m_session.engine()->checkpointPending()) {
+        double idle = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_lastChange).count();
+        wake = std::min(wake, std::max(0.05, kCheckpointAfterIdleSeconds - idle)); // wake once for the checkpoint
+    }
     return wake;
 }
 
@@ -403,14 +416,27 @@ void App::drawToasts() {
 
 bool App::afterFrames() {
     bool changed = m_session.applyPending();
+    auto now = std::chrono::steady_clock::now();
+    if (changed || mouseButtonHeld()) {
+        m_lastChange = now; // a drag may be under way: its drop is an action
+    } else if (m_session.isOpen() && m_session.engine()->checkpointPending() &&
+               std::chrono::duration<double>(now - m_lastChange).count() >= kCheckpointAfterIdleSeconds) {
+        m_session.engine()->checkpoint();
+    }
     if (m_session.isOpen()) {
         const Engine* engine = m_session.engine();
-        if (engine != m_fontEngine || engine->state().revision != m_fontRevision) {
-            if (engine != m_fontEngine) m_settings.addRecent(engine->path());
-            m_fontEngine = engine;
-            m_fontRevision = engine->state().revision;
+        if (engine->serial() != m_fontEngine) {
+            m_settings.addRecent(engine->path());
             m_fonts.addEventText(engine->state());
+        } else if (engine->state().revision != m_fontRevision) {
+            // The rows the actions since changed, or everything when the engine cannot tell.
+            bool known = engine->changedRowsSince(m_fontRevision, [&](const std::string& table, Id id) {
+                m_fonts.addRowText(engine->state(), table, id);
+            });
+            if (!known) m_fonts.addEventText(engine->state());
         }
+        m_fontEngine = engine->serial();
+        m_fontRevision = engine->state().revision;
     }
     for (const auto& toast : m_session.toasts()) m_fonts.addText(toast.text);
     return changed;

@@ -8,6 +8,7 @@
 #include "settings.hpp"
 #include "views/view.hpp"
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -31,8 +32,10 @@ public:
     // Keyboard shortcuts of the window whose context is current (projection: only its own keys).
     void handleShortcuts(bool projectionWindow);
     // After drawing every window: applies the queued actions and notes new characters for the
-    // font atlas. Returns true when the event changed.
+    // font atlas; once the user has been idle a moment, checkpoints the event's WAL (see
+    // Engine::checkpoint), so no action pays for it. Returns true when the event changed.
     bool afterFrames();
+    static constexpr double kCheckpointAfterIdleSeconds = 2.0;
 
     void setUiScale(float scale);
     float uiScale() const { return m_settings.uiScale; }
@@ -66,8 +69,9 @@ private:
     Fonts m_fonts;
     std::vector<std::unique_ptr<View>> m_views;
     int m_styleRevision = 0;
+    std::chrono::steady_clock::time_point m_lastChange = std::chrono::steady_clock::now();
     std::uint64_t m_fontRevision = ~0ull;
-    const Engine* m_fontEngine = nullptr;
+    std::uint64_t m_fontEngine = 0; // Engine::serial() of the event whose text the atlas has
     bool m_openDialog = false, m_newDialog = false;
     std::string m_dialogPath, m_dialogName;
     bool m_backupsDialog = false;

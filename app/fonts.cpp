@@ -98,22 +98,53 @@ bool Fonts::addText(std::string_view utf8) {
     return added;
 }
 
+namespace {
+
+// The texts of each kind of row that the interface draws.
+template <typename F> void eachText(const EventInfo& x, F add) { add(x.name); add(x.organiser); add(x.place); }
+template <typename F> void eachText(const Slot& x, F add) { add(x.title); add(x.room); }
+template <typename F> void eachText(const Challenge& x, F add) {
+    add(x.question); add(x.owner); add(x.territory); add(x.stakes); add(x.stakeholders);
+    add(x.obstacles); add(x.levers); add(x.theme); add(x.link);
+}
+template <typename F> void eachText(const Team& x, F add) { add(x.name); }
+template <typename F> void eachText(const Member& x, F add) { add(x.name); add(x.organisation); }
+template <typename F> void eachText(const Note& x, F add) { add(x.text); }
+template <typename F> void eachText(const Cluster& x, F add) { add(x.title); }
+template <typename F> void eachText(const Prototype& x, F add) { add(x.title); add(x.description); add(x.learningGoal); }
+template <typename F> void eachText(const Feedback& x, F add) { add(x.text); add(x.visitor); }
+template <typename F> void eachText(const TimedSession& x, F add) { add(x.label); }
+
+} // namespace
+
 bool Fonts::addEventText(const EventState& s) {
     bool added = false;
     auto add = [&](const std::string& text) { added |= addText(text); };
-    add(s.event.name); add(s.event.organiser); add(s.event.place);
-    for (const auto& [id, x] : s.slots) { add(x.title); add(x.room); }
-    for (const auto& [id, x] : s.challenges) {
-        add(x.question); add(x.owner); add(x.territory); add(x.stakes); add(x.stakeholders);
-        add(x.obstacles); add(x.levers); add(x.theme); add(x.link);
-    }
-    for (const auto& [id, x] : s.teams) add(x.name);
-    for (const auto& [id, x] : s.members) { add(x.name); add(x.organisation); }
-    for (const auto& [id, x] : s.notes) add(x.text);
-    for (const auto& [id, x] : s.clusters) add(x.title);
-    for (const auto& [id, x] : s.prototypes) { add(x.title); add(x.description); add(x.learningGoal); }
-    for (const auto& [id, x] : s.feedback) { add(x.text); add(x.visitor); }
-    for (const auto& [id, x] : s.timedSessions) add(x.label);
+    eachText(s.event, add);
+    auto all = [&](const auto& rows) {
+        for (const auto& [id, x] : rows) eachText(x, add);
+    };
+    all(s.slots); all(s.challenges); all(s.teams); all(s.members); all(s.notes); all(s.clusters);
+    all(s.prototypes); all(s.feedback); all(s.timedSessions);
+    return added;
+}
+
+bool Fonts::addRowText(const EventState& s, std::string_view table, Id id) {
+    bool added = false;
+    auto add = [&](const std::string& text) { added |= addText(text); };
+    auto row = [&](const auto* x) {
+        if (x) eachText(*x, add);
+    };
+    if (table == "event") eachText(s.event, add);
+    else if (table == "slot") row(s.find<Slot>(id));
+    else if (table == "challenge") row(s.find<Challenge>(id));
+    else if (table == "team") row(s.find<Team>(id));
+    else if (table == "member") row(s.find<Member>(id));
+    else if (table == "note") row(s.find<Note>(id));
+    else if (table == "cluster") row(s.find<Cluster>(id));
+    else if (table == "prototype") row(s.find<Prototype>(id));
+    else if (table == "feedback") row(s.find<Feedback>(id));
+    else if (table == "timed_session") row(s.find<TimedSession>(id));
     return added;
 }
 

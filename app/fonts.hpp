@@ -2,6 +2,8 @@
 // Fonts from the system (fontconfig), baked into one ImGui atlas shared by both windows.
 // The glyph ranges hold French typography plus every character of the UI strings and of the
 // open event, so nothing shows as a '?' box; new text with new characters triggers a rebuild.
+// After an action only the rows it changed are read again (a big event's whole text takes tens
+// of milliseconds to scan).
 // Only the giant countdown font is big, and it holds digits and a few signs only.
 #include "state.hpp"
 
@@ -33,6 +35,8 @@ public:
     // Records characters that must be in the atlas. Returns true when some are new.
     bool addText(std::string_view utf8);
     bool addEventText(const EventState& state);
+    // The same for one row of the state (after an action: only the rows it changed).
+    bool addRowText(const EventState& state, std::string_view table, Id id);
 
     void setUiScale(float scale);
     // Height of the tallest window showing the projector; sizes the projector fonts.

@@ -26,13 +26,15 @@ void check(int rc, sqlite3* db, const char* what) {
         throw std::runtime_error(std::string(what) + ": " + sqlite3_errmsg(db));
 }
 
-// The plain loop's connection: the same pragmas as Store::configure, the same folding function
+// The plain loop's connection: the same pragmas as Store::configure (no automatic checkpoint:
+// both sides checkpoint between rounds, as the app does when idle), the same folding function
 // the schema's search triggers call.
 sqlite3* openPlain(const std::string& path) {
     sqlite3* db = nullptr;
     check(sqlite3_open(path.c_str(), &db), db, "open");
     registerSearchFunctions(db);
-    check(sqlite3_exec(db, "PRAGMA busy_timeout=2000; PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    check(sqlite3_exec(db, "PRAGMA busy_timeout=2000; PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                           "PRAGMA wal_autocheckpoint=0;",
                        nullptr, nullptr, nullptr),
           db, "pragmas");
     return db;
@@ -257,6 +259,9 @@ int main(int argc, char** argv) {
         std::vector<JournalRow> journal = journalRows(engineReader, lastAt);
         if (journal.size() != notes.size() * 2) throw std::runtime_error("unexpected journal rows");
         plainRound(plain, notes, journal, plainAll);
+        // The pause between two bursts of work, untimed: the app checkpoints when idle.
+        engine->checkpoint();
+        sqlite3_wal_checkpoint_v2(plain, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     }
     sqlite3_close(engineReader);
     sqlite3_close(plain);

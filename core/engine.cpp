@@ -8,28 +8,32 @@
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <atomic>
+
 namespace atelier {
 
 namespace {
 
 // BEGIN IMMEDIATE … COMMIT, rolled back unless committed. IMMEDIATE takes the write lock up
-// front, so a second writer fails at once instead of half-way.
+// front, so a second writer fails at once instead of half-way. Both statements stay prepared in
+// the store: compiling them again was a tenth of a small action's work.
 class WriteTransaction {
 public:
-    explicit WriteTransaction(SQLite::Database& db) : m_db(db) {
+    explicit WriteTransaction(Store& store) : m_store(store) {
         try {
-            m_db.exec("BEGIN IMMEDIATE");
+            m_store.statement("BEGIN IMMEDIATE").exec();
         } catch (const SQLite::Exception& e) {
             throw StorageError(trf("Le fichier est occupé ou protégé en écriture ({}) : rien n'a été modifié.",
                                    "The file is busy or write-protected ({}): nothing was changed.", e.what()));
         }
     }
     ~WriteTransaction() {
-        if (!m_done) m_db.tryExec("ROLLBACK");
+        if (!m_done) m_store.db().tryExec("ROLLBACK");
     }
     void commit() {
         try {
-            m_db.exec("COMMIT");
+            m_store.statement("COMMIT").exec();
             m_done = true;
         } catch (const SQLite::Exception& e) {
             if (e.getErrorCode() == SQLITE_FULL)
@@ -41,7 +45,7 @@ public:
     }
 
 private:
-    SQLite::Database& m_db;
+    Store& m_store;
     bool m_done = false;
 };
 
@@ -58,11 +62,27 @@ private:
     SQLite::Database& m_db;
 };
 
+std::uint64_t nextSerial() {
+    static std::atomic<std::uint64_t> serial{0};
+    return ++serial;
+}
+
 } // namespace
 
-Engine::Engine(std::unique_ptr<Store> store, const Clock& clock) : m_store(std::move(store)), m_clock(clock) {
+Engine::Engine(std::unique_ptr<Store> store, const Clock& clock) : m_store(std::move(store)), m_serial(nextSerial()), m_clock(clock) {
     m_state = m_store->loadAll();
     m_journal = std::make_unique<Journal>(*m_store);
+    m_recorded = std::make_unique<RecordedTables>(m_store->db().getHandle(), contentTables());
+}
+
+Engine::~Engine() {
+    // SQLite checkpoints as it closes the file's last connection; this one covers the case of
+    // another connection still open (a reader keeps the WAL from being removed).
+    if (!readOnly()) m_store->checkpoint();
+}
+
+void Engine::checkpoint() {
+    if (checkpointPending()) m_store->checkpoint();
 }
 
 // Journals a committed change, inside its transaction: the journal is what merges exchange.
@@ -100,23 +120,33 @@ ActionResult Engine::run(const std::vector<Action>& actions, std::string descrip
     ActionResult result;
     result.description = std::move(description);
     Changeset changes;
+    std::vector<std::pair<std::string, Id>> touched; // rows the state took from the transaction
     try {
-        WriteTransaction tx(m_store->db());
+        WriteTransaction tx(*m_store);
         for (const auto& action : actions) {
             // One recorder per action, so the next action validates against the rows this one wrote.
-            ChangeRecorder recorder(m_store->db().getHandle(), contentTables());
+            ChangeRecorder recorder(*m_recorded);
             ActionContext context(*m_store, m_state, m_clock.now());
             runAction(action, context);
-            Changeset step = recorder.take();
-            refresh(step);
-            changes = changes.concatenated(step);
+            // The recorder reads each changed row once: the state takes it from there.
+            Changeset step = recorder.take([&](const std::string& table, Id id, sqlite3_stmt* row) {
+                touched.emplace_back(table, id);
+                m_store->readRow(table, id, row, m_state);
+                noteChanged(table, id);
+            });
+            ++m_state.revision;
+            changes = changes.empty() ? std::move(step) : changes.concatenated(step);
             result.created.insert(result.created.end(), context.created().begin(), context.created().end());
         }
         record(result.description, changes);
         tx.commit();
     } catch (...) {
         // Rolled back: the rows touched so far read again as they were.
-        if (!changes.empty()) refresh(changes);
+        for (const auto& [table, id] : touched) {
+            m_store->reloadRow(table, id, m_state);
+            noteChanged(table, id);
+        }
+        if (!touched.empty()) ++m_state.revision;
         throw;
     }
     if (undoable && !changes.empty()) m_history.record({result.description, std::move(changes)});
@@ -137,7 +167,7 @@ void Engine::applyChangeset(const Changeset& changes, const std::string& journal
         // check them: a row added since that still points at a removed one (a visitor's
         // feedback on an undone prototype) refuses the undo instead of being lost in a cascade.
         ForeignKeysOff keysOff(m_store->db());
-        WriteTransaction tx(m_store->db());
+        WriteTransaction tx(*m_store);
         changes.applyTo(m_store->db().getHandle());
         SQLite::Statement check(m_store->db(), "PRAGMA foreign_key_check");
         if (check.executeStep())
@@ -158,6 +188,7 @@ MergeReport Engine::mergeFrom(const std::string& otherCopyPath) {
                               "This event is open read-only: nothing was merged."));
     MergeReport report = mergeEventFiles(*m_store, otherCopyPath);
     if (report.newEntries > 0) reloadAll();
+    if (m_store->walPendingPages() > kWalBound) m_store->checkpoint();
     return report;
 }
 
@@ -165,6 +196,8 @@ void Engine::reloadAll() {
     auto revision = m_state.revision;
     m_state = m_store->loadAll();
     m_state.revision = revision + 1;
+    m_changedRows.clear();
+    m_changedRowsFrom = m_state.revision;
     m_history.clear();
     m_journal = std::make_unique<Journal>(*m_store);
 }
@@ -176,6 +209,7 @@ void Engine::enableAutoBackup(Millis interval, std::size_t keep) {
 
 // Runs after a commit, outside its transaction: the action is saved whatever happens here.
 void Engine::afterCommit(bool milestone) {
+    if (m_store->walPendingPages() > kWalBound) m_store->checkpoint(); // no idle moment came
     if (!m_backupSchedule || !m_backupSchedule->due(m_clock.now(), milestone)) return;
     Millis now = m_clock.now();
     m_backupSchedule->done(now); // a failing disk is not retried at every action
@@ -190,6 +224,7 @@ void Engine::afterCommit(bool milestone) {
 std::string Engine::restoreBackup(const std::string& backupPath) {
     std::string safety = atelier::restoreBackup(*m_store, backupPath, m_clock.now(), m_backupKeep);
     reloadAll();
+    m_store->checkpoint(); // the whole file was rewritten, past the WAL's page count (no commit hook ran)
     return safety;
 }
 
@@ -222,8 +257,28 @@ std::string Engine::redoDescription() const {
 }
 
 void Engine::refresh(const Changeset& changes) {
-    changes.forEachRow([this](const std::string& table, Id id) { m_store->reloadRow(table, id, m_state); });
+    changes.forEachRow([this](const std::string& table, Id id) {
+        m_store->reloadRow(table, id, m_state);
+        noteChanged(table, id);
+    });
     ++m_state.revision;
+}
+
+void Engine::noteChanged(const std::string& table, Id id) {
+    constexpr std::size_t kKept = 20000; // rows; an import past that is followed by a full rescan
+    if (m_changedRows.size() == kKept) {
+        m_changedRowsFrom = m_changedRows.front().revision; // that revision is no longer whole
+        while (!m_changedRows.empty() && m_changedRows.front().revision == m_changedRowsFrom) m_changedRows.pop_front();
+    }
+    m_changedRows.push_back({m_state.revision + 1, table, id});
+}
+
+bool Engine::changedRowsSince(std::uint64_t since, const std::function<void(const std::string& table, Id id)>& visit) const {
+    if (since < m_changedRowsFrom || since > m_state.revision) return false;
+    auto first = std::partition_point(m_changedRows.begin(), m_changedRows.end(),
+                                      [since](const ChangedRow& row) { return row.revision <= since; });
+    for (auto it = first; it != m_changedRows.end(); ++it) visit(it->table, it->id);
+    return true;
 }
 
 } // namespace atelier

@@ -10,6 +10,8 @@
 #include "state.hpp"
 #include "store.hpp"
 
+#include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,8 +28,14 @@ class Engine {
 public:
     static std::unique_ptr<Engine> create(const std::string& path, const EventInfo& event, const Clock& clock);
     static std::unique_ptr<Engine> open(const std::string& path, const Clock& clock, OpenMode mode = OpenMode::ReadWrite);
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
 
     const EventState& state() const { return m_state; }
+    // Distinct for every engine made in this process, so a cache of one engine's state is not
+    // taken for another's made at the same address.
+    std::uint64_t serial() const { return m_serial; }
     const Clock& clock() const { return m_clock; }
     Store& store() { return *m_store; }
     Journal& journal() { return *m_journal; }
@@ -59,6 +67,21 @@ public:
     // (returned). The undo history is cleared.
     std::string restoreBackup(const std::string& backupPath);
 
+    // Committed changes go to the file's write-ahead log (WAL) and are copied into the file by
+    // a checkpoint. SQLite's automatic one is off (Store::walPendingPages): the app checkpoints
+    // when idle, the engine after a commit leaving more than kWalBound pages in the WAL, and on
+    // close. A passive checkpoint: it never waits for a reader, and saved means committed
+    // either way (a crash replays the WAL).
+    static constexpr int kWalBound = 4000; // pages: 16 MB of 4 KiB pages
+    bool checkpointPending() const { return !readOnly() && m_store->walPendingPages() > 0; }
+    void checkpoint();
+
+    // The rows changed by the commits after revision `since` (the state's revision then), for
+    // caches that follow the state row by row (the font atlas's characters). Returns false when
+    // it cannot tell (too far back, or the whole state was reloaded since): the caller then
+    // starts over from the whole state.
+    bool changedRowsSince(std::uint64_t since, const std::function<void(const std::string& table, Id id)>& visit) const;
+
     bool canUndo() const { return m_history.nextUndo() != nullptr; }
     bool canRedo() const { return m_history.nextRedo() != nullptr; }
     std::string undoDescription() const; // empty when nothing to undo
@@ -77,12 +100,22 @@ private:
     void record(const std::string& description, const Changeset& changes);
     void afterCommit(bool milestone);
     void reloadAll();
+    void noteChanged(const std::string& table, Id id); // a row of the revision being made
 
     std::unique_ptr<Store> m_store;
+    std::uint64_t m_serial;
     const Clock& m_clock;
     EventState m_state;
     UndoHistory m_history;
     std::unique_ptr<Journal> m_journal;
+    struct ChangedRow {
+        std::uint64_t revision;
+        std::string table;
+        Id id;
+    };
+    std::deque<ChangedRow> m_changedRows; // the latest, oldest first
+    std::uint64_t m_changedRowsFrom = 0;   // they tell every change after this revision
+    std::unique_ptr<RecordedTables> m_recorded; // after m_store, so it goes first: it holds statements on its connection
     std::optional<BackupSchedule> m_backupSchedule;
     std::size_t m_backupKeep = 20;
     std::string m_backupError, m_lastBackup;

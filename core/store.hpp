@@ -12,6 +12,9 @@
 #include <string>
 #include <unordered_map>
 
+struct sqlite3;
+struct sqlite3_stmt;
+
 namespace atelier {
 
 enum class OpenMode { ReadWrite, ReadOnly };
@@ -49,20 +52,35 @@ public:
     EventState loadAll();
     // Re-reads one row of a content table into the state (or removes it when gone).
     void reloadRow(const std::string& table, Id id, EventState& state);
+    // The same from a row already read: `row` is a statement on SELECT * of that row, or null
+    // when the row is gone.
+    void readRow(const std::string& table, Id id, sqlite3_stmt* row, EventState& state);
 
     // One canonical text dump of every content table, ordered by id: equal dumps, equal content.
     std::string canonicalDump();
+
+    // The write-ahead log. A store that writes turns SQLite's automatic checkpoint off: it ran
+    // inside whichever commit crossed 1,000 pages, tens of milliseconds each time. Its owner
+    // checkpoints instead (Engine::checkpoint). Pages committed to the WAL and not yet copied
+    // into the file (about: a WAL restarted by one large commit may count short once):
+    int walPendingPages() const { return m_walFrames - m_walBackfilled; }
+    // A passive checkpoint: copies into the file what no reader still needs, never waits for
+    // one; quick when there is nothing to copy. Never throws: a checkpoint that fails leaves the WAL as it was, all of it committed.
+    void checkpoint() noexcept;
 
 private:
     Store(std::string path, std::unique_ptr<SQLite::Database> db, bool readOnly);
     void lockForWriting();
     void configure();
+    static int onWalCommit(void* store, sqlite3* db, const char* database, int frames);
     void migrate();
 
     std::string m_path;
     std::unique_ptr<SQLite::Database> m_db;
     bool m_readOnly = false;
     int m_lockFd = -1; // flock held while this store may write: one writer per file
+    int m_walFrames = 0;     // frames in the WAL after the last commit or checkpoint
+    int m_walBackfilled = 0; // of which copied into the file by the last checkpoint
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
 };
 

@@ -5,6 +5,7 @@
 #include "settings.hpp"
 #include "strings.hpp"
 
+#include "app_headless.hpp"
 #include "demo.hpp"
 #include "support.hpp"
 
@@ -68,6 +69,21 @@ TEST_CASE("new text with new characters triggers an atlas rebuild", "[app][fonts
     CHECK(fonts.dirty());
     fonts.build(atlas);
     CHECK(Fonts::missingGlyphs(fonts.set().regular, "Iași, Łódź").empty());
+}
+
+TEST_CASE("an action's new characters reach the atlas, read from the rows it changed", "[app][fonts]") {
+    test::Headless h;
+    CHECK_FALSE(h.app().fonts().dirty());
+    Id team = h.state().teamsInOrder().front()->id;
+    h.session().queue(AddNote{{}, team, "Iași, Łódź", "", 0, 0, {}, {}, {}, {}});
+    h.frame(); // applies the action, then notes its characters
+    CHECK(h.app().fonts().dirty());
+    h.frame(); // rebuilds the atlas
+    CHECK(Fonts::missingGlyphs(h.app().fonts().set().regular, "Iași, Łódź").empty());
+    // Another table's text.
+    h.session().queue(EditTeam{team, std::string("Équipe Ǆ"), {}, {}});
+    h.frames(2);
+    CHECK(Fonts::missingGlyphs(h.app().fonts().set().regular, "Équipe Ǆ").empty());
 }
 
 TEST_CASE("the atlas stays small on a 4K projector at the largest UI scale", "[app][fonts]") {
