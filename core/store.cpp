@@ -571,7 +571,8 @@ template <typename T> void readInto(Store& store, Id id, sqlite3_stmt* row, Rows
 
 void Store::readRow(const std::string& table, Id id, sqlite3_stmt* row, EventState& state) {
     if (table == "event") {
-        if (row && readsAsStruct<EventInfo>(row)) {
+        if (id != state.event.id) readInto(*this, id, row, state.sites); // a review file's site
+        else if (row && readsAsStruct<EventInfo>(row)) {
             RawReader reader{row, "event"};
             columns(reader, state.event);
         } else if (row) {
