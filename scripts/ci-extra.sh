@@ -2,7 +2,7 @@
 # CI's second half, after scripts/test.sh: the core, I/O, CLI and reliability test suites built
 # with AddressSanitizer and UndefinedBehaviorSanitizer (no GUI), and each fuzzer for a bounded
 # time. One clang tree serves both (scripts/fuzz.sh configures it: the core is compiled once,
-# for the suites and the fuzzers).
+# for the suites and the fuzzers); the fuzzers run on the second core while the suites run.
 # Any sanitizer report, failed test or fuzzer finding fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,10 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # slower (40 trials take about 10 s here).
 export ATELIER_CRASH_TRIALS=${ATELIER_CRASH_TRIALS:-40}
 
+# The fuzzers (one at a time, FUZZ_SECONDS each) beside the suites (one at a time); their report
+# is printed once both are done.
+bash scripts/fuzz.sh run >"$BUILD/fuzz.out" 2>&1 &
+fuzz_pid=$!
 failed=()
 for suite in $SUITES; do
   echo "== $suite (ASan + UBSan)"
@@ -28,7 +32,8 @@ for suite in $SUITES; do
 done
 echo "sanitizer suites: $((SECONDS - start)) s"
 fuzz_status=0
-bash scripts/fuzz.sh run || fuzz_status=$?
+wait "$fuzz_pid" || fuzz_status=$?
+cat "$BUILD/fuzz.out"
 echo "ci-extra: $((SECONDS - start)) s"
 
 if [ ${#failed[@]} -gt 0 ]; then
