@@ -254,6 +254,14 @@ bool sameValue(const unsigned char* p, sqlite3_stmt* st, int i) {
     }
 }
 
+struct ResetAfter {
+    explicit ResetAfter(sqlite3_stmt* statement) : st(statement) {}
+    ~ResetAfter() { sqlite3_reset(st); }
+    ResetAfter(const ResetAfter&) = delete;
+    ResetAfter& operator=(const ResetAfter&) = delete;
+    sqlite3_stmt* st;
+};
+
 std::string quoted(const std::string& name) {
     std::string out = "\"";
     for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -404,6 +412,7 @@ Changeset ChangeRecorder::take(const RowVisitor& visit) {
             int parameter = 1;
             for (std::size_t offset = 0; offset < changes.keys[r].size(); offset += valueSize(key + offset))
                 bindValue(read, parameter++, key + offset);
+            ResetAfter resetAfter{read}; // a statement left on a row would hold its read open
             int rc = sqlite3_step(read);
             if (visit && (rc == SQLITE_ROW || rc == SQLITE_DONE) && key[0] == SQLITE_INTEGER)
                 visit(table.name, Id{static_cast<std::int64_t>(numberAt(key))}, rc == SQLITE_ROW ? read : nullptr);
@@ -442,10 +451,8 @@ Changeset ChangeRecorder::take(const RowVisitor& visit) {
                     out += change.old;
                 }
             } else {
-                sqlite3_reset(read);
                 throw StorageError(trf("Impossible de lire les modifications ({}).", "Cannot read the changes ({}).", sqlite3_errstr(rc)));
             }
-            sqlite3_reset(read);
         }
         if (out.size() == headerEnd) out.resize(rewind);
     }

@@ -64,8 +64,9 @@ private:
 // Records changes to the given tables from construction until take(), as the session
 // extension does and in its changeset format (sqlite3changeset_* read, invert, concat and
 // apply them): the first change of a row keeps its old values; take() reads each changed row as
-// it is now, so a change a failed statement rolled back leaves nothing behind. Recorders on one
-// connection nest (the inner one must end first).
+// it is now, so a change a failed statement rolled back leaves nothing behind. A recorder owns
+// its connection's pre-update hook (no sqlite3session on that connection meanwhile); recorders
+// on one connection nest, the inner one ending first.
 class ChangeRecorder {
 public:
     ChangeRecorder(sqlite3* db, const std::vector<std::string>& tables);
