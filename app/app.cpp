@@ -2,11 +2,11 @@
 
 #include "outcomes/outcome_focus.hpp"
 
-#include "language.hpp"
+#include "model/language.hpp"
 #include "presentation.hpp"
 #include "strings.hpp"
 #include "theme.hpp"
-#include "timer.hpp"
+#include "model/timer.hpp"
 #include "widgets.hpp"
 
 #define GLFW_INCLUDE_NONE
@@ -348,7 +348,7 @@ void App::drawDialogs() {
     drawBackupsDialog();
 }
 
-// The rotating backups beside the event (core/backup.hpp): newest first, one click restores one
+// The rotating backups beside the event (core/storage/backup.hpp): newest first, one click restores one
 // after the current state has been backed up in turn.
 void App::drawBackupsDialog() {
     if (m_backupsDialog) {

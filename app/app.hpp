@@ -3,7 +3,7 @@
 // around the views, for the main window and the projection window. The GLFW layer (window.cpp)
 // runs frames through it; headless tests drive it the same way without GL.
 #include "fonts.hpp"
-#include "backup.hpp"
+#include "storage/backup.hpp"
 #include "session.hpp"
 #include "settings.hpp"
 #include "views/view.hpp"

@@ -5,7 +5,7 @@
 // After an action only the rows it changed are read again (a big event's whole text takes tens
 // of milliseconds to scan).
 // Only the giant countdown font is big, and it holds digits and a few signs only.
-#include "state.hpp"
+#include "storage/state.hpp"
 
 #include <imgui.h>
 

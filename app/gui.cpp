@@ -3,7 +3,7 @@
 #include "gui.hpp"
 
 #include "app.hpp"
-#include "clock.hpp"
+#include "model/clock.hpp"
 #include "settings.hpp"
 #include "strings.hpp"
 #include "window.hpp"

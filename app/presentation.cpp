@@ -2,8 +2,8 @@
 
 #include "board/board_projection.hpp"
 #include "theme.hpp"
-#include "timer.hpp"
-#include "timezone.hpp"
+#include "model/timer.hpp"
+#include "model/timezone.hpp"
 #include "widgets.hpp"
 
 #include <algorithm>

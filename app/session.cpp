@@ -1,11 +1,11 @@
 #include "session.hpp"
 
 #include "demo.hpp"
-#include "errors.hpp"
-#include "event_file.hpp"
-#include "language.hpp"
+#include "model/errors.hpp"
+#include "storage/event_file.hpp"
+#include "model/language.hpp"
 #include "strings.hpp"
-#include "timer.hpp"
+#include "model/timer.hpp"
 
 #include <filesystem>
 

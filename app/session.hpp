@@ -2,9 +2,9 @@
 // The open event as the interface sees it: the engine, what views queued this frame, where the
 // user is (view, défi, team) and the messages to show. Views read state() and queue actions;
 // applyPending() runs them after drawing, so nothing changes in the middle of a frame.
-#include "actions.hpp"
-#include "clock.hpp"
-#include "engine.hpp"
+#include "actions/actions.hpp"
+#include "model/clock.hpp"
+#include "engine/engine.hpp"
 
 #include <functional>
 #include <memory>

@@ -1,7 +1,7 @@
 #pragma once
 // What the app remembers between runs: UI scale, language, recent files, timer presets.
 // A small key=value file in $XDG_CONFIG_HOME/atelier/ (fallback ~/.config/atelier/).
-#include "language.hpp"
+#include "model/language.hpp"
 
 #include <array>
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 // Every string the interface shows, in French and English. Views refer to them by key;
 // the tables live in strings.cpp, checked against the enum by static_assert.
-#include "language.hpp"
+#include "model/language.hpp"
 
 #include <string>
 #include <string_view>

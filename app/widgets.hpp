@@ -1,7 +1,7 @@
 #pragma once
 // Small pieces shared by the views: labels of enums, dates, and text fields that turn an edit
 // into one action when the user leaves the field (not one per keystroke).
-#include "model.hpp"
+#include "model/model.hpp"
 #include "strings.hpp"
 
 #include <imgui.h>

@@ -4,10 +4,10 @@
 // loop writing the same rows in one transaction.
 #include "bench_common.hpp"
 
-#include "engine.hpp"
+#include "engine/engine.hpp"
 #include "generate.hpp"
 #include "io/bundle.hpp"
-#include "search.hpp"
+#include "io/search.hpp"
 
 #include <sqlite3.h>
 

@@ -4,8 +4,8 @@
 #include "bench_app.hpp"
 #include "bench_common.hpp"
 
-#include "engine.hpp"
-#include "search.hpp"
+#include "engine/engine.hpp"
+#include "io/search.hpp"
 #include "views/view_board.hpp"
 
 #include <SQLiteCpp/Transaction.h>

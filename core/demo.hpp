@@ -1,8 +1,8 @@
 #pragma once
 // The demo event: the CNFPT summer university of public innovation, Rennes, 9–11 July 2018,
 // with its 14 défis as published, 14 teams, a 3-day programme and a little board content.
-#include "clock.hpp"
-#include "engine.hpp"
+#include "model/clock.hpp"
+#include "engine/engine.hpp"
 
 #include <memory>
 #include <string>

@@ -1,8 +1,8 @@
 #include "generate.hpp"
 
-#include "errors.hpp"
-#include "language.hpp"
-#include "search.hpp"
+#include "model/errors.hpp"
+#include "model/language.hpp"
+#include "io/search.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 

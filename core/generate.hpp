@@ -2,7 +2,7 @@
 // A synthetic event at a chosen multiple of the CNFPT scale (14 teams, 5,000 notes, 500 votes,
 // 100 prototypes, 1,000 feedback entries per unit of scale), for benchmarks and load tests.
 // Deterministic for a given seed, so figures are comparable between runs.
-#include "store.hpp"
+#include "storage/store.hpp"
 
 #include <cstdint>
 #include <memory>

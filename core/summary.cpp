@@ -1,8 +1,8 @@
 #include "summary.hpp"
 
-#include "language.hpp"
-#include "timer.hpp"
-#include "timezone.hpp"
+#include "model/language.hpp"
+#include "model/timer.hpp"
+#include "model/timezone.hpp"
 
 #include <array>
 #include <optional>

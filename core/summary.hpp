@@ -1,6 +1,6 @@
 #pragma once
 // A readable text summary of an event (what `atelier info` prints).
-#include "state.hpp"
+#include "storage/state.hpp"
 
 #include <string>
 

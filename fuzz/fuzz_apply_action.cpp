@@ -1,10 +1,10 @@
 // Hostile `atelier apply` lines: any bytes through the JSON parser and actionFromJson, then
 // applied to an in-memory copy of the demo event and undone, so the state stays small. Only
 // Error may come out (as `apply` reports it), never a crash.
-#include "action_json.hpp"
+#include "actions/action_json.hpp"
 #include "demo.hpp"
-#include "engine.hpp"
-#include "errors.hpp"
+#include "engine/engine.hpp"
+#include "model/errors.hpp"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,6 +1,6 @@
 // Hostile JSON bundles: any bytes through the bundle importer into an in-memory event. Only
 // Error may come out; a bundle that imports must export again.
-#include "errors.hpp"
+#include "model/errors.hpp"
 #include "io/bundle.hpp"
 
 #include <cstdint>

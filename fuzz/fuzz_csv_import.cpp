@@ -1,7 +1,7 @@
 // Hostile spreadsheets: any bytes through the CSV reader and both import planners (défis,
 // teams), against the demo event. Only ImportError/Error may come out.
 #include "demo.hpp"
-#include "errors.hpp"
+#include "model/errors.hpp"
 #include "io/csv_reader.hpp"
 #include "io/import_challenges.hpp"
 #include "io/import_teams.hpp"

@@ -2,8 +2,8 @@
 // assertion is on the saved model (the engine's state, and the file reopened).
 #include "app_headless.hpp"
 
-#include "engine.hpp"
-#include "timer.hpp"
+#include "engine/engine.hpp"
+#include "model/timer.hpp"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>

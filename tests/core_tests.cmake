@@ -11,7 +11,9 @@ add_executable(core_tests
   test_ids.cpp
   test_store.cpp
   test_changeset.cpp
+  test_assets.cpp
 )
 target_compile_options(core_tests PRIVATE ${ATELIER_WARNINGS})
 target_link_libraries(core_tests PRIVATE atelier_test_support atelier_core Catch2::Catch2)
+target_compile_definitions(core_tests PRIVATE ATELIER_ASSETS_DIR="${PROJECT_SOURCE_DIR}/assets")
 catch_discover_tests(core_tests)

@@ -1,6 +1,6 @@
 #include "support.hpp"
 
-#include "rows.hpp"
+#include "model/rows.hpp"
 
 #include <algorithm>
 #include <fstream>

@@ -1,7 +1,7 @@
 #pragma once
 // Shared test fixtures: temporary folders and a fresh event on a fake clock.
-#include "clock.hpp"
-#include "engine.hpp"
+#include "model/clock.hpp"
+#include "engine/engine.hpp"
 
 #include <filesystem>
 #include <memory>

@@ -1,7 +1,7 @@
 // Actions as JSON: every action round-trips, ids travel as strings, and every malformed input
 // gets an error naming the action and the field.
-#include "action_json.hpp"
-#include "errors.hpp"
+#include "actions/action_json.hpp"
+#include "model/errors.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // Every action: applied, undone (the content is as before), redone (as after); the in-memory
 // state always equals the file. Validation failures change nothing, not even the history.
-#include "action_apply.hpp"
-#include "errors.hpp"
+#include "actions/action_apply.hpp"
+#include "model/errors.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,8 +1,8 @@
 // Changesets: the recorder writes what SQLite's session extension would have written for the
 // same changes (checked against a real session, change for change), so the sqlite3changeset_*
 // functions undo, redo and merge them alike.
-#include "changeset.hpp"
-#include "errors.hpp"
+#include "sync/changeset.hpp"
+#include "model/errors.hpp"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>

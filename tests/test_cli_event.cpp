@@ -1,7 +1,7 @@
 // `atelier new | demo | info | check | actions`, run as a user would.
 #include "process.hpp"
 #include "support.hpp"
-#include "errors.hpp"
+#include "model/errors.hpp"
 
 #include <catch2/catch.hpp>
 

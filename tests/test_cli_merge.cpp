@@ -1,5 +1,5 @@
 // `atelier copy` and `atelier merge`, end to end, including a merge killed half-way.
-#include "errors.hpp"
+#include "model/errors.hpp"
 #include "process.hpp"
 #include "support.hpp"
 

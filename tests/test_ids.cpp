@@ -1,5 +1,5 @@
 // Row ids: random, positive, never 0, and parsed strictly from their decimal form.
-#include "id.hpp"
+#include "model/id.hpp"
 
 #include <catch2/catch.hpp>
 

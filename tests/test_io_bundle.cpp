@@ -5,7 +5,7 @@
 #include "demo.hpp"
 #include "io/bundle.hpp"
 #include "io/import_error.hpp"
-#include "search.hpp"
+#include "io/search.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

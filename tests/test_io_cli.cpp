@@ -5,7 +5,7 @@
 
 #include "io/import_challenges.hpp"
 #include "io/import_teams.hpp"
-#include "store.hpp"
+#include "storage/store.hpp"
 
 #include <catch2/catch.hpp>
 

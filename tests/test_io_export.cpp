@@ -1,7 +1,7 @@
 // Exports to files: CSV cells neutralised and quoted, folders and files written whole.
 #include "test_io_event.hpp"
 
-#include "errors.hpp"
+#include "model/errors.hpp"
 #include "io/bundle.hpp"
 #include "io/csv_reader.hpp"
 #include "io/export.hpp"

@@ -1,7 +1,7 @@
 // Search (FTS5, schema v2): folding at indexing and query time, quoting of user terms, and an
 // index that follows actions, undo and redo.
-#include "schema.hpp"
-#include "search.hpp"
+#include "storage/schema.hpp"
+#include "io/search.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
 // Several laptops, one event: copies journal their changes; merges exchange them, converge
 // whatever the order, are idempotent, and resolve conflicts by the written rules.
-#include "errors.hpp"
-#include "replica.hpp"
+#include "model/errors.hpp"
+#include "sync/replica.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,11 +1,11 @@
 // Six sites, one national review file: the same merge that brings laptops together
 // consolidates the files of several events into an empty review event, each row marked with
 // its site, in any order, idempotently, and refuses to mix another event into a running one.
-#include "errors.hpp"
+#include "model/errors.hpp"
 #include "generate.hpp"
 #include "io/bundle.hpp"
-#include "replica.hpp"
-#include "schema.hpp"
+#include "sync/replica.hpp"
+#include "storage/schema.hpp"
 #include "support.hpp"
 
 #include <SQLiteCpp/Database.h>

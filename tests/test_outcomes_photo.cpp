@@ -2,13 +2,13 @@
 // absurdly large; AddPhoto/DeletePhoto are undoable and carry the bytes both ways.
 #include "support.hpp"
 
-#include "action_json.hpp"
-#include "actions.hpp"
-#include "engine.hpp"
-#include "errors.hpp"
+#include "actions/action_json.hpp"
+#include "actions/actions.hpp"
+#include "engine/engine.hpp"
+#include "model/errors.hpp"
 #include "io/bundle.hpp"
 #include "io/photo_import.hpp"
-#include "language.hpp"
+#include "model/language.hpp"
 
 #include <catch2/catch.hpp>
 #include <stb_image_write.h>

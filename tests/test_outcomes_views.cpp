@@ -2,8 +2,8 @@
 // driven by clicks and typing; assertions on the saved model.
 #include "app_headless.hpp"
 
-#include "engine.hpp"
-#include "replica.hpp"
+#include "engine/engine.hpp"
+#include "sync/replica.hpp"
 #include "outcomes/dashboard_model.hpp"
 #include "outcomes/outcome_focus.hpp"
 #include "views/view_dashboard.hpp"

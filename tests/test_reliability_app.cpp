@@ -1,8 +1,8 @@
 // The app's side of reliability, through its Session (what the window drives): a file another
 // Atelier writes opens read-only with the reason shown, a network share is warned about, backups
 // are taken while working and one can be restored.
-#include "backup.hpp"
-#include "errors.hpp"
+#include "storage/backup.hpp"
+#include "model/errors.hpp"
 #include "session.hpp"
 #include "support.hpp"
 

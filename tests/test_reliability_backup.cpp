@@ -1,7 +1,7 @@
 // Rotating backups: when they are taken, how many are kept, what they hold, and restoring one
 // (the current state kept first, the event's identity kept so copies still merge).
-#include "backup.hpp"
-#include "errors.hpp"
+#include "storage/backup.hpp"
+#include "model/errors.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

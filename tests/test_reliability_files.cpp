@@ -2,8 +2,8 @@
 // refuses them with a clear message, leaves their bytes as they were and creates nothing beside
 // them. A network share opens with a warning. Backups and restore end to end, and restore
 // refused while another Atelier writes the file.
-#include "backup.hpp"
-#include "errors.hpp"
+#include "storage/backup.hpp"
+#include "model/errors.hpp"
 #include "process.hpp"
 #include "support.hpp"
 

@@ -1,6 +1,6 @@
 // Disk full and I/O errors: a refused write is reported as not saved, leaves the state and the
 // file as they were, and the same engine works again once space is back.
-#include "errors.hpp"
+#include "model/errors.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

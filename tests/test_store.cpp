@@ -1,9 +1,9 @@
 // The event file: every entity round-trips through it, migrations run from the first schema,
 // and files that are not Atelier events are refused untouched.
-#include "errors.hpp"
-#include "event_file.hpp"
-#include "schema.hpp"
-#include "store.hpp"
+#include "model/errors.hpp"
+#include "storage/event_file.hpp"
+#include "storage/schema.hpp"
+#include "storage/store.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,8 +1,8 @@
 // Countdown arithmetic on a fake clock: start, pause, resume, extend, reset, finish, and a
 // countdown that keeps running while the event file is closed.
-#include "errors.hpp"
+#include "model/errors.hpp"
 #include "support.hpp"
-#include "timer.hpp"
+#include "model/timer.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // Wall-clock time in the event's zone, whatever the laptop's zone.
-#include "timezone.hpp"
+#include "model/timezone.hpp"
 
 #include <catch2/catch.hpp>
 

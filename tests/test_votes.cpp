@@ -1,6 +1,6 @@
-// The written rules of dot voting (see core/apply_votes.cpp): budget per member, cap per member
+// The written rules of dot voting (see core/actions/apply_votes.cpp): budget per member, cap per member
 // and idea, votes that follow their note, dots given back when their note or cluster goes.
-#include "errors.hpp"
+#include "model/errors.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

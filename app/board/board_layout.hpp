@@ -4,7 +4,7 @@
 // Rebuilt only when the state's revision (or the team) changes, so a frame just reads it.
 #include "board/camera.hpp"
 #include "board/text_wrap.hpp"
-#include "state.hpp"
+#include "storage/state.hpp"
 
 #include <imgui.h>
 

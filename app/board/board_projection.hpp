@@ -2,7 +2,7 @@
 // The board and the vote results as the room sees them on the projector: fitted to the
 // screen, large type, and no text of a note still in private writing.
 #include "fonts.hpp"
-#include "state.hpp"
+#include "storage/state.hpp"
 
 #include <imgui.h>
 

@@ -2,7 +2,7 @@
 // Typing a note's text in place, on the canvas: the text wraps inside the note as it is typed
 // (an ImGui 1.86 multiline field cannot wrap). The edit becomes ONE EditNote when the user
 // presses Enter or leaves the note; Shift+Enter starts a new line, Escape gives up the edit.
-#include "id.hpp"
+#include "model/id.hpp"
 
 #include <cstdint>
 #include <string>

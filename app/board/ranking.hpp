@@ -1,6 +1,6 @@
 #pragma once
 // The result of a vote round: every note and cluster that got dots, most dots first.
-#include "state.hpp"
+#include "storage/state.hpp"
 
 #include <string>
 #include <vector>

@@ -1,8 +1,8 @@
 #include "cli/cli.hpp"
 
-#include "errors.hpp"
-#include "event_file.hpp"
-#include "language.hpp"
+#include "model/errors.hpp"
+#include "storage/event_file.hpp"
+#include "model/language.hpp"
 
 #include <cstdio>
 #include <cstdlib>

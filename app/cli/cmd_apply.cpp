@@ -1,11 +1,11 @@
 // apply: actions as JSON lines on stdin, one transaction and one acknowledgement each.
 #include "cli/cli.hpp"
 
-#include "action_json.hpp"
-#include "clock.hpp"
-#include "engine.hpp"
-#include "errors.hpp"
-#include "language.hpp"
+#include "actions/action_json.hpp"
+#include "model/clock.hpp"
+#include "engine/engine.hpp"
+#include "model/errors.hpp"
+#include "model/language.hpp"
 
 #include <cstdio>
 #include <iostream>

@@ -1,12 +1,12 @@
-// backup, backups and restore: the rotating backups beside an event file (core/backup.hpp).
+// backup, backups and restore: the rotating backups beside an event file (core/storage/backup.hpp).
 #include "cli/cli.hpp"
 
-#include "backup.hpp"
-#include "clock.hpp"
-#include "engine.hpp"
-#include "errors.hpp"
-#include "event_file.hpp"
-#include "language.hpp"
+#include "storage/backup.hpp"
+#include "model/clock.hpp"
+#include "engine/engine.hpp"
+#include "model/errors.hpp"
+#include "storage/event_file.hpp"
+#include "model/language.hpp"
 
 #include <fmt/format.h>
 

@@ -1,14 +1,14 @@
 // new, demo, info, check, actions: creating and inspecting event files.
 #include "cli/cli.hpp"
 
-#include "action_json.hpp"
-#include "clock.hpp"
+#include "actions/action_json.hpp"
+#include "model/clock.hpp"
 #include "demo.hpp"
-#include "engine.hpp"
-#include "errors.hpp"
-#include "event_file.hpp"
-#include "language.hpp"
-#include "schema.hpp"
+#include "engine/engine.hpp"
+#include "model/errors.hpp"
+#include "storage/event_file.hpp"
+#include "model/language.hpp"
+#include "storage/schema.hpp"
 #include "summary.hpp"
 
 #include <SQLiteCpp/Exception.h>

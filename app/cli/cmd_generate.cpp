@@ -2,7 +2,7 @@
 #include "cli/cli.hpp"
 
 #include "generate.hpp"
-#include "language.hpp"
+#include "model/language.hpp"
 
 #include <chrono>
 #include <iostream>

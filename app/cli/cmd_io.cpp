@@ -2,15 +2,15 @@
 // an event. The work is in core/io and core/search; this file parses arguments and prints.
 #include "cli/cli.hpp"
 
-#include "clock.hpp"
-#include "engine.hpp"
-#include "errors.hpp"
+#include "model/clock.hpp"
+#include "engine/engine.hpp"
+#include "model/errors.hpp"
 #include "io/bundle.hpp"
 #include "io/export.hpp"
 #include "io/import_challenges.hpp"
 #include "io/import_teams.hpp"
-#include "language.hpp"
-#include "search.hpp"
+#include "model/language.hpp"
+#include "io/search.hpp"
 
 #include <filesystem>
 #include <cstdlib>

@@ -1,12 +1,12 @@
 // copy and merge: several laptops, one event.
 #include "cli/cli.hpp"
 
-#include "clock.hpp"
-#include "engine.hpp"
-#include "errors.hpp"
-#include "language.hpp"
-#include "merge_report.hpp"
-#include "replica.hpp"
+#include "model/clock.hpp"
+#include "engine/engine.hpp"
+#include "model/errors.hpp"
+#include "model/language.hpp"
+#include "sync/merge_report.hpp"
+#include "sync/replica.hpp"
 
 #include <iostream>
 

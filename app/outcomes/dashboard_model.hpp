@@ -2,7 +2,7 @@
 // The organiser dashboard's figures, one row per team, computed from the restitution report
 // model (io/report_model.hpp) plus planned-versus-actual phase durations. No ImGui: the rows
 // are sorted and filtered here so tests can check them directly.
-#include "state.hpp"
+#include "storage/state.hpp"
 
 #include <array>
 #include <string>

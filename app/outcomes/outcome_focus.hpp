@@ -1,7 +1,7 @@
 #pragma once
 // Where a click elsewhere (search results, the dashboard) asks the outcome screens to go: the
 // prototype to open. UI-only, never saved.
-#include "id.hpp"
+#include "model/id.hpp"
 
 namespace atelier {
 

@@ -1,7 +1,7 @@
 #include "outcomes/photo_textures_gl.hpp"
 
 #include "io/photo_import.hpp"
-#include "store.hpp"
+#include "storage/store.hpp"
 
 #include <GL/gl.h>
 

@@ -2,7 +2,7 @@
 // Thumbnails of prototype photos as GPU textures. The views (no GL) ask through this interface;
 // the windowed app installs a GL implementation (photo_textures_gl.cpp). Headless tests have
 // none, and the views draw a placeholder frame instead.
-#include "id.hpp"
+#include "model/id.hpp"
 
 #include <imgui.h>
 

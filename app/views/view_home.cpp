@@ -2,8 +2,8 @@
 
 #include "presentation.hpp"
 #include "theme.hpp"
-#include "timer.hpp"
-#include "timezone.hpp"
+#include "model/timer.hpp"
+#include "model/timezone.hpp"
 #include "widgets.hpp"
 
 #include <algorithm>

@@ -5,7 +5,7 @@
 #include "io/import_challenges.hpp"
 #include "io/import_error.hpp"
 #include "io/import_teams.hpp"
-#include "merge_report.hpp"
+#include "sync/merge_report.hpp"
 #include "outcomes/dropped_files.hpp"
 #include "outcomes/outcome_focus.hpp"
 #include "theme.hpp"

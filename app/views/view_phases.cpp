@@ -1,7 +1,7 @@
 #include "views/view_phases.hpp"
 
 #include "theme.hpp"
-#include "timezone.hpp"
+#include "model/timezone.hpp"
 #include "widgets.hpp"
 
 namespace atelier {

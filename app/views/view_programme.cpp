@@ -1,6 +1,6 @@
 #include "views/view_programme.hpp"
 
-#include "timezone.hpp"
+#include "model/timezone.hpp"
 #include "widgets.hpp"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 #include "views/view_prototypes.hpp"
 
-#include "errors.hpp"
+#include "model/errors.hpp"
 #include "io/bundle.hpp"
 #include "io/labels.hpp"
 #include "io/photo_import.hpp"

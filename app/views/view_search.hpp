@@ -1,7 +1,7 @@
 #pragma once
 // Search across the event (notes, prototypes, feedback, défis) with accents and ligatures
-// folded (core/search.hpp). A result opens its team's board, its prototype or its défi.
-#include "search.hpp"
+// folded (core/io/search.hpp). A result opens its team's board, its prototype or its défi.
+#include "io/search.hpp"
 #include "views/view.hpp"
 
 #include <cstdint>

@@ -2,7 +2,7 @@
 
 #include "presentation.hpp"
 #include "theme.hpp"
-#include "timer.hpp"
+#include "model/timer.hpp"
 #include "widgets.hpp"
 
 #include <algorithm>

@@ -1,10 +1,10 @@
 #include "io/bundle.hpp"
 
 #include "io/import_error.hpp"
-#include "language.hpp"
-#include "rows.hpp"
-#include "schema.hpp"
-#include "search.hpp"
+#include "model/language.hpp"
+#include "model/rows.hpp"
+#include "storage/schema.hpp"
+#include "io/search.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>

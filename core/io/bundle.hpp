@@ -7,7 +7,7 @@
 //     "tables": { "event": [ {…} ], "slot": [ … ], …, "photo": [ {…, "data": "<base64>"} ], … } }
 //
 // Ids are decimal strings (null for none); enums are their codes; times are integers (ms UTC).
-#include "store.hpp"
+#include "storage/store.hpp"
 
 #include <memory>
 #include <string>

@@ -2,7 +2,7 @@
 
 #include "io/import_error.hpp"
 #include "io/text_fold.hpp"
-#include "language.hpp"
+#include "model/language.hpp"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #include "io/csv_reader.hpp"
 
 #include "io/import_error.hpp"
-#include "language.hpp"
+#include "model/language.hpp"
 
 #include <filesystem>
 #include <fstream>

@@ -1,11 +1,11 @@
 #include "io/export.hpp"
 
-#include "errors.hpp"
+#include "model/errors.hpp"
 #include "io/bundle.hpp"
 #include "io/export_csv.hpp"
 #include "io/report.hpp"
-#include "language.hpp"
-#include "store.hpp"
+#include "model/language.hpp"
+#include "storage/store.hpp"
 
 #include <cctype>
 #include <filesystem>

@@ -1,7 +1,7 @@
 #include "io/export_csv.hpp"
 
 #include "io/labels.hpp"
-#include "language.hpp"
+#include "model/language.hpp"
 
 #include <algorithm>
 #include <map>

@@ -1,9 +1,9 @@
 #include "io/import_challenges.hpp"
 
-#include "action_context.hpp"
-#include "engine.hpp"
+#include "actions/action_context.hpp"
+#include "engine/engine.hpp"
 #include "io/csv_columns.hpp"
-#include "language.hpp"
+#include "model/language.hpp"
 
 #include <map>
 

@@ -3,7 +3,7 @@
 // so a corrected file imported again updates rather than duplicates.
 #include "io/csv_reader.hpp"
 #include "io/import_plan.hpp"
-#include "state.hpp"
+#include "storage/state.hpp"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 #pragma once
 // An input file that cannot be imported, with where: the GUI can point at the line and column,
 // the CLI prints the message (which already names them).
-#include "errors.hpp"
+#include "model/errors.hpp"
 
 #include <string>
 

@@ -1,9 +1,9 @@
 #include "io/import_plan.hpp"
 
-#include "engine.hpp"
+#include "engine/engine.hpp"
 #include "io/csv_reader.hpp"
 #include "io/import_error.hpp"
-#include "language.hpp"
+#include "model/language.hpp"
 
 #include <filesystem>
 

@@ -2,8 +2,8 @@
 // What a spreadsheet import will do, computed from the file and the current state without
 // touching the database (a GUI can show it before confirming), then applied as one batch of
 // actions: one transaction, all or nothing, one undo entry.
-#include "actions.hpp"
-#include "errors.hpp"
+#include "actions/actions.hpp"
+#include "model/errors.hpp"
 #include "io/text_encoding.hpp"
 
 #include <string>

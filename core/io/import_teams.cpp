@@ -1,10 +1,10 @@
 #include "io/import_teams.hpp"
 
-#include "action_context.hpp"
-#include "engine.hpp"
+#include "actions/action_context.hpp"
+#include "engine/engine.hpp"
 #include "io/csv_columns.hpp"
 #include "io/text_fold.hpp"
-#include "language.hpp"
+#include "model/language.hpp"
 
 #include <cctype>
 #include <map>

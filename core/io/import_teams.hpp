@@ -5,7 +5,7 @@
 // imported again updates rather than duplicates. A team's défi is referenced by its number.
 #include "io/csv_reader.hpp"
 #include "io/import_plan.hpp"
-#include "state.hpp"
+#include "storage/state.hpp"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 #include "io/labels.hpp"
 
-#include "language.hpp"
-#include "timezone.hpp"
+#include "model/language.hpp"
+#include "model/timezone.hpp"
 
 #include <array>
 #include <cmath>

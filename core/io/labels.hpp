@@ -1,7 +1,7 @@
 #pragma once
 // The words a published document or a spreadsheet uses for the model's codes, in the message
 // language (French first): "prototyper", "maquette", "je m'interroge", "porteur·se du défi".
-#include "model.hpp"
+#include "model/model.hpp"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 #include "io/photo_import.hpp"
 
-#include "errors.hpp"
-#include "language.hpp"
+#include "model/errors.hpp"
+#include "model/language.hpp"
 
 #include <stb_image.h>
 #include <stb_image_resize.h>

@@ -1,7 +1,8 @@
+#include "assets/assets.hpp"
 #include "io/bundle.hpp"
 #include "io/labels.hpp"
 #include "io/report.hpp"
-#include "language.hpp"
+#include "model/language.hpp"
 
 #include <cctype>
 
@@ -9,41 +10,11 @@ namespace atelier {
 
 namespace {
 
-constexpr const char* kStyle = R"CSS(
-:root { --ink: #1d1d1f; --muted: #555; --line: #d8d8d8; --accent: #2f5d8a; }
-* { box-sizing: border-box; }
-body { font-family: "Marianne", "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink);
-       max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.5; }
-h1 { font-size: 2rem; margin-bottom: .25rem; }
-h2 { font-size: 1.5rem; border-top: 3px solid var(--accent); padding-top: .75rem; margin-top: 3rem; }
-h3 { font-size: 1.2rem; margin-top: 2rem; }
-h4 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; color: var(--accent); }
-h5 { font-size: 1rem; margin: 1rem 0 .25rem; }
-.meta, .figures { color: var(--muted); }
-.text { white-space: pre-line; }
-dl.context { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
-dl.context dt { font-weight: 600; }
-dl.context dd { margin: 0; white-space: pre-line; }
-.team { border-left: 6px solid var(--team, #4C78A8); padding-left: 1rem; }
-.votes { font-weight: 600; white-space: nowrap; }
-.selected { background: #fff7d6; border-radius: .4rem; padding: .5rem .75rem; }
-.prototype { border: 1px solid var(--line); border-radius: .5rem; padding: .5rem 1rem; margin: 1rem 0; }
-.version { border-top: 1px dashed var(--line); padding-top: .5rem; }
-.version:first-of-type { border-top: none; }
-figure { margin: .5rem 0; }
-figure img { max-width: 100%; max-height: 24rem; border: 1px solid var(--line); }
-figcaption { color: var(--muted); font-size: .9rem; }
-table.synthesis { border-collapse: collapse; margin: .5rem 0; }
-table.synthesis th, table.synthesis td { border: 1px solid var(--line); padding: .25rem .6rem; text-align: center; }
-.kind { font-style: italic; }
-nav ol { columns: 2; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 11pt; }
-  h2 { break-before: page; }
-  .prototype, figure, table { break-inside: avoid; }
-  a { color: inherit; }
+// The stylesheet is data: assets/report/report.css, embedded at build time.
+std::string_view reportStyle() {
+    static const auto css = assets::find("report/report.css");
+    return css ? css->text() : std::string_view();
 }
-)CSS";
 
 std::string plural(int n, std::string_view one, std::string_view many) {
     return std::to_string(n) + " " + std::string(n > 1 ? many : one);
@@ -190,7 +161,7 @@ std::string renderHtml(const Report& report) {
     std::string h;
     h += "<!DOCTYPE html>\n<html lang=\"" + tr("fr", "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    h += "<title>" + tr("Restitution — ", "Report — ") + escapeHtml(e.name) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+    h += "<title>" + tr("Restitution — ", "Report — ") + escapeHtml(e.name) + "</title>\n<style>" + std::string(reportStyle()) + "</style>\n</head>\n<body>\n";
     h += "<header>\n<h1>" + escapeHtml(e.name) + "</h1>\n<p class=\"meta\">" + tr("Restitution", "Report");
     if (!e.organiser.empty()) h += " · " + escapeHtml(e.organiser);
     if (!e.place.empty()) h += " · " + escapeHtml(e.place);

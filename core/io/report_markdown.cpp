@@ -1,6 +1,6 @@
 #include "io/labels.hpp"
 #include "io/report.hpp"
-#include "language.hpp"
+#include "model/language.hpp"
 
 #include <cctype>
 

@@ -1,6 +1,6 @@
 #include "io/report_model.hpp"
 
-#include "store.hpp"
+#include "storage/store.hpp"
 
 #include <algorithm>
 #include <map>

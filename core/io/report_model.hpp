@@ -2,7 +2,7 @@
 // What a restitution report says, gathered once from the event and rendered as Markdown or
 // HTML (report.hpp). The organiser dashboard can read the same figures. People's names are
 // filled in only when asked for (a report is meant to be published).
-#include "state.hpp"
+#include "storage/state.hpp"
 
 #include <array>
 #include <optional>

@@ -14,7 +14,7 @@ target_sources(atelier_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/report_html.cpp
   ${CMAKE_CURRENT_LIST_DIR}/export_csv.cpp
   ${CMAKE_CURRENT_LIST_DIR}/export.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/../search.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/search.cpp
   ${CMAKE_CURRENT_LIST_DIR}/photo_import.cpp
 )
 # Photos are decoded, scaled and re-encoded with Debian's libstb (implementations prebuilt).

@@ -1,7 +1,7 @@
 #include "io/text_encoding.hpp"
 
 #include "io/import_error.hpp"
-#include "language.hpp"
+#include "model/language.hpp"
 
 #include <array>
 

@@ -1,0 +1,109 @@
+// Prototypes, their versions, and visitors' feedback at the exhibition.
+#include "actions/action_apply.hpp"
+
+#include <algorithm>
+
+namespace atelier {
+
+namespace {
+
+void checkPrototype(const Prototype& p, const ActionContext& ctx) {
+    check::text(p.title, "title", kMaxShortText, true);
+    check::text(p.description, "description", kMaxLongText, false);
+    check::text(p.learningGoal, "learning_goal", kMaxLongText, false);
+    if (p.basedOnNoteId && p.basedOnClusterId)
+        throw ValidationError(tr("Un prototype part d'un post-it ou d'un regroupement, pas des deux.",
+                                 "A prototype builds on a note or a cluster, not both."));
+    if (p.basedOnNoteId && ctx.require<Note>(p.basedOnNoteId, "Post-it", "Note").teamId != p.teamId)
+        throw ValidationError(tr("Ce post-it est sur le mur d'une autre équipe.", "This note is on another team's board."));
+    if (p.basedOnClusterId && ctx.require<Cluster>(p.basedOnClusterId, "Regroupement", "Cluster").teamId != p.teamId)
+        throw ValidationError(tr("Ce regroupement est sur le mur d'une autre équipe.", "This cluster is on another team's board."));
+}
+
+const Prototype& requirePrototype(const ActionContext& ctx, Id id) {
+    return ctx.require<Prototype>(id, "Prototype", "Prototype");
+}
+
+} // namespace
+
+void run(const AddPrototype& a, ActionContext& ctx) {
+    const Team& team = ctx.require<Team>(a.team, "Équipe", "Team");
+    Prototype p;
+    p.id = ctx.newRowId<Prototype>(a.id);
+    p.teamId = team.id;
+    p.lineageId = p.id;
+    p.title = a.title;
+    p.description = a.description;
+    p.format = a.format;
+    p.status = a.status;
+    p.learningGoal = a.learningGoal;
+    p.basedOnNoteId = a.basedOnNote;
+    p.basedOnClusterId = a.basedOnCluster;
+    if (!p.basedOnNoteId && !p.basedOnClusterId) { // by default it builds on the piste retenue
+        p.basedOnNoteId = team.selectedNoteId;
+        p.basedOnClusterId = team.selectedClusterId;
+    }
+    p.createdAt = ctx.now();
+    checkPrototype(p, ctx);
+    ctx.put(p);
+}
+std::string describe(const AddPrototype& a, const EventState&) {
+    return trf("Ajouter le prototype « {} »", "Add the prototype \"{}\"", a.title);
+}
+
+void run(const EditPrototype& a, ActionContext& ctx) {
+    Prototype p = requirePrototype(ctx, a.prototype);
+    if (a.title) p.title = *a.title;
+    if (a.description) p.description = *a.description;
+    if (a.format) p.format = *a.format;
+    if (a.status) p.status = *a.status;
+    if (a.learningGoal) p.learningGoal = *a.learningGoal;
+    checkPrototype(p, ctx);
+    ctx.put(p);
+}
+std::string describe(const EditPrototype& a, const EventState& s) {
+    const Prototype* p = s.find<Prototype>(a.prototype);
+    return trf("Modifier le prototype « {} »", "Edit the prototype \"{}\"", p ? p->title : a.prototype.str());
+}
+
+void run(const AddPrototypeVersion& a, ActionContext& ctx) {
+    const Prototype& source = requirePrototype(ctx, a.prototype);
+    const Prototype* latest = &source;
+    for (const auto& [id, p] : ctx.state().prototypes)
+        if (p.lineageId == source.lineageId && p.version > latest->version) latest = &p;
+    Prototype next = *latest;
+    next.id = ctx.newRowId<Prototype>(a.id);
+    next.version = latest->version + 1;
+    next.status = PrototypeStatus::Draft;
+    next.createdAt = ctx.now();
+    if (a.title) next.title = *a.title;
+    if (a.description) next.description = *a.description;
+    if (a.format) next.format = *a.format;
+    if (a.learningGoal) next.learningGoal = *a.learningGoal;
+    checkPrototype(next, ctx);
+    ctx.put(next);
+}
+std::string describe(const AddPrototypeVersion& a, const EventState& s) {
+    const Prototype* p = s.find<Prototype>(a.prototype);
+    return trf("Nouvelle version de « {} »", "New version of \"{}\"", p ? p->title : a.prototype.str());
+}
+
+void run(const DeletePrototype& a, ActionContext& ctx) {
+    requirePrototype(ctx, a.prototype);
+    ctx.erase<Prototype>(a.prototype); // photos and feedback go with it; undo restores them
+}
+std::string describe(const DeletePrototype& a, const EventState& s) {
+    const Prototype* p = s.find<Prototype>(a.prototype);
+    return trf("Supprimer le prototype « {} »", "Delete the prototype \"{}\"", p ? p->title : a.prototype.str());
+}
+
+void run(const AddFeedback& a, ActionContext& ctx) {
+    requirePrototype(ctx, a.prototype);
+    check::text(a.text, "text", kMaxLongText, !a.rating.has_value());
+    check::text(a.visitor, "visitor", kMaxShortText, false);
+    if (a.rating) check::range(*a.rating, "rating", 1, 5);
+    ctx.put(Feedback{ctx.newRowId<Feedback>(a.id), a.prototype, a.kind, a.text, a.rating, a.visitor, ctx.now()});
+}
+std::string describe(const AddFeedback&, const EventState&) { return std::string(tr("Laisser un retour", "Leave feedback")); }
+
+} // namespace atelier
