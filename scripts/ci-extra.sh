@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CI's second half, after scripts/test.sh: the core, I/O, CLI and reliability test suites built
 # with AddressSanitizer and UndefinedBehaviorSanitizer (no GUI), and each fuzzer for a bounded
-# time. One clang tree serves both (scripts/fuzz.sh configures it: the core is compiled once,
+# time. One clang tree serves both (scripts/fuzz.sh installs clang and configures it: the core is compiled once,
 # for the suites and the fuzzers); the fuzzers run on the second core while the suites run.
 # Any sanitizer report, failed test or fuzzer finding fails the run.
 set -euo pipefail

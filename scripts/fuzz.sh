@@ -20,6 +20,8 @@ mode=${1:-all}
 [ $# -gt 0 ] && shift
 
 if [ "$mode" = all ] || [ "$mode" = build ]; then
+  # clang and its runtimes are installed here, not by the demo or the test command.
+  bash scripts/setup.sh clang
   # -O1 without debug info but line tables (sanitizer reports keep file:line); no -DNDEBUG.
   # Warnings are enforced by the Release build (scripts/test.sh); the tests' own code is compiled
   # at -O0 (it is not what is under test, and it is half of the compile time at -O1).

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Sets up, builds and opens Atelier on the demo event (the CNFPT summer university, Rennes 2018).
+# Installs and builds only what the app needs (no tests, no benchmarks).
 # With no display (a server, CI), prints the demo event's summary instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-bash scripts/build.sh
+bash scripts/setup.sh demo
+bash scripts/build.sh atelier
 BIN=${BUILD_DIR:-build}/app/atelier
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   # No argument: the default event, created with the demo on first run.

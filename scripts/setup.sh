@@ -1,17 +1,36 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Atelier needs. Idempotent: does nothing when all are present.
+# Installs the Debian 12 packages one command needs, and nothing more. Idempotent: does nothing
+# when they are all present.
+#   bash scripts/setup.sh demo    build and open the app (scripts/run-demo.sh)
+#   bash scripts/setup.sh test    also the tests: Catch2, a virtual display (scripts/test.sh)
+#   bash scripts/setup.sh clang   also clang and its sanitizer and libFuzzer runtimes
+#                                 (scripts/ci-extra.sh, scripts/fuzz.sh)
+# With no argument: test.
 set -euo pipefail
 
-PACKAGES=(
-  build-essential cmake pkg-config git
+# What building and running the app needs.
+DEMO=(
+  build-essential cmake ninja-build pkg-config
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri
   libsqlite3-dev libsqlitecpp-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev
   libfontconfig-dev fonts-dejavu-core fonts-noto-core
-  catch2
-  tzdata xvfb xauth x11-xkb-utils xdotool
-  clang libclang-rt-14-dev
+  tzdata
 )
+# The tests add Catch2 and a virtual display for the screenshot and keyboard tests.
+TEST=(catch2 xvfb xauth x11-xkb-utils xdotool)
+# The sanitizer suites and the fuzzers are built with clang (about 300 MB with LLVM).
+CLANG=(clang libclang-rt-14-dev)
+
+case "${1:-test}" in
+  demo) PACKAGES=("${DEMO[@]}") ;;
+  test) PACKAGES=("${DEMO[@]}" "${TEST[@]}") ;;
+  clang) PACKAGES=("${DEMO[@]}" "${TEST[@]}" "${CLANG[@]}") ;;
+  *)
+    echo "usage: bash scripts/setup.sh [demo|test|clang]" >&2
+    exit 2
+    ;;
+esac
 
 missing=()
 for p in "${PACKAGES[@]}"; do
