@@ -7,6 +7,7 @@ add_library(atelier_ui STATIC
   theme.cpp
   settings.cpp
   widgets.cpp
+  text_clip.cpp
   keys.cpp
   app.cpp
   presentation.cpp

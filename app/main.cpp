@@ -1,9 +1,10 @@
-// One binary: `atelier COMMAND …` runs a command-line command, anything else opens the app.
+// One binary: `atelier [--lang fr|en] COMMAND …` runs a command-line command, anything else
+// opens the app (`atelier [DB] [OPTIONS]`).
 #include "cli/cli.hpp"
 #include "gui.hpp"
 
 int main(int argc, char** argv) {
     atelier::setBoardPngRenderer(atelier::renderBoardPng);
-    if (argc > 1 && atelier::isCliCommand(argv[1])) return atelier::runCli(argc, argv);
+    if (atelier::isCliInvocation(argc, argv)) return atelier::runCli(argc, argv);
     return atelier::runGui(argc, argv);
 }

@@ -12,3 +12,18 @@ catch_discover_tests(cli_tests)
 
 add_test(NAME readme_lists_every_action
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/readme_actions_test.sh $<TARGET_FILE:atelier> ${PROJECT_SOURCE_DIR}/README.md)
+
+# README.md exactly right: every command run, the apply example's output compared.
+add_test(NAME readme_commands
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/readme_commands_test.sh $<TARGET_FILE:atelier> ${PROJECT_SOURCE_DIR}/README.md
+          ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
+set_tests_properties(readme_commands PROPERTIES TIMEOUT 300)
+# ... and that test fails when an example of the README is changed.
+add_test(NAME readme_commands_catch_a_changed_example
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/readme_mutation_test.sh $<TARGET_FILE:atelier> ${PROJECT_SOURCE_DIR}/README.md
+          ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
+set_tests_properties(readme_commands_catch_a_changed_example PROPERTIES TIMEOUT 600)
+
+# atelier --help: the app, its options, every export format; --lang before any command.
+add_test(NAME cli_help_tells_the_whole_story
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli_help_test.sh $<TARGET_FILE:atelier>)

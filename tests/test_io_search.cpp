@@ -142,3 +142,54 @@ TEST_CASE("a version 1 file gets its index built when opened") {
     CHECK(found(engine->store(), "resume", Id{3}));
     CHECK(found(engine->store(), "coeur", Id{3}));
 }
+
+namespace {
+
+// The marked parts of a text, as the search marks them.
+std::vector<std::string> marked(const std::string& text, const std::string& query) {
+    std::vector<std::string> parts;
+    for (const TextRange& r : matchRanges(text, query)) parts.push_back(text.substr(r.start, r.length));
+    return parts;
+}
+
+} // namespace
+
+TEST_CASE("every matched word is marked, accents and case folded as the search folds them") {
+    using V = std::vector<std::string>;
+    // « de » matches « Des » as the search does (each term is a prefix); every term is marked.
+    CHECK(marked("Des citoyens au cœur de la Ville", "coeur de ville") == V{"Des", "cœur", "de", "Ville"});
+    CHECK(marked("Des citoyens au cœur de la Ville", "CŒUR") == V{"cœur"});
+    // A term of several words (apostrophe, hyphen) matches them in a row, not each alone.
+    CHECK(marked("l’accueil à l'entrée, et l accueil", "l'accueil") == V{"l’accueil", "l accueil"});
+    CHECK(marked("Un parcours-usager, un parcours et un usager", "parcours-usager") == V{"parcours-usager"});
+    // Prefixes of a word only, never the middle of one; punctuation around a word is no part of it.
+    CHECK(marked("Villejean, Deville et « ville »", "ville") == V{"Ville", "ville"});
+    // A ligature or a decomposed accent is marked whole.
+    CHECK(marked("un œuf", "o") == V{"œ"});
+    CHECK(marked("cafe\xCC\x81 et cafés", "café") == V{"cafe\xCC\x81", "café"});
+    CHECK(marked("rien ici", "coeur").empty());
+    CHECK(marked("rien ici", "\"").empty());
+}
+
+TEST_CASE("a hit's snippet marks every match inside it") {
+    Fixture f;
+    Id team = f.add(AddTeam{{}, "Équipe 1", "", {}});
+    f.add(AddNote{{}, team, "Des citoyens au cœur de la Ville, le cœur battant", "", 0, 0, {}, {}, {}, {}});
+    auto hits = searchEvent(f.engine->store(), "coeur ville", 10);
+    REQUIRE(hits.size() == 1);
+    const SearchHit& hit = hits[0];
+    std::vector<std::string> parts;
+    for (const TextRange& r : hit.matches) parts.push_back(hit.snippet.substr(r.start, r.length));
+    CHECK(parts == std::vector<std::string>{"cœur", "Ville", "cœur"});
+    CHECK(hit.matchStart == hit.matches[0].start);
+    CHECK(hit.matchLength == hit.matches[0].length);
+    // A long text is cut around the first match; the matches kept are those inside the snippet.
+    std::string longText = "cœur " + std::string(300, 'x') + " cœur";
+    f.add(AddNote{{}, team, longText, "", 0, 0, {}, {}, {}, {}});
+    hits = searchEvent(f.engine->store(), "coeur", 10);
+    REQUIRE(hits.size() == 2);
+    for (const SearchHit& h : hits) {
+        for (const TextRange& r : h.matches) CHECK(h.snippet.substr(r.start, r.length) == "cœur");
+        if (h.snippet.find("xxx") != std::string::npos) CHECK(h.matches.size() == 1);
+    }
+}

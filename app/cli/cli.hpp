@@ -21,6 +21,8 @@ const BoardPngRenderer& boardPngRenderer();
 
 // True when argv[1] names a subcommand (or is --help/--version), so main() runs the CLI.
 bool isCliCommand(const std::string& firstArgument);
+// The same for a whole command line: global options (--lang fr|en) may come before the command.
+bool isCliInvocation(int argc, char** argv);
 int runCli(int argc, char** argv);
 
 // Command groups (one file each in app/cli/).

@@ -99,8 +99,8 @@ int exportCommand(const std::string& db, const std::string& formatName, const st
     if (formatName == "png") return exportBoardPng(db, team, out);
     auto format = exportFormatFromName(formatName);
     if (!format)
-        throw ValidationError(trf("Format « {} » inconnu. Formats disponibles : md, html, csv, json.",
-                                  "Unknown format \"{}\". Available formats: md, html, csv, json.", formatName));
+        throw ValidationError(trf("Format « {} » inconnu. Formats disponibles : md, html, csv, json, png.",
+                                  "Unknown format \"{}\". Available formats: md, html, csv, json, png.", formatName));
     SystemClock clock;
     auto engine = Engine::open(db, clock, OpenMode::ReadOnly);
     ExportResult result = exportEvent(engine->store(), *format, out, ReportOptions{withNames});
@@ -134,10 +134,11 @@ int searchCommand(const std::string& db, const std::string& terms, int limit) {
         std::string where = kindLabel(hit.kind);
         if (const Team* team = hit.teamId ? s.find<Team>(hit.teamId) : nullptr) where += " · " + team->name;
         if (!hit.title.empty()) where += " · " + hit.title;
+        // Every match in [brackets], inserted from the last so the earlier offsets hold.
         std::string snippet = hit.snippet;
-        if (hit.matchLength > 0) {
-            snippet.insert(hit.matchStart + hit.matchLength, "]");
-            snippet.insert(hit.matchStart, "[");
+        for (auto m = hit.matches.rbegin(); m != hit.matches.rend(); ++m) {
+            snippet.insert(m->start + m->length, "]");
+            snippet.insert(m->start, "[");
         }
         std::cout << "[" << where << "] " << snippet << "  (id " << hit.id.str() << ")\n";
     }
@@ -178,8 +179,8 @@ void registerIoCommands(CLI::App& app, CliRun& run) {
         cmd->callback([&run, kind, out] { run.command = [kind, out] { return writeTemplate(*kind, *out); }; });
     }
     {
-        auto* cmd = app.add_subcommand("export", "Restitution (md, html), tableaux (csv) ou paquet (json) / report, tables "
-                                                 "or bundle");
+        auto* cmd = app.add_subcommand("export", "Restitution (md, html), tableaux (csv), paquet (json) ou mur (png) / "
+                                                 "report, tables, bundle or a team's board");
         auto db = std::make_shared<std::string>();
         auto format = std::make_shared<std::string>();
         auto out = std::make_shared<std::string>();

@@ -1,6 +1,7 @@
 #include "views/view_home.hpp"
 
 #include "presentation.hpp"
+#include "text_clip.hpp"
 #include "theme.hpp"
 #include "model/timer.hpp"
 #include "model/timezone.hpp"
@@ -119,7 +120,7 @@ void HomeView::drawChallenges(ViewContext& ctx) {
     int columns = std::max(1, static_cast<int>(avail / (cardWidth + ImGui::GetStyle().ItemSpacing.x)));
     cardWidth = (avail - (columns - 1) * ImGui::GetStyle().ItemSpacing.x) / columns;
     int index = 0;
-    for (const Card& card : m_cards) {
+    for (Card& card : m_cards) {
         const Challenge* c = card.challenge;
         if (index % columns != 0) ImGui::SameLine();
         ++index;
@@ -135,13 +136,19 @@ void HomeView::drawChallenges(ViewContext& ctx) {
         std::string head = strf(Str::ChallengeNumber, c->number) + (c->owner.empty() ? "" : " · " + c->owner);
         textOneLine(head);
         ImGui::PopFont();
-        // The question, clipped to two lines so the cards stay even.
+        // The question on two lines so the cards stay even, ending in « … » when cut (cut again
+        // only when the card's width changes).
         ImVec2 q = ImGui::GetCursorScreenPos();
         float qWidth = ImGui::GetContentRegionAvail().x;
         float lineH = ImGui::GetTextLineHeight();
+        if (card.questionWidth != qWidth || card.questionFont != ctx.fonts.regular) {
+            card.question = clipToLines(ctx.fonts.regular, ctx.fonts.regular->FontSize, qWidth, c->question, 2);
+            card.questionWidth = qWidth;
+            card.questionFont = ctx.fonts.regular;
+        }
         ImVec4 clip(q.x, q.y, q.x + qWidth, q.y + lineH * 2.05f);
-        list->AddText(ctx.fonts.regular, ctx.fonts.regular->FontSize, q, ImGui::GetColorU32(ImGuiCol_Text), c->question.c_str(),
-                      nullptr, qWidth, &clip);
+        list->AddText(ctx.fonts.regular, ctx.fonts.regular->FontSize, q, ImGui::GetColorU32(ImGuiCol_Text), card.question.c_str(),
+                      nullptr, 0.0f, &clip);
         ImGui::Dummy(ImVec2(qWidth, lineH * 2.1f));
 
         if (team) {

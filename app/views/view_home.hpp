@@ -4,6 +4,7 @@
 #include "views/view.hpp"
 
 #include <cstdint>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -25,6 +26,9 @@ private:
         const Challenge* challenge = nullptr;
         const Team* team = nullptr;
         int members = 0, notes = 0, prototypes = 0;
+        std::string question;      // the question cut to the card's lines, « … » when cut
+        float questionWidth = -1;  // the width and font it was cut for
+        const ImFont* questionFont = nullptr;
     };
     std::vector<Card> m_cards;
     std::vector<const Slot*> m_slots;

@@ -99,17 +99,26 @@ void SearchView::drawContent(ViewContext& ctx) {
                 ImGui::SameLine();
                 ImGui::TextUnformatted(hit.title.c_str());
             }
-            // The snippet with the match highlighted.
+            // The snippet with every match highlighted.
             std::string s = hit.snippet;
             std::replace(s.begin(), s.end(), '\n', ' '); // one line per hit
-            std::size_t a = std::min(hit.matchStart, s.size()), b = std::min(hit.matchStart + hit.matchLength, s.size());
-            ImGui::TextUnformatted(s.c_str(), s.c_str() + a);
-            ImGui::SameLine(0, 0);
-            ImGui::PushFont(ctx.fonts.bold);
-            ImGui::TextColored(ImColor(colours::kNow), "%.*s", static_cast<int>(b - a), s.c_str() + a);
-            ImGui::PopFont();
-            ImGui::SameLine(0, 0);
-            ImGui::TextUnformatted(s.c_str() + b, s.c_str() + s.size());
+            std::size_t at = 0;
+            for (const TextRange& m : hit.matches) {
+                std::size_t a = std::min(m.start, s.size()), b = std::min(m.start + m.length, s.size());
+                if (a < at || a >= b) continue;
+                if (a > at) {
+                    ImGui::TextUnformatted(s.c_str() + at, s.c_str() + a);
+                    ImGui::SameLine(0, 0);
+                }
+                ImGui::PushFont(ctx.fonts.bold);
+                ImGui::PushStyleColor(ImGuiCol_Text, colours::kNow);
+                ImGui::TextUnformatted(s.c_str() + a, s.c_str() + b);
+                ImGui::PopStyleColor();
+                ImGui::PopFont();
+                ImGui::SameLine(0, 0);
+                at = b;
+            }
+            ImGui::TextUnformatted(s.c_str() + at, s.c_str() + s.size());
             ImGui::PopID();
         }
     }

@@ -44,18 +44,75 @@ void forgetConnection(void* db) {
     g_indexing.erase(static_cast<sqlite3*>(db));
 }
 
-bool isWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; }
+// The code point at `i` of UTF-8 text and its length in bytes; an invalid byte counts as one
+// character of its own (foldText keeps such bytes as they are).
+std::size_t codePointAt(std::string_view s, std::size_t i, char32_t& cp) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    cp = c;
+    if (len <= 1 || i + len > s.size()) return 1;
+    char32_t value = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; k < len; ++k) {
+        auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b >> 6) != 0x2) return 1;
+        value = (value << 6) | (b & 0x3F);
+    }
+    cp = value;
+    return len;
+}
 
-// The words of folded text, as FTS5's unicode61 tokenizer would roughly split them.
+// Whether FTS5's unicode61 tokenizer keeps this character inside a token (letters, digits,
+// other scripts) rather than splitting on it (spaces, punctuation, symbols: « » – … ° €).
+bool isTokenChar(char32_t cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    if (cp <= 0xBF) return cp == 0xAA || cp == 0xB5 || cp == 0xBA; // Latin-1 punctuation, but ª µ º
+    if (cp == 0xD7 || cp == 0xF7) return false;                    // × ÷
+    if (cp >= 0x2000 && cp <= 0x2BFF) return false;                // punctuation, currency, arrows, maths, symbols
+    if (cp >= 0x3000 && cp <= 0x303F) return false;                // CJK punctuation
+    if (cp >= 0x1F000 && cp <= 0x1FAFF) return false;              // emoji and pictographs
+    return true;
+}
+
+// The tokens of folded text, as byte ranges [first, second), split as FTS5 splits them.
+std::vector<std::pair<std::size_t, std::size_t>> tokensOf(std::string_view folded) {
+    std::vector<std::pair<std::size_t, std::size_t>> tokens;
+    std::size_t begin = std::string::npos;
+    for (std::size_t i = 0; i < folded.size();) {
+        char32_t cp = 0;
+        std::size_t len = codePointAt(folded, i, cp);
+        if (isTokenChar(cp)) {
+            if (begin == std::string::npos) begin = i;
+        } else if (begin != std::string::npos) {
+            tokens.emplace_back(begin, i);
+            begin = std::string::npos;
+        }
+        i += len;
+    }
+    if (begin != std::string::npos) tokens.emplace_back(begin, folded.size());
+    return tokens;
+}
+
 std::vector<std::string> wordsOf(const std::string& folded) {
     std::vector<std::string> words;
-    std::string current;
-    for (char c : folded) {
-        if (isWordByte(static_cast<unsigned char>(c))) current += c;
-        else if (!current.empty()) words.push_back(std::move(current)), current.clear();
-    }
-    if (!current.empty()) words.push_back(std::move(current));
+    for (auto [from, to] : tokensOf(folded)) words.push_back(folded.substr(from, to - from));
     return words;
+}
+
+// What the user typed as FTS5 phrases: folded, split on blanks, each term the words of its tokens.
+std::vector<std::vector<std::string>> termWords(const std::string& userText) {
+    std::vector<std::vector<std::string>> out;
+    std::string folded = foldText(userText), current;
+    auto flush = [&] {
+        auto words = wordsOf(current);
+        if (!words.empty()) out.push_back(std::move(words)); // no letter or digit: an empty phrase, left out
+        current.clear();
+    };
+    for (char c : folded) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') flush();
+        else current += c;
+    }
+    flush();
+    return out;
 }
 
 std::vector<std::string> terms(const std::string& userText) {
@@ -74,29 +131,49 @@ std::vector<std::string> terms(const std::string& userText) {
     return out;
 }
 
-bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-// The original text around the first place one of the query words starts a word.
-void makeSnippet(const std::string& text, const std::vector<std::string>& words, SearchHit& hit) {
+// Ranges of `text` matched by the phrases, sorted and merged where they touch or overlap.
+std::vector<TextRange> rangesOf(const std::string& text, const std::vector<std::vector<std::string>>& phrases) {
     std::vector<std::size_t> origins;
     std::string folded = foldText(text, origins);
-    std::size_t bestAt = std::string::npos, bestLength = 0;
-    bool anyLong = std::any_of(words.begin(), words.end(), [](const std::string& w) { return w.size() > 1; });
-    for (const auto& word : words) {
-        if (anyLong && word.size() < 2) continue;
-        for (std::size_t at = folded.find(word); at != std::string::npos; at = folded.find(word, at + 1)) {
-            if (at > 0 && isWordByte(static_cast<unsigned char>(folded[at - 1]))) continue;
-            if (at < bestAt || (at == bestAt && word.size() > bestLength)) bestAt = at, bestLength = word.size();
-            break;
+    auto tokens = tokensOf(folded);
+    std::vector<TextRange> found;
+    for (const auto& words : phrases) {
+        const std::size_t n = words.size();
+        for (std::size_t i = 0; i + n <= tokens.size(); ++i) {
+            bool match = true;
+            for (std::size_t k = 0; k < n && match; ++k) {
+                std::string_view token(folded.data() + tokens[i + k].first, tokens[i + k].second - tokens[i + k].first);
+                match = k + 1 < n ? token == words[k] : token.starts_with(words[k]);
+            }
+            if (!match) continue;
+            std::size_t from = tokens[i].first, to = tokens[i + n - 1].first + words[n - 1].size();
+            while (to < folded.size() && origins[to] == origins[to - 1]) ++to; // a whole character ("œ" for "o")
+            found.push_back({origins[from], origins[to] - origins[from]});
         }
     }
-    std::size_t matchFrom = 0, matchTo = 0;
-    if (bestAt != std::string::npos) {
-        std::size_t end = bestAt + bestLength;
-        while (end < folded.size() && origins[end] == origins[end - 1]) ++end; // whole character
-        matchFrom = origins[bestAt];
-        matchTo = origins[end];
+    std::sort(found.begin(), found.end(), [](const TextRange& a, const TextRange& b) { return a.start < b.start; });
+    std::vector<TextRange> merged;
+    for (const TextRange& r : found) {
+        if (!merged.empty() && r.start <= merged.back().start + merged.back().length) {
+            std::size_t end = std::max(merged.back().start + merged.back().length, r.start + r.length);
+            merged.back().length = end - merged.back().start;
+        } else {
+            merged.push_back(r);
+        }
     }
+    return merged;
+}
+
+bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// The original text around the first match (of more than one letter when there is one), with
+// every match inside it marked.
+void makeSnippet(const std::string& text, const std::vector<std::vector<std::string>>& phrases, SearchHit& hit) {
+    std::vector<TextRange> ranges = rangesOf(text, phrases);
+    auto anchor = std::find_if(ranges.begin(), ranges.end(), [](const TextRange& r) { return r.length > 1; });
+    if (anchor == ranges.end()) anchor = ranges.begin();
+    std::size_t matchFrom = anchor == ranges.end() ? 0 : anchor->start;
+    std::size_t matchTo = anchor == ranges.end() ? 0 : anchor->start + anchor->length;
     constexpr std::size_t kBefore = 40, kAfter = 120;
     std::size_t from = matchFrom > kBefore ? matchFrom - kBefore : 0;
     while (from > 0 && continuation(static_cast<unsigned char>(text[from]))) --from;
@@ -111,8 +188,13 @@ void makeSnippet(const std::string& text, const std::vector<std::string>& words,
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     std::string prefix = from > 0 ? "…" : "";
     hit.snippet = prefix + snippet + (to < text.size() ? "…" : "");
-    hit.matchStart = matchTo > matchFrom ? prefix.size() + (matchFrom - from) : 0;
-    hit.matchLength = matchTo - matchFrom;
+    hit.matches.clear();
+    for (const TextRange& r : ranges) { // the part of each match inside the snippet
+        std::size_t a = std::max(r.start, from), b = std::min(r.start + r.length, to);
+        if (a < b) hit.matches.push_back({prefix.size() + (a - from), b - a});
+    }
+    hit.matchStart = hit.matches.empty() ? 0 : hit.matches.front().start;
+    hit.matchLength = hit.matches.empty() ? 0 : hit.matches.front().length;
 }
 
 } // namespace
@@ -162,13 +244,15 @@ std::string searchQuery(const std::string& userText) {
     return query;
 }
 
+std::vector<TextRange> matchRanges(const std::string& text, const std::string& userText) {
+    return rangesOf(text, termWords(userText));
+}
+
 std::vector<SearchHit> searchEvent(Store& store, const std::string& userText, int limit) {
     std::vector<SearchHit> hits;
     std::string query = searchQuery(userText);
     if (query.empty() || limit <= 0) return hits;
-    std::vector<std::string> words;
-    for (const auto& term : terms(userText))
-        for (auto& w : wordsOf(term)) words.push_back(std::move(w));
+    std::vector<std::vector<std::string>> phrases = termWords(userText);
     // bm25 scores of different tables are comparable enough to interleave; ties by kind and id.
     static const std::string sql = R"SQL(
 SELECT 1, n.id, n.team_id, '', n.text, bm25(search_note) AS score
@@ -201,7 +285,7 @@ ORDER BY 6, 1, 2 LIMIT ?2
             hit.title = hit.kind == SearchKind::Challenge
                             ? trf("Défi n°{}", "Défi #{}", st.getColumn(3).getInt())
                             : st.getColumn(3).getString();
-            makeSnippet(st.getColumn(4).getString(), words, hit);
+            makeSnippet(st.getColumn(4).getString(), phrases, hit);
             hits.push_back(std::move(hit));
         }
     } catch (const SQLite::Exception& e) {

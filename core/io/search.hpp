@@ -22,13 +22,22 @@ class Store;
 enum class SearchKind { Challenge, Note, Prototype, Feedback };
 inline constexpr std::array<std::string_view, 4> kSearchKindCodes{"challenge", "note", "prototype", "feedback"};
 
+// A range of bytes within a hit's snippet.
+struct TextRange {
+    std::size_t start = 0, length = 0;
+    bool operator==(const TextRange&) const = default;
+};
+
 struct SearchHit {
     SearchKind kind = SearchKind::Note;
     Id id;          // the row of that kind
     Id teamId;      // its team (for a défi: the team working on it), 0 when none
     std::string title;   // prototype title, "Défi n°3"; empty for notes and feedback
     std::string snippet; // the original text around the first match, "…" where it was cut
-    std::size_t matchStart = 0, matchLength = 0; // the match within snippet (bytes), for highlighting
+    // Every place the query matches within snippet, in order and apart, for highlighting: each
+    // term as the search itself matches it (folded, its words in a row, the last as a prefix).
+    std::vector<TextRange> matches;
+    std::size_t matchStart = 0, matchLength = 0; // the first of matches (0, 0 when none)
 };
 
 // Registers atelier_fold(text, …) on a connection: the folding of foldText() over its arguments
@@ -45,6 +54,10 @@ void rebuildSearchIndex(SQLite::Database& db);
 // apostrophes and hyphens never break the syntax) and matched as a prefix; all terms must match.
 // Empty when nothing searchable remains (a lone quote).
 std::string searchQuery(const std::string& userText);
+
+// The ranges of `text` (bytes) that the query matches, found as the search finds them: folded
+// (accents, case, ligatures), each term's words in a row as whole tokens, the last one as a prefix.
+std::vector<TextRange> matchRanges(const std::string& text, const std::string& userText);
 
 // Best matches first (bm25), at most `limit`. Nothing searchable gives no hits, never an error.
 std::vector<SearchHit> searchEvent(Store& store, const std::string& userText, int limit = 50);
