@@ -262,7 +262,7 @@ struct ResetAfter {
     sqlite3_stmt* st;
 };
 
-std::string sqlQuoted(const std::string& name) {
+std::string quoted(const std::string& name) {
     std::string out = "\"";
     for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
@@ -290,7 +290,7 @@ RecordedTables::Table* RecordedTables::find(const char* name) {
 
 void RecordedTables::learn(Table& table) {
     sqlite3_stmt* info = nullptr;
-    std::string sql = "PRAGMA main.table_info(" + sqlQuoted(table.name) + ")";
+    std::string sql = "PRAGMA main.table_info(" + quoted(table.name) + ")";
     if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &info, nullptr) != SQLITE_OK) {
         sqlite3_finalize(info);
         throw StorageError(trf("Impossible de lire la structure de la table {}.", "Cannot read the structure of table {}.", table.name));
@@ -301,13 +301,13 @@ void RecordedTables::learn(Table& table) {
     while (sqlite3_step(info) == SQLITE_ROW) {
         int place = sqlite3_column_int(info, 5);
         table.primaryKey += static_cast<char>(place);
-        if (place) where += (where.empty() ? "" : " AND ") + sqlQuoted(reinterpret_cast<const char*>(sqlite3_column_text(info, 1))) + " IS ?";
+        if (place) where += (where.empty() ? "" : " AND ") + quoted(reinterpret_cast<const char*>(sqlite3_column_text(info, 1))) + " IS ?";
     }
     sqlite3_finalize(info);
     if (where.empty())
         throw StorageError(trf("La table {} n'a pas de clé primaire : ses modifications ne peuvent pas être enregistrées.",
                                "Table {} has no primary key: its changes cannot be recorded.", table.name));
-    sql = "SELECT * FROM main." + sqlQuoted(table.name) + " WHERE " + where;
+    sql = "SELECT * FROM main." + quoted(table.name) + " WHERE " + where;
     if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &table.read, nullptr) != SQLITE_OK) {
         sqlite3_finalize(table.read);
         table.read = nullptr;
