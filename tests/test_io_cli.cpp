@@ -156,3 +156,15 @@ TEST_CASE("cli: search with and without accents, odd input never an error") {
     }
     CHECK_THAT(atelierRun({"search", db, "\""}).out, Catch::Contains("Aucun résultat"));
 }
+
+TEST_CASE("cli: search marks every matched word, accents and case folded") {
+    TempDir dir;
+    std::string db = dir.file("demo.db");
+    REQUIRE(atelierRun({"demo", db}).exitCode == 0);
+    auto r = atelierRun({"search", db, "coeur de ville"});
+    REQUIRE(r.exitCode == 0);
+    // Défi 11 of the demo: « … jusqu’au cœur du conseil municipal ? » by the « Ville de Saint-Nazaire ».
+    CHECK_THAT(r.out, Catch::Contains("[cœur]"));
+    CHECK_THAT(r.out, Catch::Contains("[Ville] [de] Saint-Nazaire"));
+    CHECK_THAT(r.out, Catch::Contains("[de]s citoyens"));
+}
