@@ -153,7 +153,8 @@ struct ReplayRules::Impl {
     std::set<std::size_t> sources;            // entries whose deletes may be taken back by this one
     std::vector<std::pair<RowKey, Row>> revive; // rows an UPDATE found gone, with its new values
     std::vector<std::pair<RowKey, std::int64_t>> dotFixes; // vote rows: dots to add (concurrent counts add up)
-    std::set<RowKey> reported;                 // one line per row and entry
+    std::set<RowKey> alreadyGone;               // rows this entry's deletes found gone: not its removals
+    std::vector<std::pair<RowKey, int>> restoredDots; // dots a cascade took, back with more dots cast on them
 
     Impl(sqlite3* d, const std::vector<const JournalEntry*>& e, MergeReport& r) : db(d), entries(e), report(r) {
         changes.resize(entries.size());
@@ -331,6 +332,7 @@ struct ReplayRules::Impl {
                 return SQLITE_CHANGESET_REPLACE;
             }
             if (op == SQLITE_DELETE) {
+                if (countColumn >= 0 && indirect) return SQLITE_CHANGESET_OMIT; // more dots since: their target comes back with them
                 if (countColumn >= 0) { // a withdrawal of every dot, concurrent with more dots: take away its own
                     sqlite3_value* o = nullptr;
                     sqlite3changeset_old(it, countColumn, &o);
@@ -354,11 +356,15 @@ struct ReplayRules::Impl {
                     if (c == countColumn && v) { // dots: what this change added, on a row withdrawn meanwhile
                         sqlite3_value* o = nullptr;
                         sqlite3changeset_old(it, c, &o);
-                        values[static_cast<std::size_t>(c)] = sqlite3_value_int64(v) - (o ? sqlite3_value_int64(o) : 0);
+                        auto stone = tombstone(key, index);
+                        bool cascaded = stone && isIndirectDelete(stone->first, key);
+                        if (!cascaded) values[static_cast<std::size_t>(c)] = sqlite3_value_int64(v) - (o ? sqlite3_value_int64(o) : 0);
+                        else restoredDots.emplace_back(key, o ? static_cast<int>(sqlite3_value_int64(o)) : 0);
                     }
                 }
                 revive.emplace_back(key, std::move(values));
             }
+            if (op == SQLITE_DELETE) alreadyGone.insert(key);
             return SQLITE_CHANGESET_OMIT; // a delete of a row already gone: nothing to do
         case SQLITE_CHANGESET_CONFLICT:
             return SQLITE_CHANGESET_REPLACE; // the same row added twice (a redo): this one's values
@@ -368,6 +374,12 @@ struct ReplayRules::Impl {
                      "{}: \"{}\" was left out for this item, the database refused it.", the(name(table, key.id)), what));
             return SQLITE_CHANGESET_OMIT;
         }
+    }
+
+    bool isIndirectDelete(std::size_t pos, const RowKey& key) {
+        for (const auto& c : changes[pos])
+            if (c.op == SQLITE_DELETE && c.key.table == key.table && c.key.id == key.id) return c.indirect;
+        return false;
     }
 
     void laterWins(const RowKey& key, sqlite3_changeset_iter* it, int columns) {
@@ -455,6 +467,7 @@ struct ReplayRules::Impl {
                     if (!stone || stone->first != source) continue; // deleted again since, by a delete that saw it
                     if (!insertRow(c.key.table, c.old)) continue;
                     changed = true;
+                    if (source == index) continue; // taken back within the entry itself: never removed
                     int dots = dotsOf(c.key, c.old);
                     note(c.key, ConflictKind::Restored,
                          trf("{} est revenu avec ce qui le portait (supprimé par « {} », puis rétabli).",
@@ -579,18 +592,27 @@ struct ReplayRules::Impl {
     // Deletes of rows this entry made: a delete that stands names what it took.
     void reportRemovals() {
         for (const auto& c : changes[index]) {
-            if (c.op != SQLITE_DELETE || exists(c.key.table, c.key.id)) continue;
+            if (c.op != SQLITE_DELETE || alreadyGone.count(c.key) || exists(c.key.table, c.key.id)) continue;
             static const std::set<std::string> kWork{"note", "cluster", "team", "member", "challenge", "prototype",
                                                      "feedback", "slot", "photo", "vote"};
             if (!kWork.count(c.key.table)) continue;
-            int dots = dotsOf(c.key, c.old);
+            int dots = c.indirect ? dotsOf(c.key, c.old) : 0; // a withdrawal is the voter's own, not a removal
+            if (c.key.table == "vote") {
+                if (!c.indirect) continue;
+                std::int64_t target = intOf(c.old[static_cast<std::size_t>(info("vote").column("note_id"))]);
+                std::int64_t cluster = intOf(c.old[static_cast<std::size_t>(info("vote").column("cluster_id"))]);
+                note(c.key, ConflictKind::Removed,
+                     trf("{} gommette(s) sur {} rendue(s) avec « {} ».", "{} dot(s) on {} given back with \"{}\".", dots,
+                         target ? name("note", target) : name("cluster", cluster), description(index)),
+                     dots, true);
+                continue;
+            }
             note(c.key, ConflictKind::Removed,
                  c.indirect ? trf("{} a été supprimé avec ce qui le portait (« {} »).", "{} was deleted with what held it (\"{}\").",
                                   the(name(c.key.table, c.key.id)), description(index))
                             : trf("{} a été supprimé (« {} »).", "{} was deleted (\"{}\").", the(name(c.key.table, c.key.id)),
                                   description(index)),
-                 0, c.indirect);
-            (void)dots;
+                 dots, c.indirect);
         }
     }
 
@@ -611,6 +633,8 @@ struct ReplayRules::Impl {
         sources = {position};
         revive.clear();
         dotFixes.clear();
+        restoredDots.clear();
+        alreadyGone.clear();
         const JournalEntry& entry = *entries[position];
         if (!entry.changes.empty()) {
             int rc = sqlite3changeset_apply(db, static_cast<int>(entry.changes.bytes().size()),
@@ -624,7 +648,15 @@ struct ReplayRules::Impl {
         for (auto& [key, values] : revive) {
             std::string before = name(key.table, key.id);
             if (bringBack(key, &values)) {
-                if (key.table == "vote") continue; // more dots on a withdrawn row: counted, nothing lost
+                if (key.table == "vote") {
+                    for (const auto& [dotKey, dots] : restoredDots)
+                        if (dotKey.id == key.id)
+                            note(key, ConflictKind::Restored,
+                                 trf("{} sont revenues : on y avait voté en même temps qu'elles étaient retirées.",
+                                     "{} came back: they had been voted on while they were being removed.", the(before)),
+                                 -dots, true);
+                    continue; // more dots on a withdrawn row: counted, nothing lost
+                }
                 note(key, ConflictKind::BroughtBack,
                      trf("{} a été rétabli avec la modification « {} » : il avait été supprimé en même temps sur une autre copie.",
                          "{} was brought back with the change \"{}\": it had been deleted at the same time on another copy.",
