@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
@@ -148,6 +150,7 @@ struct ReplayRules::Impl {
     MergeReport& report;
     std::vector<std::vector<RowChange>> changes;             // by entry position
     std::map<RowKey, std::vector<std::size_t>> deletes;      // row -> positions of entries deleting it
+    std::map<RowKey, std::vector<std::size_t>> voteInserts; // a vote's full row, wherever it was added
     std::map<std::string, TableInfo> tables;
     std::size_t index = 0;
     std::set<std::size_t> sources;            // entries whose deletes may be taken back by this one
@@ -160,8 +163,10 @@ struct ReplayRules::Impl {
         changes.resize(entries.size());
         for (std::size_t i = 0; i < entries.size(); ++i) {
             changes[i] = parseChanges(entries[i]->changes);
-            for (const auto& c : changes[i])
+            for (const auto& c : changes[i]) {
                 if (c.op == SQLITE_DELETE) deletes[c.key].push_back(i);
+                if (c.op == SQLITE_INSERT && c.key.table == "vote") voteInserts[c.key].push_back(i);
+            }
         }
     }
 
@@ -367,6 +372,12 @@ struct ReplayRules::Impl {
             if (op == SQLITE_DELETE) alreadyGone.insert(key);
             return SQLITE_CHANGESET_OMIT; // a delete of a row already gone: nothing to do
         case SQLITE_CHANGESET_CONFLICT:
+            if (countColumn >= 0) { // dots added again (an undone withdrawal) on a row that holds some: they add up
+                sqlite3_value* n = nullptr;
+                sqlite3changeset_new(it, countColumn, &n);
+                if (n) dotFixes.emplace_back(key, sqlite3_value_int64(n));
+                return SQLITE_CHANGESET_OMIT;
+            }
             return SQLITE_CHANGESET_REPLACE; // the same row added twice (a redo): this one's values
         default: // CONSTRAINT, FOREIGN_KEY
             note(key, ConflictKind::Refused,
@@ -428,16 +439,30 @@ struct ReplayRules::Impl {
 
     // Brings back a row deleted at or before this entry, `changes` on top. Its delete's other
     // effects on what hung on it are then taken back too (restoreHangers).
+    // A vote's round, member and target never change: any addition of it gives its full row.
+    // (A row that concurrent withdrawals took to zero has no tombstone of its own.)
+    const Row* voteRow(const RowKey& key) {
+        auto it = voteInserts.find(key);
+        if (it == voteInserts.end()) return nullptr;
+        for (std::size_t pos : it->second) {
+            if (pos > index) break;
+            for (const auto& c : changes[pos])
+                if (c.op == SQLITE_INSERT && c.key.id == key.id && c.key.table == key.table) return &c.values;
+        }
+        return nullptr;
+    }
+
     bool bringBack(const RowKey& key, const Row* newValues) {
         auto stone = tombstone(key, index);
-        if (!stone) return false;
-        Row values = *stone->second;
+        const Row* full = stone ? stone->second : key.table == "vote" ? voteRow(key) : nullptr;
+        if (!full) return false;
+        Row values = *full;
         if (newValues)
             for (std::size_t c = 0; c < values.size() && c < newValues->size(); ++c)
                 if (!std::holds_alternative<Unchanged>((*newValues)[c])) values[c] = (*newValues)[c];
         if (key.table == "vote" && dotsOf(key, values) <= 0) return false;
         if (!insertRow(key.table, values)) return false;
-        sources.insert(stone->first);
+        if (stone) sources.insert(stone->first);
         return true;
     }
 
@@ -577,6 +602,7 @@ struct ReplayRules::Impl {
                 if (delta > 0) {
                     Row values;
                     if (auto stone = tombstone(key, index)) values = *stone->second;
+                    else if (const Row* full = voteRow(key)) values = *full;
                     if (values.empty()) continue;
                     values[static_cast<std::size_t>(info("vote").column("count"))] = delta;
                     insertRow(key.table, values);
