@@ -208,6 +208,7 @@ MergeReport mergeEventFiles(Store& into, const std::vector<std::string>& fromPat
                     rules.apply(i, entry.event != intoEvent ? entry.event : Id{}, isNew);
                     effect = recorder.take();
                 }
+                rules.recordEffect(i, effect);
                 std::optional<Changeset> stored;
                 if (effect.bytes() != entry.changes.bytes()) stored = effect;
                 if (isNew) {

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -150,6 +151,7 @@ struct ReplayRules::Impl {
     MergeReport& report;
     std::vector<std::vector<RowChange>> changes;             // by entry position
     std::map<RowKey, std::vector<std::size_t>> deletes;      // row -> positions of entries deleting it
+    std::map<std::size_t, std::vector<RowChange>> actual; // what replayed entries really did here
     std::map<RowKey, std::vector<std::size_t>> voteInserts; // a vote's full row, wherever it was added
     std::map<std::string, TableInfo> tables;
     std::size_t index = 0;
@@ -481,10 +483,30 @@ struct ReplayRules::Impl {
 
     // What a delete took along with a row (its cascade: notes of a team, dots of a note; and
     // the notes a regroupement held) comes back when that row is back or was kept.
+    // What entry `pos` really did in this file (not what it did where it was made): a delete
+    // gives back only what it took here. Entries before this merge's replay: their effect.
+    const std::vector<RowChange>& actualChanges(std::size_t pos) {
+        auto it = actual.find(pos);
+        if (it != actual.end()) return it->second;
+        if (pos == index) return changes[pos]; // this entry, still being applied
+        return actual.emplace(pos, withCascades(pos, parseChanges(entries[pos]->effective()))).first->second;
+    }
+
+    // A replay runs with foreign keys off, so its effect marks no change as a cascade's: the
+    // entry's own record says which were.
+    std::vector<RowChange> withCascades(std::size_t pos, std::vector<RowChange> effect) {
+        std::map<RowKey, bool> cascaded;
+        for (const auto& c : changes[pos])
+            if (c.indirect) cascaded[c.key] = true;
+        for (auto& c : effect) c.indirect = cascaded.count(c.key) > 0;
+        return effect;
+    }
+
     bool restoreHangers() {
         bool changed = false;
         for (std::size_t source : std::vector<std::size_t>(sources.begin(), sources.end())) {
-            for (const auto& c : changes[source]) {
+            for (const auto& c : actualChanges(source)) {
+                if (source == index && alreadyGone.count(c.key)) continue; // not this entry's to give back
                 if (!c.indirect) continue;
                 if (c.op == SQLITE_DELETE) {
                     if (exists(c.key.table, c.key.id) || !parentsPresent(c.key.table, c.old)) continue;
@@ -716,5 +738,9 @@ ReplayRules::ReplayRules(sqlite3* db, const std::vector<const JournalEntry*>& en
 ReplayRules::~ReplayRules() = default;
 
 void ReplayRules::apply(std::size_t index, Id site, bool incoming) { m->apply(index, site, incoming); }
+
+void ReplayRules::recordEffect(std::size_t index, const Changeset& effect) {
+    m->actual[index] = m->withCascades(index, parseChanges(effect));
+}
 
 } // namespace atelier

@@ -41,6 +41,9 @@ public:
     // entry was made for another event, whose new défis, teams, slots and timers are marked so.
     // `incoming`: new to this file (its deletes are reported).
     void apply(std::size_t index, Id site, bool incoming);
+    // What entry `index` did here, once applied: a later entry that takes back its delete
+    // restores only what it really removed in this file.
+    void recordEffect(std::size_t index, const Changeset& effect);
 
 private:
     struct Impl;
