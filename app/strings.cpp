@@ -337,7 +337,7 @@ constexpr const char* kFrench[] = {
     "Export…", // FilesExporting
     "Export terminé ({} fichiers) :", // FilesExported
     "Fusionner le fichier d’une équipe", // FilesMergeTitle
-    "La copie de l’événement d’un ordinateur d’équipe : ses changements rejoignent cet événement, les conflits sont listés dans le rapport.", // FilesMergeHint
+    "La copie de l’événement d’un ordinateur d’équipe : ses changements rejoignent cet événement, les conflits sont listés dans le rapport. Après la fusion, « Annuler » ne remonte plus avant elle.", // FilesMergeHint
     "Chemin du fichier d’événement", // FilesEventPath
     "Comparer", // FilesMergeCheck
     "Cet événement : {}", // FilesCountsHere
@@ -678,7 +678,7 @@ constexpr const char* kEnglish[] = {
     "Exporting…", // FilesExporting
     "Export done ({} files):", // FilesExported
     "Merge a team's file", // FilesMergeTitle
-    "The copy of the event from a team's laptop: its changes join this event, and conflicts are listed in the report.", // FilesMergeHint
+    "The copy of the event from a team's laptop: its changes join this event, and conflicts are listed in the report. After the merge, Undo no longer goes back past it.", // FilesMergeHint
     "Path of the event file", // FilesEventPath
     "Compare", // FilesMergeCheck
     "This event: {}", // FilesCountsHere

@@ -3,6 +3,8 @@ add_executable(core_tests
   test_engine.cpp
   test_merge.cpp
   test_merge_sites.cpp
+  test_merge_property.cpp
+  test_merge_cases.cpp
   test_actions.cpp
   test_votes.cpp
   test_timer.cpp

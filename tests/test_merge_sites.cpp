@@ -38,7 +38,9 @@ struct Sites {
         generatedEvent = Engine::open(generated, clock)->state().event.id;
         EventInfo info;
         info.name = "Revue nationale 2026";
-        reviewEvent = Engine::create(review, info, clock)->state().event.id;
+        auto e = Engine::create(review, info, clock);
+        markAsReviewFile(e->store()); // atelier new --review
+        reviewEvent = e->state().event.id;
     }
 
     Id makeSite(const std::string& path, const std::string& name, const std::string& question) {
@@ -161,6 +163,36 @@ TEST_CASE("another event is refused by a running event, which keeps its bytes, a
     CHECK_THROWS_WITH(rennes->mergeFrom(s.lyon), Catch::Contains("autre événement") && Catch::Contains("revue"));
     CHECK(rennes->store().canonicalDump() == before);
     CHECK(rennes->state().sites.empty());
+    CHECK_NOTHROW(s.open(s.review)->mergeFrom(s.lyon));
+}
+
+TEST_CASE("a file being prepared (a programme and a timer, no défi or team yet) is not taken for a review file") {
+    Sites s;
+    std::string preparing = s.dir.file("preparation.db");
+    {
+        EventInfo info;
+        info.name = "Strasbourg 2026";
+        auto e = Engine::create(preparing, info, s.clock);
+        e->apply(AddSlot{{}, "2026-07-09", "09:00", "10:00", "Accueil", SlotKind::Other, ""});
+        e->apply(StartTimer{{}, "Diverger", Phase::Diverge, {}, 600});
+    }
+    std::string before = readBytes(preparing);
+    CHECK_THROWS_WITH(s.open(preparing)->mergeFrom(s.lyon),
+                      Catch::Contains("autre événement") && Catch::Contains("--review") && Catch::Contains("Rien n'a été fusionné"));
+    CHECK(s.open(preparing)->state().sites.empty());
+    CHECK(s.open(preparing)->state().challenges.empty());
+}
+
+TEST_CASE("a review file made before review files were explicit (one that holds sites) stays a review file") {
+    Sites s;
+    s.open(s.review)->mergeFrom(s.rennes);
+    // As the older schema left it: sites, no flag.
+    {
+        SQLite::Database db(s.review, SQLite::OPEN_READWRITE);
+        db.exec("UPDATE replica SET review = 0");
+        db.exec("UPDATE replica SET review = (SELECT count(*) FROM event) > 1"); // the migration's rule
+    }
+    CHECK(isReviewFile(s.open(s.review)->store()));
     CHECK_NOTHROW(s.open(s.review)->mergeFrom(s.lyon));
 }
 

@@ -10,6 +10,7 @@
 #include "model/language.hpp"
 #include "storage/schema.hpp"
 #include "summary.hpp"
+#include "sync/replica.hpp"
 
 #include <SQLiteCpp/Exception.h>
 
@@ -19,9 +20,17 @@ namespace atelier {
 
 namespace {
 
-int runNew(const std::string& path, const EventInfo& info) {
+int runNew(const std::string& path, const EventInfo& info, bool review) {
     SystemClock clock;
     auto engine = Engine::create(path, info, clock);
+    if (review) {
+        markAsReviewFile(engine->store());
+        std::cout << trf("Fichier de revue « {} » créé dans {} : fusionnez-y le fichier de chaque site (atelier merge {} site.db).",
+                         "Review file \"{}\" created in {}: merge each site's file into it (atelier merge {} site.db).",
+                         engine->state().event.name, path, path)
+                  << "\n";
+        return 0;
+    }
     std::cout << trf("Événement « {} » créé dans {}.", "Event \"{}\" created in {}.", engine->state().event.name, path) << "\n";
     return 0;
 }
@@ -105,7 +114,9 @@ void registerEventCommands(CLI::App& app, CliRun& run) {
         cmd->add_option("--tz", info->timeZone, "fuseau IANA / IANA time zone (Europe/Paris)");
         cmd->add_option("--from", info->firstDay, "premier jour / first day (YYYY-MM-DD)");
         cmd->add_option("--to", info->lastDay, "dernier jour / last day (YYYY-MM-DD)");
-        cmd->callback([&run, path, info] { run.command = [path, info] { return runNew(*path, *info); }; });
+        auto review = std::make_shared<bool>(false);
+        cmd->add_flag("--review", *review, "fichier de revue nationale, qui réunit des sites / national review file gathering sites");
+        cmd->callback([&run, path, info, review] { run.command = [path, info, review] { return runNew(*path, *info, *review); }; });
     }
     {
         auto* cmd = app.add_subcommand("demo", "Crée l'événement de démonstration (Rennes 2018) / create the demo event");

@@ -37,11 +37,12 @@ int runCopy(const std::string& source, const std::string& destination, const std
 int runMerge(const std::string& into, const std::vector<std::string>& sources) {
     SystemClock clock;
     auto engine = Engine::open(into, clock);
-    for (const auto& from : sources) {
-        EventState before = engine->state();
-        MergeReport report = engine->mergeFrom(from);
-        std::cout << formatMergeReport(from, report, before, engine->state());
-    }
+    EventState before = engine->state();
+    // One transaction for every copy: all merged, or none (a refused copy, a killed process).
+    MergeReport report = engine->mergeFrom(sources);
+    std::string names;
+    for (const auto& from : sources) names += (names.empty() ? "" : ", ") + from;
+    std::cout << formatMergeReport(names, report, before, engine->state());
     return 0;
 }
 

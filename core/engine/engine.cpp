@@ -88,7 +88,7 @@ void Engine::checkpoint() {
 // Journals a committed change, inside its transaction: the journal is what merges exchange.
 void Engine::record(const std::string& description, const Changeset& changes) {
     if (changes.empty()) return;
-    m_journal->append({newId(), m_journal->nextTime(m_clock.now()), m_journal->origin(), description, changes, {}, m_journal->event()});
+    m_journal->append(m_journal->makeLocal(m_journal->nextTime(m_clock.now()), description, changes));
 }
 
 std::unique_ptr<Engine> Engine::create(const std::string& path, const EventInfo& event, const Clock& clock) {
@@ -182,11 +182,13 @@ void Engine::applyChangeset(const Changeset& changes, const std::string& journal
     afterCommit(false);
 }
 
-MergeReport Engine::mergeFrom(const std::string& otherCopyPath) {
+MergeReport Engine::mergeFrom(const std::string& otherCopyPath) { return mergeFrom(std::vector<std::string>{otherCopyPath}); }
+
+MergeReport Engine::mergeFrom(const std::vector<std::string>& otherCopyPaths) {
     if (readOnly())
         throw StorageError(tr("Cet événement est ouvert en lecture seule : rien n'a été fusionné.",
                               "This event is open read-only: nothing was merged."));
-    MergeReport report = mergeEventFiles(*m_store, otherCopyPath);
+    MergeReport report = mergeEventFiles(*m_store, otherCopyPaths);
     if (report.newEntries > 0) reloadAll();
     if (m_store->walPendingPages() > kWalBound) m_store->checkpoint();
     return report;

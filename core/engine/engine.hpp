@@ -56,6 +56,8 @@ public:
     // Brings in the changes another copy of this event has made (see merge.hpp). The undo
     // history is cleared: what it would undo may have been changed by the merge.
     MergeReport mergeFrom(const std::string& otherCopyPath);
+    // Several copies in one transaction: all of them merged, or (a refused copy, a crash) none.
+    MergeReport mergeFrom(const std::vector<std::string>& otherCopyPaths);
 
     // Rotating backups beside the file (backup.hpp): after a commit at each phase change, and
     // once `interval` has passed since the last one. A failed backup never fails the action;

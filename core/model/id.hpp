@@ -26,6 +26,10 @@ struct Id {
 // A fresh random id, positive and never 0. Thread-safe.
 Id newId();
 
+// Makes the ids that follow a fixed sequence: for tests that must replay a random scenario
+// from its seed (the merge property test). Never called by the application.
+void seedIdsForTests(std::uint64_t seed);
+
 } // namespace atelier
 
 template <> struct std::hash<atelier::Id> {

@@ -296,6 +296,29 @@ UPDATE journal SET event_id = (SELECT id FROM event ORDER BY rowid LIMIT 1);
 UPDATE replica SET event_id = (SELECT id FROM event ORDER BY rowid LIMIT 1);
 )SQL";
 
+// Version 6: causality and integrity of the journal (merge.hpp). `seq` numbers an entry within
+// its origin (1, 2, …); `seen` is the version vector of the file that made it ("origin:seq"
+// pairs: how many entries of each origin it had), from which a merge decides which changes are
+// concurrent, never from clocks; NULL for entries made before version 6, which keep their time
+// order among themselves. `checksum` covers what an entry claims (id, time, origin, event, seq,
+// seen, description, changes): a copy edited by hand is refused. `replica` counts the entries
+// and sums their checksums, so a wiped or truncated journal is seen too, and says whether the
+// file is a national review file (one that already holds sites is one).
+constexpr const char* kSchemaV6 = R"SQL(
+ALTER TABLE journal ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE journal ADD COLUMN seen TEXT;
+ALTER TABLE journal ADD COLUMN checksum INTEGER;
+CREATE INDEX journal_origin ON journal(origin, at, id);
+UPDATE journal SET seq = (SELECT count(*) FROM journal j WHERE j.origin = journal.origin
+                          AND (j.at < journal.at OR (j.at = journal.at AND j.id <= journal.id)));
+ALTER TABLE replica ADD COLUMN review INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE replica ADD COLUMN journal_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE replica ADD COLUMN journal_sum INTEGER NOT NULL DEFAULT 0;
+UPDATE replica SET review = (SELECT count(*) FROM event) > 1;
+)SQL";
+// (The existing entries' checksums and the replica's count and sum are written right after,
+// by checksumJournal(), in the same transaction: see Store::migrate.)
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -305,6 +328,7 @@ const std::vector<Migration>& migrations() {
         {3, "journal of changes, for merging copies", kSchemaV3},
         {4, "index of notes by team and z", kSchemaV4},
         {5, "sites of a national review file", kSchemaV5},
+        {6, "causality and checksums of the journal, review files", kSchemaV6},
     };
     return list;
 }

@@ -6,6 +6,7 @@
 #include "model/rows.hpp"
 #include "storage/schema.hpp"
 #include "io/search.hpp"
+#include "sync/entry_checksum.hpp"
 
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Transaction.h>
@@ -380,6 +381,7 @@ void Store::migrate() {
     for (const auto& migration : migrations()) {
         if (migration.toVersion <= version) continue;
         m_db->exec(migration.sql);
+        if (migration.toVersion == 6) checksumJournal(m_db->getHandle()); // needs C++: see schema.cpp
         m_db->exec("PRAGMA user_version=" + std::to_string(migration.toVersion));
     }
     tx.commit();

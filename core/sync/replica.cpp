@@ -42,6 +42,10 @@ void copyEventFile(const std::string& source, const std::string& destination, co
     }
 }
 
+void markAsReviewFile(Store& store) { store.db().exec("UPDATE replica SET review = 1 WHERE id = 1"); }
+
+bool isReviewFile(Store& store) { return store.db().execAndGet("SELECT review FROM replica WHERE id = 1").getInt() != 0; }
+
 ReplicaInfo readReplicaInfo(const std::string& path) {
     auto store = Store::open(path, OpenMode::ReadOnly);
     SQLite::Statement st(store->db(), "SELECT origin, label, team_id FROM replica WHERE id = 1");

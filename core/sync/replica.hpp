@@ -19,4 +19,10 @@ void copyEventFile(const std::string& source, const std::string& destination, co
 
 ReplicaInfo readReplicaInfo(const std::string& path);
 
+class Store;
+// Makes the file a national review file (`atelier new --review`): the only kind that takes
+// the files of other events (sites) in a merge.
+void markAsReviewFile(Store& store);
+bool isReviewFile(Store& store);
+
 } // namespace atelier
