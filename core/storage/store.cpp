@@ -1,6 +1,7 @@
 #include "storage/store.hpp"
 
 #include "model/errors.hpp"
+#include "storage/atomic_create.hpp"
 #include "storage/event_file.hpp"
 #include "model/language.hpp"
 #include "model/rows.hpp"
@@ -255,16 +256,35 @@ Id ownEventId(SQLite::Database& db) {
 }
 
 std::unique_ptr<Store> Store::create(const std::string& path, const EventInfo& event) {
+    // `new` too is one step: a kill between the file's creation and its first event row would
+    // otherwise leave an empty file that blocks the retry.
+    return publish(createBeside(path, event), path);
+}
+
+std::unique_ptr<Store> Store::publish(std::unique_ptr<Store> built, const std::string& path) {
+    try {
+        built->m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (const SQLite::Exception& e) {
+        built.reset();
+        discardBuilt(path);
+        throw StorageError(trf("« {} » n'a pas pu être terminé ({}) : rien n'a été créé.",
+                               "\"{}\" could not be finished ({}): nothing was created.", path, e.what()));
+    }
+    built.reset(); // closes: the WAL is folded in and removed
+    publishBuilt(path);
+    return open(path, OpenMode::ReadWrite);
+}
+
+std::unique_ptr<Store> Store::createBeside(const std::string& finalPath, const EventInfo& event) {
+    prepareBuilding(finalPath);
+    const std::string path = buildingPath(finalPath);
     std::error_code ec;
-    if (std::filesystem::exists(path, ec))
-        throw FileError(trf("« {} » existe déjà : Atelier n'écrase pas un fichier. Choisissez un autre nom.",
-                            "\"{}\" already exists: Atelier does not overwrite a file. Choose another name.", path));
     std::unique_ptr<SQLite::Database> db;
     try {
         db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | kOneThread);
     } catch (const SQLite::Exception& e) {
         throw FileError(trf("Impossible de créer « {} » ({}). Vérifiez que le dossier existe et accepte l'écriture.",
-                            "Cannot create \"{}\" ({}). Check that the folder exists and is writable.", path, e.what()));
+                            "Cannot create \"{}\" ({}). Check that the folder exists and is writable.", finalPath, e.what()));
     }
     std::unique_ptr<Store> store(new Store(path, std::move(db), false));
     try {
