@@ -245,6 +245,37 @@ void Store::lockForWriting() {
     }
 }
 
+// A full or failing disk is not a damaged file: SQLite reports it as SQLITE_FULL or as one of
+// the write-side I/O errors (often while creating the -wal or -shm beside the file). Throws the
+// message that names the disk; returns when the error is something else.
+static void throwIfDiskProblem(const SQLite::Exception& e, const std::string& path) {
+    int code = e.getExtendedErrorCode();
+    int primary = code & 0xFF;
+    std::error_code ec;
+    auto space = std::filesystem::space(std::filesystem::absolute(path, ec).parent_path(), ec);
+    bool noSpace = !ec && space.available == 0;
+    if (primary == SQLITE_FULL || (primary == SQLITE_IOERR && noSpace))
+        throw StorageError(trf("Le disque est plein : rien n'a été perdu, libérez de la place puis recommencez (« {} »).",
+                               "The disk is full: nothing was lost, free some space and try again (\"{}\").", path));
+    if (primary == SQLITE_READONLY)
+        throw StorageError(trf("Le disque de « {} » est en lecture seule : rien n'a été perdu. Ouvrez le fichier en lecture "
+                               "seule, ou copiez-le sur un disque où vous pouvez écrire.",
+                               "The disk of \"{}\" is read-only: nothing was lost. Open the file read-only, or copy it to a "
+                               "disk you can write to.",
+                               path));
+    switch (code) {
+    case SQLITE_IOERR_WRITE: case SQLITE_IOERR_FSYNC: case SQLITE_IOERR_DIR_FSYNC: case SQLITE_IOERR_TRUNCATE:
+    case SQLITE_IOERR_SHMOPEN: case SQLITE_IOERR_SHMSIZE: case SQLITE_IOERR_SHMMAP:
+        throw StorageError(trf("Le disque refuse d'écrire « {} » ({}) : rien n'a été perdu. Vérifiez le disque (plein, retiré, "
+                               "en panne ?) puis recommencez.",
+                               "The disk refuses to write \"{}\" ({}): nothing was lost. Check the disk (full, removed, "
+                               "failing?) and try again.",
+                               path, e.what()));
+    default:
+        return;
+    }
+}
+
 Id ownEventId(SQLite::Database& db) {
     // Files made before sites existed (schema < 5, an old backup) have one event row.
     try {
@@ -352,6 +383,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode) {
                                 "\"{}\" uses an old schema ({}): open it once for writing to upgrade it.", path,
                                 store->schemaVersion()));
     } catch (const SQLite::Exception& e) {
+        throwIfDiskProblem(e, path);
         throw FileError(trf("« {} » est abîmé ou tronqué ({}). Restaurez une sauvegarde.",
                             "\"{}\" is damaged or truncated ({}). Restore a backup.", path, e.what()));
     }
@@ -518,6 +550,7 @@ EventState Store::loadAll() {
         loadTable(*m_db, state.feedback);
         loadTable(*m_db, state.timedSessions);
     } catch (const SQLite::Exception& e) {
+        throwIfDiskProblem(e, m_path);
         throw FileError(trf("« {} » est abîmé ({}). Restaurez une sauvegarde.", "\"{}\" is damaged ({}). Restore a backup.",
                             m_path, e.what()));
     }
