@@ -165,7 +165,7 @@ std::unique_ptr<Engine> createDemoEvent(const std::string& path, const Clock& cl
     info.lastDay = "2018-07-11";
     info.timeZone = "Europe/Paris";
     {
-        auto engine = Engine::create(path, info, clock);
+        auto engine = Engine::createBeside(path, info, clock); // published below, once complete
         Engine& e = *engine;
 
         for (const auto& s : kAgenda) e.apply(AddSlot{{}, s.day, s.start, s.end, s.title, s.kind, s.room});
@@ -245,9 +245,10 @@ std::unique_ptr<Engine> createDemoEvent(const std::string& path, const Clock& cl
         for (std::size_t i = 0; i < nazaireIdeas.size(); ++i)
             e.apply(AddNote{{}, nazaire, nazaireIdeas[i], "", 60.0 + double(i) * 190, 80, {}, {}, {}, {}});
         e.apply(SetPhase{nazaire, Phase::Select});
+        // Renamed into place only now: a kill before this leaves no demo file, only the one
+        // being built, which the next attempt removes. Reopened with an empty undo history.
+        return Engine::publish(std::move(engine), path, clock);
     }
-    // Reopened so the demo starts with an empty undo history.
-    return Engine::open(path, clock);
 }
 
 } // namespace atelier

@@ -1,5 +1,7 @@
 #include "generate.hpp"
 
+#include "storage/atomic_create.hpp"
+
 #include "model/errors.hpp"
 #include "model/language.hpp"
 #include "io/search.hpp"
@@ -55,7 +57,7 @@ GenerateCounts generateEvent(const std::string& path, const GenerateOptions& opt
     info.lastDay = "2018-07-11";
     info.createdAt = options.start;
     GenerateCounts counts;
-    std::unique_ptr<Store> store = Store::create(path, info);
+    std::unique_ptr<Store> store = Store::createBeside(path, info); // published once complete
     try {
         // One bulk transaction, as a bundle import: a page cache big enough not to spill.
         store->db().exec("PRAGMA cache_size=-131072");
@@ -169,10 +171,10 @@ GenerateCounts generateEvent(const std::string& path, const GenerateOptions& opt
     } catch (...) {
         setSearchIndexing(store->db().getHandle(), true);
         store.reset();
-        std::error_code ec;
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
+        discardBuilt(path);
         throw;
     }
+    Store::publish(std::move(store), path);
     return counts;
 }
 

@@ -6,6 +6,8 @@ add_executable(io_tests
   test_io_import.cpp
   test_io_event.cpp
   test_io_bundle.cpp
+  test_io_bundle_rules.cpp
+  test_io_photo_guard.cpp
   test_io_report.cpp
   test_io_export.cpp
 )

@@ -85,6 +85,49 @@ TEST_CASE("apply reports malformed lines and unknown actions by line number and 
     CHECK(f.dump() == before);
 }
 
+TEST_CASE("apply survives hostile lines: deep nesting, invalid UTF-8, huge values; each refused alone and the stream goes on") {
+    ApplyFixture f;
+    std::string before = f.dump();
+    std::string deep = R"({"action":"add_note","team":"1","text":)" + std::string(100000, '[') + std::string(100000, ']') + "}";
+    std::string deepObjects;
+    for (int i = 0; i < 50000; ++i) deepObjects += R"({"a":)";
+    deepObjects += "1" + std::string(50000, '}');
+    std::string hugeName = R"({"action":")" + std::string(1 << 20, 'x') + R"("})";
+    std::string hugeColour = R"({"action":"add_team","name":"A","colour":")" + std::string(1 << 20, 'r') + R"("})";
+    std::string unterminated = R"({"action":"add_team","name":")" + std::string(1 << 20, 'n');
+    std::string input = deep + "\n" +                                          // 1
+                        deepObjects + "\n" +                                   // 2
+                        "{\"action\":\"add_team\",\"name\":\"A\xff\"}\n" +     // 3: a byte that is never UTF-8
+                        "{\"action\":\"add_team\",\"name\":\"\xc0\xaf\"}\n" +  // 4: overlong '/'
+                        "{\"action\":\"add_team\",\"name\":\"\xed\xa0\x80\"}\n" + // 5: encoded surrogate
+                        hugeName + "\n" +                                      // 6
+                        hugeColour + "\n" +                                    // 7
+                        unterminated + "\n" +                                  // 8
+                        R"({"action":"add_team","name":"Dernière"})" "\n";     // 9: still applied
+    auto result = f.apply(input);
+    CHECK(result.exitCode == 1);
+    auto acks = lines(result.out); // every reply is valid JSON (json::parse would throw otherwise)
+    REQUIRE(acks.size() == 9);
+    for (std::size_t i = 0; i < 8; ++i) {
+        CHECK(acks[i]["ok"] == false);
+        CHECK(acks[i]["line"] == i + 1);
+        CHECK(acks[i]["error"].get<std::string>().size() < 600); // echoed values shortened
+    }
+    CHECK_THAT(acks[0]["error"].get<std::string>(), Catch::Contains("trop profondément"));
+    CHECK_THAT(acks[1]["error"].get<std::string>(), Catch::Contains("trop profondément"));
+    CHECK_THAT(acks[2]["error"].get<std::string>(), Catch::Contains("UTF-8") && Catch::Contains("octet 31"));
+    CHECK_THAT(acks[3]["error"].get<std::string>(), Catch::Contains("UTF-8") && Catch::Contains("octet 30"));
+    CHECK_THAT(acks[4]["error"].get<std::string>(), Catch::Contains("UTF-8") && Catch::Contains("octet 30"));
+    CHECK_THAT(acks[5]["error"].get<std::string>(), Catch::Contains("action inconnue") && Catch::Contains("octets"));
+    CHECK_THAT(acks[6]["error"].get<std::string>(), Catch::Contains("couleur") && Catch::Contains("octets"));
+    CHECK_THAT(acks[7]["error"].get<std::string>(), Catch::Contains("JSON invalide"));
+    CHECK(acks[8]["ok"] == true);
+    FakeClock clock;
+    auto engine = Engine::open(f.db, clock);
+    REQUIRE(engine->state().teams.size() == 1);
+    CHECK(engine->state().teams.begin()->second.name == "Dernière");
+}
+
 TEST_CASE("apply goes on after an error unless told to stop") {
     ApplyFixture f;
     std::string input = R"({"action":"add_team","name":""})" "\n" R"({"action":"add_team","name":"B"})" "\n";

@@ -125,6 +125,9 @@ TEST_CASE("row errors name what is wrong") {
     CHECK_THROWS_WITH(importText("N°;Question;Intitulé\n1;a;b\n"), Catch::Contains("désignent toutes deux"));
     CHECK_THROWS_WITH(importText("N°;Intitulé\n1;" + std::string(30000, 'x') + "\n"),
                       Catch::Contains("Ligne 2") && Catch::Contains("trop long"));
+    // A negative number is not défi 3; a huge cell is echoed shortened.
+    CHECK_THROWS_WITH(importText("N°;Intitulé\n-3;a\n"), Catch::Contains("« -3 » n'est pas un numéro de défi"));
+    CHECK_THROWS_WITH(importText("N°;Intitulé\n " + std::string(30000, 'x') + ";a\n"), Catch::Contains("octets)"));
     CHECK(f.engine->state().challenges.empty());
 }
 

@@ -6,6 +6,7 @@
 #include "engine/engine.hpp"
 #include "model/errors.hpp"
 #include "model/language.hpp"
+#include "rules/text_rules.hpp"
 
 #include <cstdio>
 #include <iostream>
@@ -18,7 +19,8 @@ using nlohmann::json;
 
 void emit(const json& line) {
     // Printed and flushed only after the commit: an acknowledged action is on disk.
-    std::string text = line.dump() + "\n";
+    // replace: a reply is always valid UTF-8, whatever bytes an error message quoted.
+    std::string text = line.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
     std::fwrite(text.data(), 1, text.size(), stdout);
     std::fflush(stdout);
 }
@@ -39,13 +41,7 @@ int runApply(const std::string& path, bool stopOnError) {
         if (!text.empty() && text.back() == '\r') text.pop_back();
         if (text.find_first_not_of(" \t") == std::string::npos) continue;
         try {
-            json object;
-            try {
-                object = json::parse(text);
-            } catch (const json::exception& e) {
-                // parse_error, and out_of_range for a number too large for a double (3e333333).
-                throw ValidationError(trf("JSON invalide ({}).", "invalid JSON ({}).", e.what()));
-            }
+            json object = parseActionLine(text);
             // undo and redo are gestures too: they walk this session's history.
             std::string name = object.is_object() && object.contains("action") && object["action"].is_string()
                                    ? object["action"].get<std::string>() : "";
@@ -63,6 +59,15 @@ int runApply(const std::string& path, bool stopOnError) {
         } catch (const Error& e) {
             ++failures;
             emit(json{{"ok", false}, {"line", lineNumber}, {"error", trf("ligne {} : {}", "line {}: {}", lineNumber, e.what())}});
+            if (stopOnError) break;
+        } catch (const std::exception& e) {
+            // Whatever else goes wrong with one line (memory, a library's exception) ends that
+            // line only: the stream goes on.
+            ++failures;
+            emit(json{{"ok", false}, {"line", lineNumber},
+                      {"error", trf("ligne {} : erreur inattendue ({}), rien n'a été enregistré pour cette ligne.",
+                                    "line {}: unexpected error ({}), nothing was saved for this line.", lineNumber,
+                                    rules::shorten(e.what(), 160))}});
             if (stopOnError) break;
         }
     }

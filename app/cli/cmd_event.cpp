@@ -6,6 +6,7 @@
 #include "demo.hpp"
 #include "engine/engine.hpp"
 #include "model/errors.hpp"
+#include "storage/content_check.hpp"
 #include "storage/event_file.hpp"
 #include "model/language.hpp"
 #include "storage/schema.hpp"
@@ -74,13 +75,28 @@ int runCheck(const std::string& path) {
     ok = ok && broken == 0;
     std::cout << tr("Références : ", "References: ")
               << (broken == 0 ? std::string("ok") : trf("{} lien(s) cassé(s)", "{} broken link(s)", broken)) << "\n";
+    // The rows against Atelier's rules, by SQL queries written apart from the validation code.
+    std::vector<RuleBreak> breaks = findRuleBreaks(db);
+    std::cout << tr("Règles : ", "Rules: ")
+              << (breaks.empty() ? std::string("ok")
+                                 : trf("{} ligne(s) hors des règles d'Atelier", "{} row(s) breaking Atelier's rules", breaks.size()))
+              << "\n";
+    for (const RuleBreak& b : breaks) std::cout << "  " << b.text() << "\n";
+    bool followsRules = breaks.empty();
     if (isOnNetworkFilesystem(path))
         std::cout << tr("Attention : fichier sur un partage réseau ; le verrouillage de SQLite n'y est pas fiable. "
                         "Copiez-le sur le disque local.\n",
                         "Warning: file on a network share; SQLite's locking is not reliable there. Copy it to a local disk.\n");
-    std::cout << (ok ? tr("Résultat : bon\n", "Result: good\n") : tr("Résultat : ABÎMÉ — restaurez une sauvegarde\n",
-                                                                      "Result: DAMAGED — restore a backup\n"));
-    return ok ? 0 : 1;
+    if (!ok)
+        std::cout << tr("Résultat : ABÎMÉ — restaurez une sauvegarde\n", "Result: DAMAGED — restore a backup\n");
+    else if (!followsRules)
+        std::cout << tr("Résultat : intact, mais des lignes enfreignent les règles d'Atelier (fichier d'une ancienne version "
+                        "ou modifié à la main) : corrigez-les dans Atelier, ou restaurez une sauvegarde.\n",
+                        "Result: intact, but rows break Atelier's rules (a file from an older version or edited by hand): "
+                        "fix them in Atelier, or restore a backup.\n");
+    else
+        std::cout << tr("Résultat : bon\n", "Result: good\n");
+    return ok && followsRules ? 0 : 1;
 }
 
 int runActions(bool markdown) {

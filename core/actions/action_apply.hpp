@@ -4,6 +4,7 @@
 // apply_votes.cpp, apply_prototypes.cpp, apply_timers.cpp, apply_photos.cpp.
 #include "actions/action_context.hpp"
 #include "actions/actions.hpp"
+#include "rules/row_rules.hpp"
 
 namespace atelier {
 

@@ -3,6 +3,7 @@
 // store to write rows, and checks that throw the user-facing error when a rule is broken.
 #include "model/errors.hpp"
 #include "model/language.hpp"
+#include "rules/field_rules.hpp"
 #include "storage/state.hpp"
 #include "storage/store.hpp"
 
@@ -48,15 +49,7 @@ private:
     std::vector<Id> m_created;
 };
 
-// Checks shared by the actions. Each throws ValidationError naming the field.
-namespace check {
-void text(const std::string& value, std::string_view field, std::size_t maxBytes, bool required);
-void colour(const std::string& value, std::string_view field);
-void day(const std::string& value, std::string_view field, bool required);
-void hourMinute(const std::string& value, std::string_view field);
-void timeZone(const std::string& value);
-void range(int value, std::string_view field, int min, int max);
-void coordinate(double value, std::string_view field);
-} // namespace check
+// The actions call the shared value checks as check::text(…), check::colour(…).
+namespace check = rules;
 
 } // namespace atelier

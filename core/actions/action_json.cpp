@@ -2,6 +2,7 @@
 
 #include "model/errors.hpp"
 #include "model/language.hpp"
+#include "rules/text_rules.hpp"
 
 #include <cmath>
 #include <limits>
@@ -13,6 +14,11 @@ namespace atelier {
 using nlohmann::json;
 
 namespace {
+
+// A value as a message shows it: compact, invalid bytes replaced, at most rules::kEchoBytes.
+std::string echo(const json& value) {
+    return rules::shorten(value.dump(-1, ' ', false, json::error_handler_t::replace));
+}
 
 template <typename T> struct IsOptional : std::false_type {};
 template <typename T> struct IsOptional<std::optional<T>> : std::true_type {};
@@ -65,7 +71,7 @@ public:
             if (key != "action" && !m_known.count(key)) {
                 std::string known;
                 for (const auto& k : m_known) known += (known.empty() ? "" : ", ") + k;
-                fail(key.c_str(), trf("champ inconnu (champs possibles : {})", "unknown field (possible fields: {})", known));
+                fail(rules::shorten(key).c_str(), trf("champ inconnu (champs possibles : {})", "unknown field (possible fields: {})", known));
             }
     }
 
@@ -84,14 +90,14 @@ private:
             if (v >= 0) { out = Id{v}; return; }
         }
         fail(key, trf("identifiant attendu (un nombre entier positif écrit entre guillemets), reçu {}",
-                      "expected an id (a positive integer, quoted), got {}", value.dump()));
+                      "expected an id (a positive integer, quoted), got {}", echo(value)));
     }
     void read(const char* key, const json& value, std::string& out) const {
-        if (!value.is_string()) fail(key, trf("texte attendu, reçu {}", "expected text, got {}", value.dump()));
+        if (!value.is_string()) fail(key, trf("texte attendu, reçu {}", "expected text, got {}", echo(value)));
         out = value.get<std::string>();
     }
     void read(const char* key, const json& value, bool& out) const {
-        if (!value.is_boolean()) fail(key, trf("true ou false attendu, reçu {}", "expected true or false, got {}", value.dump()));
+        if (!value.is_boolean()) fail(key, trf("true ou false attendu, reçu {}", "expected true or false, got {}", echo(value)));
         out = value.get<bool>();
     }
     void read(const char* key, const json& value, int& out) const {
@@ -100,19 +106,19 @@ private:
                       ? value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<int>::max())
                       : value.is_number_integer() && value.get<std::int64_t>() >= std::numeric_limits<int>::min() &&
                             value.get<std::int64_t>() <= std::numeric_limits<int>::max();
-        if (!ok) fail(key, trf("nombre entier attendu, reçu {}", "expected a whole number, got {}", value.dump()));
+        if (!ok) fail(key, trf("nombre entier attendu, reçu {}", "expected a whole number, got {}", echo(value)));
         out = value.get<int>();
     }
     void read(const char* key, const json& value, double& out) const {
         if (!value.is_number() || !std::isfinite(value.get<double>()))
-            fail(key, trf("nombre attendu, reçu {}", "expected a number, got {}", value.dump()));
+            fail(key, trf("nombre attendu, reçu {}", "expected a number, got {}", echo(value)));
         out = value.get<double>();
     }
     template <typename E, std::enable_if_t<std::is_enum_v<E>, int> = 0>
     void read(const char* key, const json& value, E& out) const {
         if (value.is_string())
             if (auto parsed = enumFromCode<E>(value.get_ref<const std::string&>())) { out = *parsed; return; }
-        fail(key, trf("une valeur parmi {} attendue, reçu {}", "expected one of {}, got {}", codeList<E>(), value.dump()));
+        fail(key, trf("une valeur parmi {} attendue, reçu {}", "expected one of {}, got {}", codeList<E>(), echo(value)));
     }
     void read(const char* key, const json& value, NoteMove& out) const {
         if (!value.is_object()) fail(key, tr("objet {\"note\",\"x\",\"y\"} attendu", "expected an object {\"note\",\"x\",\"y\"}"));
@@ -121,7 +127,7 @@ private:
         inner.rejectUnknownFields();
     }
     template <typename T> void read(const char* key, const json& value, std::vector<T>& out) const {
-        if (!value.is_array()) fail(key, trf("liste attendue, reçu {}", "expected a list, got {}", value.dump()));
+        if (!value.is_array()) fail(key, trf("liste attendue, reçu {}", "expected a list, got {}", echo(value)));
         out.clear();
         for (const auto& item : value) {
             T element{};
@@ -200,7 +206,7 @@ template <std::size_t I = 0> Action makeByName(const std::string& name, const js
         return makeByName<I + 1>(name, object);
     } else {
         throw ValidationError(trf("action inconnue « {} ». La liste des actions est donnée par « atelier actions ».",
-                                  "unknown action \"{}\". \"atelier actions\" lists them.", name));
+                                  "unknown action \"{}\". \"atelier actions\" lists them.", rules::shorten(name)));
     }
 }
 
@@ -219,6 +225,46 @@ template <std::size_t... I> std::vector<ActionDoc> documentAll(std::index_sequen
 }
 
 } // namespace
+
+json parseActionLine(std::string_view line) {
+    // Before the parser: its error messages quote the line, and the reply is JSON, which must be UTF-8.
+    if (auto bad = rules::firstInvalidUtf8(line))
+        throw ValidationError(trf("texte qui n'est pas de l'UTF-8 valide à l'octet {} (compté depuis 1). "
+                                  "Enregistrez le fichier en UTF-8.",
+                                  "text that is not valid UTF-8 at byte {} (counted from 1). Save the file as UTF-8.",
+                                  *bad + 1));
+    // Before the parser too: a value nested 100,000 deep parses, but printing or walking it
+    // recurses once per level and exhausts the stack.
+    int depth = 0;
+    bool inString = false, escaped = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxActionDepth)
+                throw ValidationError(trf("JSON imbriqué trop profondément (plus de {} niveaux, octet {}) : "
+                                          "une action n'a que quelques niveaux.",
+                                          "JSON nested too deeply (over {} levels, byte {}): an action has only a few levels.",
+                                          kMaxActionDepth, i + 1));
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    try {
+        return json::parse(line);
+    } catch (const json::parse_error& e) {
+        throw ValidationError(trf("JSON invalide à l'octet {} : {}", "invalid JSON at byte {}: {}", e.byte,
+                                  rules::shorten(e.what(), 160)));
+    } catch (const json::exception& e) {
+        // out_of_range for a number too large for a double (3e333333).
+        throw ValidationError(trf("JSON invalide ({}).", "invalid JSON ({}).", rules::shorten(e.what(), 160)));
+    }
+}
 
 Action actionFromJson(const json& object) {
     if (!object.is_object())

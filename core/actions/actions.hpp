@@ -9,6 +9,7 @@
 // Opt::Defaulted may be left out and keeps its default. Create actions take an optional `id`
 // (0 = generate one), so scripts can name what they create.
 #include "model/model.hpp"
+#include "rules/limits.hpp"
 
 #include <optional>
 #include <string>
@@ -360,10 +361,5 @@ const char* actionName(const Action& action);
 
 // Whether the action enters the undo history (timers and exhibition feedback do not).
 bool isUndoable(const Action& action);
-
-// Limits on user text, checked by every action.
-inline constexpr std::size_t kMaxShortText = 500;     // names, titles, labels
-inline constexpr std::size_t kMaxLongText = 20000;    // note texts, descriptions, défi fields
-inline constexpr int kMaxTimerSeconds = 24 * 3600;
 
 } // namespace atelier

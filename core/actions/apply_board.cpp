@@ -43,14 +43,6 @@ void writeMove(ActionContext& ctx, const Note& note) {
     }
 }
 
-void checkSize(double value, std::string_view field) {
-    if (!(value >= 40 && value <= 2000))
-        throw ValidationError(trf("« {} » doit être entre 40 et 2000 (reçu {}).", "\"{}\" must be between 40 and 2000 (got {}).",
-                                  field, value));
-}
-
-void checkNoteText(const std::string& text) { check::text(text, "text", kMaxLongText, false); }
-
 const Note& requireNote(const ActionContext& ctx, Id id) { return ctx.require<Note>(id, "Post-it", "Note"); }
 
 // All the notes of a gesture: they exist, appear once, and sit on one board.
@@ -97,29 +89,21 @@ void run(const AddNote& a, ActionContext& ctx) {
     note.clusterId = a.cluster;
     note.hidden = team.privateWriting;
     note.createdAt = ctx.now();
-    checkNoteText(note.text);
-    check::colour(note.colour, "colour");
-    check::coordinate(note.x, "x");
-    check::coordinate(note.y, "y");
-    checkSize(note.width, "width");
-    checkSize(note.height, "height");
-    if (note.authorId && ctx.require<Member>(note.authorId, "Membre", "Member").teamId != team.id)
-        throw ValidationError(tr("L'auteur du post-it n'est pas membre de cette équipe.", "The note's author is not a member of this team."));
-    if (note.clusterId) requireClusterOfTeam(ctx, note.clusterId, team.id);
+    if (note.authorId) ctx.require<Member>(note.authorId, "Membre", "Member");
+    if (note.clusterId) ctx.require<Cluster>(note.clusterId, "Regroupement", "Cluster");
+    rules::enforce(rules::checkRow(note, ctx.state()));
     ctx.put(note);
 }
 std::string describe(const AddNote&, const EventState&) { return std::string(tr("Ajouter un post-it", "Add a note")); }
 
 void run(const EditNote& a, ActionContext& ctx) {
     Note note = requireNote(ctx, a.note);
-    if (a.text) { checkNoteText(*a.text); note.text = *a.text; }
-    if (a.author) {
-        note.authorId = *a.author;
-        if (note.authorId && ctx.require<Member>(note.authorId, "Membre", "Member").teamId != note.teamId)
-            throw ValidationError(tr("L'auteur du post-it n'est pas membre de cette équipe.", "The note's author is not a member of this team."));
-    }
-    if (a.width) { checkSize(*a.width, "width"); note.width = *a.width; }
-    if (a.height) { checkSize(*a.height, "height"); note.height = *a.height; }
+    if (a.text) note.text = *a.text;
+    if (a.author) note.authorId = *a.author;
+    if (a.width) note.width = *a.width;
+    if (a.height) note.height = *a.height;
+    if (note.authorId) ctx.require<Member>(note.authorId, "Membre", "Member");
+    rules::enforce(rules::checkRow(note, ctx.state()));
     ctx.put(note);
 }
 std::string describe(const EditNote& a, const EventState&) {
@@ -174,10 +158,7 @@ std::string describe(const DeleteNotes& a, const EventState&) {
 void run(const AddCluster& a, ActionContext& ctx) {
     const Team& team = ctx.require<Team>(a.team, "Équipe", "Team");
     Cluster c{ctx.newRowId<Cluster>(a.id), team.id, a.title, a.colour.empty() ? kDefaultClusterColour : a.colour, a.x, a.y};
-    check::text(c.title, "title", kMaxShortText, true);
-    check::colour(c.colour, "colour");
-    check::coordinate(c.x, "x");
-    check::coordinate(c.y, "y");
+    rules::enforce(rules::checkRow(c, ctx.state()));
     ctx.put(c);
     if (!a.notes.empty()) {
         for (Note note : requireNotesOfOneBoard(ctx, a.notes)) {
@@ -194,8 +175,9 @@ std::string describe(const AddCluster& a, const EventState&) {
 
 void run(const EditCluster& a, ActionContext& ctx) {
     Cluster c = ctx.require<Cluster>(a.cluster, "Regroupement", "Cluster");
-    if (a.title) { check::text(*a.title, "title", kMaxShortText, true); c.title = *a.title; }
-    if (a.colour) { check::colour(*a.colour, "colour"); c.colour = *a.colour; }
+    if (a.title) c.title = *a.title;
+    if (a.colour) c.colour = *a.colour;
+    rules::enforce(rules::checkRow(c, ctx.state()));
     ctx.put(c);
 }
 std::string describe(const EditCluster& a, const EventState& s) {

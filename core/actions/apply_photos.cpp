@@ -9,28 +9,19 @@ namespace atelier {
 
 void run(const AddPhoto& a, ActionContext& ctx) {
     ctx.require<Prototype>(a.prototype, "Prototype", "Prototype");
-    check::text(a.caption, "caption", kMaxShortText, false);
-    if (a.mime != "image/jpeg" && a.mime != "image/png")
-        throw ValidationError(trf("« mime » : « {} » n'est pas accepté (image/jpeg ou image/png).",
-                                  "\"mime\": \"{}\" is not accepted (image/jpeg or image/png).", a.mime));
-    check::range(a.width, "width", 1, kMaxPhotoFileSide);
-    check::range(a.height, "height", 1, kMaxPhotoFileSide);
-    std::optional<std::string> bytes = base64Decode(a.data);
-    if (!bytes || bytes->empty())
-        throw ValidationError(tr("« data » : base64 attendu (les octets de l'image).", "\"data\": base64 expected (the image's bytes)."));
-    if (bytes->size() > kMaxStoredPhotoBytes)
-        throw ValidationError(trf("« data » : photo trop lourde ({} octets, au plus {}).", "\"data\": photo too large ({} bytes, at most {}).",
-                                  bytes->size(), kMaxStoredPhotoBytes));
-    if (photoMime(*bytes) != a.mime)
-        throw ValidationError(trf("« data » n'est pas une image {}.", "\"data\" is not an {} image.", a.mime));
     Photo photo;
-    photo.id = ctx.newRowId<Photo>(a.id);
     photo.prototypeId = a.prototype;
     photo.mime = a.mime;
     photo.width = a.width;
     photo.height = a.height;
     photo.caption = a.caption;
     photo.createdAt = ctx.now();
+    rules::enforce(rules::checkRow(photo, ctx.state()));
+    std::optional<std::string> bytes = base64Decode(a.data);
+    if (!bytes || bytes->empty())
+        throw ValidationError(tr("« data » : base64 attendu (les octets de l'image).", "\"data\": base64 expected (the image's bytes)."));
+    rules::enforce(rules::checkPhotoBytes(photo, *bytes));
+    photo.id = ctx.newRowId<Photo>(a.id);
     ctx.store().insertPhoto(photo, *bytes);
 }
 std::string describe(const AddPhoto& a, const EventState& s) {

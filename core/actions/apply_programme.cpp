@@ -5,29 +5,11 @@ namespace atelier {
 
 namespace {
 
-void checkSlot(const Slot& s) {
-    check::day(s.day, "day", true);
-    check::hourMinute(s.start, "start");
-    check::hourMinute(s.end, "end");
-    if (s.end < s.start)
-        throw ValidationError(trf("Le créneau finit ({}) avant de commencer ({}).", "The slot ends ({}) before it starts ({}).",
-                                  s.end, s.start));
-    check::text(s.title, "title", kMaxShortText, true);
-    check::text(s.room, "room", kMaxShortText, false);
-}
+void checkSlot(const Slot& s, const EventState& state) { rules::enforce(rules::checkRow(s, state)); }
 
 void checkChallenge(const Challenge& c, const EventState& state) {
-    check::range(c.number, "number", 0, 9999);
-    check::text(c.question, "question", kMaxLongText, true);
-    for (auto [value, field] : {std::pair{&c.owner, "owner"}, {&c.territory, "territory"}, {&c.stakes, "stakes"},
-                                {&c.stakeholders, "stakeholders"}, {&c.obstacles, "obstacles"}, {&c.levers, "levers"},
-                                {&c.theme, "theme"}, {&c.link, "link"}})
-        check::text(*value, field, kMaxLongText, false);
-    if (c.number > 0)
-        for (const auto& [id, other] : state.challenges)
-            if (id != c.id && other.number == c.number)
-                throw ValidationError(trf("Le défi n° {} existe déjà. Choisissez un autre numéro.",
-                                          "Défi number {} already exists. Choose another number.", c.number));
+    rules::enforce(rules::checkRow(c, state));
+    rules::enforce(rules::checkChallengeNumberFree(c, state));
 }
 
 template <typename T> void assignIf(T& target, const std::optional<T>& value) {
@@ -53,7 +35,7 @@ std::string describe(const EditEvent&, const EventState&) {
 
 void run(const AddSlot& a, ActionContext& ctx) {
     Slot slot{ctx.newRowId<Slot>(a.id), a.day, a.start, a.end, a.title, a.kind, a.room, Id{}};
-    checkSlot(slot);
+    checkSlot(slot, ctx.state());
     ctx.put(slot);
 }
 std::string describe(const AddSlot& a, const EventState&) {
@@ -68,7 +50,7 @@ void run(const EditSlot& a, ActionContext& ctx) {
     assignIf(slot.title, a.title);
     assignIf(slot.kind, a.kind);
     assignIf(slot.room, a.room);
-    checkSlot(slot);
+    checkSlot(slot, ctx.state());
     ctx.put(slot);
 }
 std::string describe(const EditSlot& a, const EventState& s) {

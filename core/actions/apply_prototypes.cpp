@@ -8,16 +8,9 @@ namespace atelier {
 namespace {
 
 void checkPrototype(const Prototype& p, const ActionContext& ctx) {
-    check::text(p.title, "title", kMaxShortText, true);
-    check::text(p.description, "description", kMaxLongText, false);
-    check::text(p.learningGoal, "learning_goal", kMaxLongText, false);
-    if (p.basedOnNoteId && p.basedOnClusterId)
-        throw ValidationError(tr("Un prototype part d'un post-it ou d'un regroupement, pas des deux.",
-                                 "A prototype builds on a note or a cluster, not both."));
-    if (p.basedOnNoteId && ctx.require<Note>(p.basedOnNoteId, "Post-it", "Note").teamId != p.teamId)
-        throw ValidationError(tr("Ce post-it est sur le mur d'une autre équipe.", "This note is on another team's board."));
-    if (p.basedOnClusterId && ctx.require<Cluster>(p.basedOnClusterId, "Regroupement", "Cluster").teamId != p.teamId)
-        throw ValidationError(tr("Ce regroupement est sur le mur d'une autre équipe.", "This cluster is on another team's board."));
+    if (p.basedOnNoteId) ctx.require<Note>(p.basedOnNoteId, "Post-it", "Note");
+    if (p.basedOnClusterId) ctx.require<Cluster>(p.basedOnClusterId, "Regroupement", "Cluster");
+    rules::enforce(rules::checkRow(p, ctx.state()));
 }
 
 const Prototype& requirePrototype(const ActionContext& ctx, Id id) {
@@ -99,10 +92,10 @@ std::string describe(const DeletePrototype& a, const EventState& s) {
 
 void run(const AddFeedback& a, ActionContext& ctx) {
     requirePrototype(ctx, a.prototype);
-    check::text(a.text, "text", kMaxLongText, !a.rating.has_value());
-    check::text(a.visitor, "visitor", kMaxShortText, false);
-    if (a.rating) check::range(*a.rating, "rating", 1, 5);
-    ctx.put(Feedback{ctx.newRowId<Feedback>(a.id), a.prototype, a.kind, a.text, a.rating, a.visitor, ctx.now()});
+    Feedback feedback{Id{}, a.prototype, a.kind, a.text, a.rating, a.visitor, ctx.now()};
+    rules::enforce(rules::checkRow(feedback, ctx.state()));
+    feedback.id = ctx.newRowId<Feedback>(a.id);
+    ctx.put(feedback);
 }
 std::string describe(const AddFeedback&, const EventState&) { return std::string(tr("Laisser un retour", "Leave feedback")); }
 

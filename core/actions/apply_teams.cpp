@@ -1,6 +1,8 @@
 // Teams, members and phases.
 #include "actions/action_apply.hpp"
 
+#include "rules/text_rules.hpp"
+
 #include <array>
 
 namespace atelier {
@@ -19,19 +21,29 @@ std::string phaseName(Phase p) {
 }
 
 void checkTeam(const Team& t, const ActionContext& ctx) {
-    check::text(t.name, "name", kMaxShortText, true);
-    check::colour(t.colour, "colour");
     if (t.challengeId) ctx.require<Challenge>(t.challengeId, "Défi", "Défi");
-    for (const auto& [id, other] : ctx.state().teams)
-        if (id != t.id && other.name == t.name)
-            throw ValidationError(trf("Une équipe s'appelle déjà « {} ». Choisissez un autre nom.",
-                                      "A team is already called \"{}\". Choose another name.", t.name));
+    rules::enforce(rules::checkRow(t, ctx.state()));
+    rules::enforce(rules::checkTeamNameFree(t, ctx.state()));
 }
 
 void checkMember(const Member& m, const ActionContext& ctx) {
     ctx.require<Team>(m.teamId, "Équipe", "Team");
-    check::text(m.name, "name", kMaxShortText, true);
-    check::text(m.organisation, "organisation", kMaxShortText, false);
+    rules::enforce(rules::checkRow(m, ctx.state()));
+}
+
+// A member's notes and dots belong to their team's board: moving them would leave a note
+// signed, or a vote cast, by someone of another team (rules::checkRow(Note/Vote) refuse both).
+void checkTeamChange(const Member& before, Id newTeam, const ActionContext& ctx) {
+    if (before.teamId == newTeam) return;
+    bool wrote = false, voted = false;
+    for (const auto& [id, note] : ctx.state().notes) wrote = wrote || note.authorId == before.id;
+    for (const auto& [id, vote] : ctx.state().votes) voted = voted || vote.memberId == before.id;
+    if (wrote || voted)
+        throw ValidationError(trf("{} a déjà écrit ou voté sur le mur de son équipe : pour changer d'équipe, retirez ce membre "
+                                  "puis ajoutez-le à l'autre équipe.",
+                                  "{} has already written or voted on their team's board: to change teams, remove this member "
+                                  "and add them to the other team.",
+                                  rules::shorten(before.name)));
 }
 
 void setPhase(Team team, Phase phase, ActionContext& ctx) {
@@ -86,6 +98,10 @@ std::string describe(const AddMember& a, const EventState&) { return trf("Ajoute
 
 void run(const EditMember& a, ActionContext& ctx) {
     Member m = ctx.require<Member>(a.member, "Membre", "Member");
+    if (a.team) {
+        ctx.require<Team>(*a.team, "Équipe", "Team");
+        checkTeamChange(m, *a.team, ctx);
+    }
     if (a.team) m.teamId = *a.team;
     if (a.name) m.name = *a.name;
     if (a.organisation) m.organisation = *a.organisation;

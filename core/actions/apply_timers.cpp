@@ -32,6 +32,7 @@ void run(const StartTimer& a, ActionContext& ctx) {
     t.startedAt = ctx.now();
     t.remainingMs = t.durationMs;
     t.createdAt = ctx.now();
+    rules::enforce(rules::checkRow(t, ctx.state()));
     ctx.put(t);
 }
 std::string describe(const StartTimer& a, const EventState&) {

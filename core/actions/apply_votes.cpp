@@ -10,8 +10,6 @@ namespace atelier {
 
 namespace {
 
-constexpr int kMaxDots = 1000;
-
 struct Target {
     Id note;
     Id cluster;
@@ -62,15 +60,16 @@ std::string dots(int n) { return n == 1 ? std::string(tr("1 gommette", "1 dot"))
 
 void run(const OpenVoteRound& a, ActionContext& ctx) {
     const Team& team = ctx.require<Team>(a.team, "Équipe", "Team");
-    check::range(a.budget, "budget", 1, 100);
-    if (a.cap) check::range(*a.cap, "cap", 1, a.budget);
+    VoteRound opened{Id{}, team.id, a.budget, a.cap, a.mode, false, false, ctx.now()};
+    rules::enforce(rules::checkRow(opened, ctx.state()));
     for (const auto& [id, round] : ctx.state().voteRounds)
         if (round.teamId == team.id && !round.closed) {
             VoteRound closed = round; // one open round per team: the new one replaces it
             closed.closed = true;
             ctx.put(closed);
         }
-    ctx.put(VoteRound{ctx.newRowId<VoteRound>(a.id), team.id, a.budget, a.cap, a.mode, false, false, ctx.now()});
+    opened.id = ctx.newRowId<VoteRound>(a.id);
+    ctx.put(opened);
 }
 std::string describe(const OpenVoteRound& a, const EventState&) {
     return trf("Ouvrir un vote ({} par personne)", "Open a vote ({} each)", dots(a.budget));
@@ -93,6 +92,7 @@ void run(const CastVote& a, ActionContext& ctx) {
                                   member.name, dots(onTarget), *round.cap));
     Vote vote = existing ? *existing : Vote{newId(), round.id, member.id, target.note, target.cluster, 0};
     vote.count += a.count;
+    rules::enforce(rules::checkRow(vote, ctx.state()));
     ctx.put(vote);
 }
 std::string describe(const CastVote& a, const EventState& s) {
@@ -133,6 +133,7 @@ void run(const SetTally& a, ActionContext& ctx) {
     }
     Vote vote = existing ? *existing : Vote{newId(), round.id, Id{}, target.note, target.cluster, 0};
     vote.count = a.count;
+    rules::enforce(rules::checkRow(vote, ctx.state()));
     ctx.put(vote);
 }
 std::string describe(const SetTally& a, const EventState&) {

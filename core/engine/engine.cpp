@@ -1,4 +1,5 @@
 #include "engine/engine.hpp"
+#include "storage/atomic_create.hpp"
 
 #include "actions/action_apply.hpp"
 #include "model/errors.hpp"
@@ -97,6 +98,20 @@ std::unique_ptr<Engine> Engine::create(const std::string& path, const EventInfo&
     if (!info.createdAt) info.createdAt = clock.now();
     validateEventInfo(info);
     return std::unique_ptr<Engine>(new Engine(Store::create(path, info), clock));
+}
+
+std::unique_ptr<Engine> Engine::createBeside(const std::string& path, const EventInfo& event, const Clock& clock) {
+    EventInfo info = event;
+    if (!info.id) info.id = newId();
+    if (!info.createdAt) info.createdAt = clock.now();
+    validateEventInfo(info);
+    return std::unique_ptr<Engine>(new Engine(Store::createBeside(path, info), clock));
+}
+
+std::unique_ptr<Engine> Engine::publish(std::unique_ptr<Engine> built, const std::string& path, const Clock& clock) {
+    built.reset(); // closes the file: its WAL is folded in as the last connection goes
+    publishBuilt(path);
+    return open(path, clock);
 }
 
 std::unique_ptr<Engine> Engine::open(const std::string& path, const Clock& clock, OpenMode mode) {

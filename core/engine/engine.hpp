@@ -27,6 +27,10 @@ struct ActionResult {
 class Engine {
 public:
     static std::unique_ptr<Engine> create(const std::string& path, const EventInfo& event, const Clock& clock);
+    // An event filled by actions before anyone sees it (the demo): built beside `path`, then
+    // published there in one rename (Store::createBeside, Store::publish).
+    static std::unique_ptr<Engine> createBeside(const std::string& path, const EventInfo& event, const Clock& clock);
+    static std::unique_ptr<Engine> publish(std::unique_ptr<Engine> built, const std::string& path, const Clock& clock);
     static std::unique_ptr<Engine> open(const std::string& path, const Clock& clock, OpenMode mode = OpenMode::ReadWrite);
     ~Engine();
     Engine(const Engine&) = delete;

@@ -3,8 +3,11 @@
 #include "io/import_error.hpp"
 #include "model/language.hpp"
 #include "model/rows.hpp"
+#include "storage/atomic_create.hpp"
 #include "storage/schema.hpp"
 #include "io/search.hpp"
+#include "rules/row_rules.hpp"
+#include "rules/text_rules.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
@@ -13,6 +16,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -96,6 +100,8 @@ struct JsonReader {
     const Place& at;
     std::vector<std::pair<std::string, Id>>& ids;
 
+    template <typename I> I integer(const Json& v, const std::string& key) const;
+
     template <typename F> void operator()(const char* column, F& field) {
         std::string key = keyOf(column);
         auto it = object.find(key);
@@ -113,7 +119,7 @@ struct JsonReader {
                 auto parsed = Id::parse(v.get<std::string>());
                 if (!parsed)
                     failAt(at, key, trf("« {} » n'est pas un identifiant (entier positif).", "\"{}\" is not an id (positive integer).",
-                                        v.get<std::string>()));
+                                        rules::shorten(v.get<std::string>())));
                 field = *parsed;
             }
             ids.emplace_back(key, field);
@@ -130,7 +136,7 @@ struct JsonReader {
                 std::string codes;
                 for (auto code : codesOf<F>()) codes += (codes.empty() ? "" : ", ") + std::string(code);
                 failAt(at, key, trf("valeur « {} » inconnue (valeurs possibles : {}).", "unknown value \"{}\" (possible values: {}).",
-                                    v.get<std::string>(), codes));
+                                    rules::shorten(v.get<std::string>()), codes));
             }
             field = *parsed;
         } else if constexpr (std::is_same_v<F, double>) {
@@ -139,13 +145,25 @@ struct JsonReader {
         } else if constexpr (IsOptional<F>::value) {
             if (v.is_null()) field.reset();
             else if (!v.is_number_integer()) wrongType("un entier ou null", "an integer or null");
-            else field = v.get<typename F::value_type>();
+            else field = integer<typename F::value_type>(v, key);
         } else {
             if (!v.is_number_integer()) wrongType("un entier", "an integer");
-            field = static_cast<F>(v.get<std::int64_t>());
+            field = integer<F>(v, key);
         }
     }
 };
+
+// An integer that fits its field: 2^32 + 1 given for an int is refused, not stored as 1.
+template <typename I> I JsonReader::integer(const Json& v, const std::string& key) const {
+    bool fits = v.is_number_unsigned() ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<I>::max())
+                                       : v.get<std::int64_t>() >= std::numeric_limits<I>::min() &&
+                                             v.get<std::int64_t>() <= std::numeric_limits<I>::max();
+    if (!fits)
+        failAt(at, key, trf("{} est hors des bornes d'un entier de ce champ ({} à {}).",
+                            "{} is out of this field's integer range ({} to {}).", rules::shorten(v.dump()),
+                            std::numeric_limits<I>::min(), std::numeric_limits<I>::max()));
+    return static_cast<I>(v.get<std::int64_t>());
+}
 
 struct ColumnKeys {
     std::set<std::string> keys;
@@ -266,6 +284,36 @@ void checkReferences(const Bundle& bundle) {
     }
 }
 
+// The rows' values against the rules every action follows (rules/row_rules.hpp): the bundle is
+// refused whole, naming its first offences, before anything is written.
+void checkRules(const Bundle& bundle) {
+    constexpr std::size_t kShown = 5;
+    rules::Offences offences = rules::checkState(bundle.state, kShown);
+    for (const auto& [id, photo] : bundle.state.photos) {
+        if (offences.size() >= kShown) break;
+        auto data = bundle.photoData.find(id);
+        for (auto& o : rules::checkPhotoBytes(photo, data == bundle.photoData.end() ? std::string_view() : data->second))
+            offences.push_back(std::move(o));
+    }
+    if (offences.empty()) return;
+    std::string list;
+    for (std::size_t k = 0; k < offences.size() && k < kShown; ++k) {
+        const rules::Offence& o = offences[k];
+        Place at{o.table, 0, o.row.str()};
+        if (auto rows = bundle.refs.find(o.table); rows != bundle.refs.end())
+            for (const RowIds& r : rows->second)
+                if (r.at.id == at.id) { at.row = r.at.row; break; }
+        std::string where = at.text();
+        if (!o.field.empty()) where += trf(", champ « {} »", ", field \"{}\"", o.field);
+        list += "\n- " + where + " : " + o.message;
+    }
+    throw ImportError(trf("Paquet refusé, rien n'a été écrit : des lignes enfreignent les règles d'Atelier "
+                          "(les {} premières) :{}",
+                          "Bundle refused, nothing was written: rows break Atelier's rules (the first {}):{}",
+                          std::min(offences.size(), kShown), list),
+                      0, offences.front().field);
+}
+
 Bundle parseBundle(std::string_view text) {
     Json root;
     try {
@@ -317,6 +365,8 @@ Bundle parseBundle(std::string_view text) {
     readTable(*tables, bundle, &s.feedback);
     readTable(*tables, bundle, &s.timedSessions);
     checkReferences(bundle);
+    bundle.state.event = bundle.event;
+    checkRules(bundle);
     return bundle;
 }
 
@@ -331,11 +381,6 @@ template <typename T> void writeTable(Store& store, const Rows<T>& rows) {
             failAt(Place{TableOf<T>::table, i + 1, sorted[i]->id.str()}, {}, e.what());
         }
     }
-}
-
-void removeEventFile(const std::string& path) {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
 }
 
 } // namespace
@@ -381,7 +426,8 @@ std::string exportBundle(Store& store) {
 
 std::unique_ptr<Store> importBundle(const std::string& path, std::string_view json) {
     Bundle bundle = parseBundle(json);
-    std::unique_ptr<Store> store = Store::create(path, bundle.event);
+    // Built beside `path` and renamed into place once complete: a kill leaves no half event.
+    std::unique_ptr<Store> store = Store::createBeside(path, bundle.event);
     try {
         // A bulk write: a page cache big enough that the transaction does not spill to the WAL
         // half-way (the default 2 MB would, and spills cost more than the writes).
@@ -413,10 +459,10 @@ std::unique_ptr<Store> importBundle(const std::string& path, std::string_view js
     } catch (...) {
         setSearchIndexing(store->db().getHandle(), true);
         store.reset();
-        removeEventFile(path);
+        discardBuilt(path);
         throw;
     }
-    return store;
+    return Store::publish(std::move(store), path);
 }
 
 std::unique_ptr<Store> importBundleFile(const std::string& path, const std::string& jsonPath) {

@@ -1,5 +1,7 @@
 #include "io/import_challenges.hpp"
 
+#include "rules/text_rules.hpp"
+
 #include "actions/action_context.hpp"
 #include "engine/engine.hpp"
 #include "io/csv_columns.hpp"
@@ -37,6 +39,11 @@ const std::vector<ColumnSpec>& specs() {
 std::optional<int> parseNumber(const std::string& text) {
     std::size_t first = text.find_first_of("0123456789");
     if (first == std::string::npos) return std::nullopt;
+    // "-3" is a negative number, not défi 3: refused (a sign right before the digits).
+    // ("Défi-3" keeps its meaning: the sign counts only at the start or after a space.)
+    if (first > 0 && (text[first - 1] == '-' || text[first - 1] == '+') &&
+        (first == 1 || text[first - 2] == ' ' || text[first - 2] == '\t'))
+        return std::nullopt;
     std::size_t end = text.find_first_not_of("0123456789", first);
     if (end != std::string::npos && text.find_first_of("0123456789", end) != std::string::npos) return std::nullopt;
     std::string digits = text.substr(first, (end == std::string::npos ? text.size() : end) - first);
@@ -73,7 +80,7 @@ ImportPlan planChallengeImport(const EventState& state, const CsvTable& table, c
         if (!number)
             importing::fail(row.line, numberHeader,
                             trf("« {} » n'est pas un numéro de défi (un entier de 1 à 9999).",
-                                "\"{}\" is not a défi number (a whole number from 1 to 9999).", numberText));
+                                "\"{}\" is not a défi number (a whole number from 1 to 9999).", rules::shorten(numberText)));
         if (auto [it, fresh] = lineOfNumber.emplace(*number, row.line); !fresh)
             importing::fail(row.line, numberHeader,
                             trf("le défi n°{} figure déjà ligne {}. Chaque défi occupe une seule ligne.",

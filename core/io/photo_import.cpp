@@ -8,6 +8,8 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -32,9 +34,40 @@ void fit(int width, int height, int maxSide, int& outWidth, int& outHeight) {
     outHeight = std::max(1, static_cast<int>(height * k + 0.5));
 }
 
-// Decodes to RGBA and scales; null when stb cannot read it.
+bool overPixelLimit(int w, int h) {
+    return w > kMaxPhotoFileSide || h > kMaxPhotoFileSide ||
+           static_cast<std::int64_t>(w) * h > static_cast<std::int64_t>(kMaxPhotoMegapixels) * 1000000;
+}
+
+// A PNG's size from its IHDR chunk, read by hand: stb calls a huge one "unreadable", and the
+// user should hear "too big" instead.
+bool pngDeclaredSize(std::string_view b, int& w, int& h) {
+    if (b.size() < 24 || b.substr(0, 8) != std::string_view("\x89PNG\r\n\x1a\n", 8) || b.substr(12, 4) != "IHDR") return false;
+    auto be32 = [&](std::size_t at) {
+        std::uint64_t v = 0;
+        for (std::size_t k = 0; k < 4; ++k) v = (v << 8) | static_cast<unsigned char>(b[at + k]);
+        return static_cast<int>(std::min<std::uint64_t>(v, static_cast<std::uint64_t>(std::numeric_limits<int>::max())));
+    };
+    w = be32(16);
+    h = be32(20);
+    return true;
+}
+
+// The size the header declares, read without decoding; false when it is not an image stb reads.
+bool declaredSize(std::string_view bytes, int& w, int& h) {
+    int channels = 0;
+    if (pngDeclaredSize(bytes, w, h) && overPixelLimit(w, h)) return true;
+    return !bytes.empty() && bytes.size() <= static_cast<std::size_t>(std::numeric_limits<int>::max()) &&
+           stbi_info_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()), &w, &h,
+                                 &channels) != 0;
+}
+
+
+// Decodes to RGBA and scales; null when stb cannot read it, or when the header declares more
+// pixels than the limit (a PNG of a few kilobytes may declare 30,000 × 30,000: 3.6 GB decoded).
 std::vector<unsigned char> decodeScaled(std::string_view bytes, int maxSide, int& width, int& height) {
     int w = 0, h = 0, channels = 0;
+    if (!declaredSize(bytes, w, h) || overPixelLimit(w, h)) return {};
     StbPixels pixels(stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()),
                                            &w, &h, &channels, 4));
     if (!pixels || w <= 0 || h <= 0) return {};
@@ -70,16 +103,17 @@ std::string photoMime(std::string_view b) {
 
 PhotoData preparePhoto(std::string_view fileBytes, const std::string& name) {
     if (fileBytes.size() > kMaxPhotoFileBytes) throw tooLarge(name, fileBytes.size());
-    int w = 0, h = 0, channels = 0;
-    if (fileBytes.empty() ||
-        !stbi_info_from_memory(reinterpret_cast<const stbi_uc*>(fileBytes.data()), static_cast<int>(fileBytes.size()), &w,
-                               &h, &channels))
+    int w = 0, h = 0;
+    if (!declaredSize(fileBytes, w, h))
         throw ValidationError(trf("« {} » n'est pas une image lisible (PNG, JPEG, GIF ou BMP attendu).",
                                   "\"{}\" is not a readable image (PNG, JPEG, GIF or BMP expected).", name));
-    if (w > kMaxPhotoFileSide || h > kMaxPhotoFileSide)
-        throw ValidationError(trf("« {} » est trop grande ({} × {} pixels, au plus {} de côté). Réduisez-la avant de l'ajouter.",
-                                  "\"{}\" is too big ({} × {} pixels, at most {} a side). Make it smaller before adding it.",
-                                  name, w, h, kMaxPhotoFileSide));
+    // Refused on the header's word, before any decoding.
+    if (overPixelLimit(w, h))
+        throw ValidationError(trf("« {} » est trop grande ({} × {} pixels ; au plus {} mégapixels et {} de côté). "
+                                  "Réduisez-la avant de l'ajouter.",
+                                  "\"{}\" is too big ({} × {} pixels; at most {} megapixels and {} a side). "
+                                  "Make it smaller before adding it.",
+                                  name, w, h, kMaxPhotoMegapixels, kMaxPhotoFileSide));
     PhotoData photo;
     std::vector<unsigned char> rgba = decodeScaled(fileBytes, kPhotoLongSide, photo.width, photo.height);
     if (rgba.empty())

@@ -3,6 +3,8 @@
 // scaled down to at most kPhotoLongSide pixels on its long side and re-encoded as JPEG, so an
 // event file stays small enough to copy between laptops. What is not an image, or is absurdly
 // large, is refused with a message saying so. Also decodes stored photos for thumbnails.
+#include "rules/limits.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -11,10 +13,8 @@
 namespace atelier {
 
 inline constexpr std::size_t kMaxPhotoFileBytes = 40u * 1024 * 1024; // a file given to import
-inline constexpr int kMaxPhotoFileSide = 12000;                      // pixels, either side
 inline constexpr int kPhotoLongSide = 1600;                          // stored photos, long side
 inline constexpr int kPhotoJpegQuality = 85;
-inline constexpr std::size_t kMaxStoredPhotoBytes = 8u * 1024 * 1024; // what AddPhoto accepts
 
 // Bytes ready for AddPhoto.
 struct PhotoData {

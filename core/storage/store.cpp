@@ -1,6 +1,7 @@
 #include "storage/store.hpp"
 
 #include "model/errors.hpp"
+#include "storage/atomic_create.hpp"
 #include "storage/event_file.hpp"
 #include "model/language.hpp"
 #include "model/rows.hpp"
@@ -245,6 +246,37 @@ void Store::lockForWriting() {
     }
 }
 
+// A full or failing disk is not a damaged file: SQLite reports it as SQLITE_FULL or as one of
+// the write-side I/O errors (often while creating the -wal or -shm beside the file). Throws the
+// message that names the disk; returns when the error is something else.
+static void throwIfDiskProblem(const SQLite::Exception& e, const std::string& path) {
+    int code = e.getExtendedErrorCode();
+    int primary = code & 0xFF;
+    std::error_code ec;
+    auto space = std::filesystem::space(std::filesystem::absolute(path, ec).parent_path(), ec);
+    bool noSpace = !ec && space.available == 0;
+    if (primary == SQLITE_FULL || (primary == SQLITE_IOERR && noSpace))
+        throw StorageError(trf("Le disque est plein : rien n'a été perdu, libérez de la place puis recommencez (« {} »).",
+                               "The disk is full: nothing was lost, free some space and try again (\"{}\").", path));
+    if (primary == SQLITE_READONLY)
+        throw StorageError(trf("Le disque de « {} » est en lecture seule : rien n'a été perdu. Ouvrez le fichier en lecture "
+                               "seule, ou copiez-le sur un disque où vous pouvez écrire.",
+                               "The disk of \"{}\" is read-only: nothing was lost. Open the file read-only, or copy it to a "
+                               "disk you can write to.",
+                               path));
+    switch (code) {
+    case SQLITE_IOERR_WRITE: case SQLITE_IOERR_FSYNC: case SQLITE_IOERR_DIR_FSYNC: case SQLITE_IOERR_TRUNCATE:
+    case SQLITE_IOERR_SHMOPEN: case SQLITE_IOERR_SHMSIZE: case SQLITE_IOERR_SHMMAP:
+        throw StorageError(trf("Le disque refuse d'écrire « {} » ({}) : rien n'a été perdu. Vérifiez le disque (plein, retiré, "
+                               "en panne ?) puis recommencez.",
+                               "The disk refuses to write \"{}\" ({}): nothing was lost. Check the disk (full, removed, "
+                               "failing?) and try again.",
+                               path, e.what()));
+    default:
+        return;
+    }
+}
+
 Id ownEventId(SQLite::Database& db) {
     // Files made before sites existed (schema < 5, an old backup) have one event row.
     try {
@@ -256,16 +288,35 @@ Id ownEventId(SQLite::Database& db) {
 }
 
 std::unique_ptr<Store> Store::create(const std::string& path, const EventInfo& event) {
+    // `new` too is one step: a kill between the file's creation and its first event row would
+    // otherwise leave an empty file that blocks the retry.
+    return publish(createBeside(path, event), path);
+}
+
+std::unique_ptr<Store> Store::publish(std::unique_ptr<Store> built, const std::string& path) {
+    try {
+        built->m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (const SQLite::Exception& e) {
+        built.reset();
+        discardBuilt(path);
+        throw StorageError(trf("« {} » n'a pas pu être terminé ({}) : rien n'a été créé.",
+                               "\"{}\" could not be finished ({}): nothing was created.", path, e.what()));
+    }
+    built.reset(); // closes: the WAL is folded in and removed
+    publishBuilt(path);
+    return open(path, OpenMode::ReadWrite);
+}
+
+std::unique_ptr<Store> Store::createBeside(const std::string& finalPath, const EventInfo& event) {
+    prepareBuilding(finalPath);
+    const std::string path = buildingPath(finalPath);
     std::error_code ec;
-    if (std::filesystem::exists(path, ec))
-        throw FileError(trf("« {} » existe déjà : Atelier n'écrase pas un fichier. Choisissez un autre nom.",
-                            "\"{}\" already exists: Atelier does not overwrite a file. Choose another name.", path));
     std::unique_ptr<SQLite::Database> db;
     try {
         db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | kOneThread);
     } catch (const SQLite::Exception& e) {
         throw FileError(trf("Impossible de créer « {} » ({}). Vérifiez que le dossier existe et accepte l'écriture.",
-                            "Cannot create \"{}\" ({}). Check that the folder exists and is writable.", path, e.what()));
+                            "Cannot create \"{}\" ({}). Check that the folder exists and is writable.", finalPath, e.what()));
     }
     std::unique_ptr<Store> store(new Store(path, std::move(db), false));
     try {
@@ -333,6 +384,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode) {
                                 "\"{}\" uses an old schema ({}): open it once for writing to upgrade it.", path,
                                 store->schemaVersion()));
     } catch (const SQLite::Exception& e) {
+        throwIfDiskProblem(e, path);
         throw FileError(trf("« {} » est abîmé ou tronqué ({}). Restaurez une sauvegarde.",
                             "\"{}\" is damaged or truncated ({}). Restore a backup.", path, e.what()));
     }
@@ -500,6 +552,7 @@ EventState Store::loadAll() {
         loadTable(*m_db, state.feedback);
         loadTable(*m_db, state.timedSessions);
     } catch (const SQLite::Exception& e) {
+        throwIfDiskProblem(e, m_path);
         throw FileError(trf("« {} » est abîmé ({}). Restaurez une sauvegarde.", "\"{}\" is damaged ({}). Restore a backup.",
                             m_path, e.what()));
     }

@@ -29,6 +29,11 @@ public:
     Store& operator=(const Store&) = delete;
     // Creates a new event file; refuses to overwrite anything at that path.
     static std::unique_ptr<Store> create(const std::string& path, const EventInfo& event);
+    // Creating and filling in one step (storage/atomic_create.hpp): createBeside builds the new
+    // event beside `path`; publish closes it, renames it to `path` and opens it there. A store
+    // from createBeside that is dropped without publish leaves nothing at `path`.
+    static std::unique_ptr<Store> createBeside(const std::string& path, const EventInfo& event);
+    static std::unique_ptr<Store> publish(std::unique_ptr<Store> built, const std::string& path);
     // Opens an existing event file after checking its identity. ReadWrite on a file that cannot
     // be written, or that another Atelier process has open for writing, throws FileError; ReadOnly never writes (no migration, no -wal created when the
     // folder is read-only).
