@@ -275,7 +275,7 @@ void App::drawSidebar(ImVec2 pos, ImVec2 size) {
         Millis now = m_session.now();
         ImGui::Spacing();
         ImGui::PushFont(m_fonts.set().heading);
-        std::string text = formatCountdown(timerRemaining(*t, now));
+        std::string text = countdownLabel(*t, now);
         ImGui::TextColored(ImColor(countdownColour(t, now, IM_COL32(255, 255, 255, 255))), "%s", text.c_str());
         ImGui::PopFont();
         ImGui::TextColored(ImVec4(0.85f, 0.88f, 0.92f, 1), "%s", str(Str::AllTeams));

@@ -64,14 +64,34 @@ ImU32 countdownColour(const TimedSession* timer, Millis now, ImU32 normal) {
     return normal;
 }
 
+std::string countdownLabel(const TimedSession& timer, Millis now) {
+    std::string text = formatCountdown(timerRemaining(timer, now));
+    if (timerState(timer, now) == TimerState::Paused) text += std::string("  ") + str(Str::TimerPausedBadge);
+    return text;
+}
+
 void drawCountdown(ImDrawList* list, const FontSet& fonts, const TimedSession* timer, Millis now, ImVec2 center,
                    float height, ImU32 normal, Millis idleMs) {
     std::string text = formatCountdown(timer ? timerRemaining(*timer, now) : idleMs);
-    // The font's cap height is about 0.73 of its size: scale so the digits themselves are `height` tall.
-    float size = height / 0.73f;
+    bool paused = timer && timerState(*timer, now) == TimerState::Paused;
+    // A paused countdown must not read as a frozen clock: « PAUSE » above dimmed digits, within
+    // the same height.
+    float digits = paused ? height * 0.66f : height;
+    float top = center.y - height / 2;
+    if (paused) {
+        const char* badge = str(Str::TimerPausedBadge);
+        float badgeSize = height * 0.24f / 0.73f;
+        ImVec2 e = fonts.largeBold->CalcTextSizeA(badgeSize, FLT_MAX, 0, badge);
+        ImVec2 at(center.x - e.x / 2, top);
+        list->AddRectFilled(ImVec2(at.x - e.y * 0.4f, at.y), ImVec2(at.x + e.x + e.y * 0.4f, at.y + e.y), colours::kWarning, e.y * 0.2f);
+        list->AddText(fonts.largeBold, badgeSize, at, colours::kProjectorBg, badge);
+        top += height - digits;
+    }
+    // The font's cap height is about 0.73 of its size: scale so the digits themselves are `digits` tall.
+    float size = digits / 0.73f;
     ImVec2 extent = fonts.timer->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
-    ImVec2 pos(center.x - extent.x / 2, center.y - extent.y / 2);
-    list->AddText(fonts.timer, size, pos, countdownColour(timer, now, normal), text.c_str());
+    ImVec2 pos(center.x - extent.x / 2, top + digits / 2 - extent.y / 2);
+    list->AddText(fonts.timer, size, pos, paused ? colours::kProjectorDim : countdownColour(timer, now, normal), text.c_str());
 }
 
 void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size) {

@@ -3,6 +3,7 @@
 add_executable(app_tests
   app_headless.cpp
   app_views.cpp
+  app_timer.cpp
   app_fonts.cpp
 )
 target_include_directories(app_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})

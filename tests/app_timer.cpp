@@ -1,0 +1,129 @@
+// Issue 14 in the real views, headless: the timer asks before replacing a countdown in use and
+// brings it back; a phase and a free duration are chosen; « PAUSE » shows; the all-teams phase
+// buttons ask before taking teams back.
+#include "app_headless.hpp"
+
+#include "model/timer.hpp"
+#include "presentation.hpp"
+#include "timers/timer_scope.hpp"
+#include "views/view_timer.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace atelier;
+using atelier::test::Headless;
+
+// Problem 1: « Nouveau minuteur » replaced a running all-teams timer at once, with no way back.
+TEST_CASE("timer: a new countdown asks before replacing one in use, and the old one comes back", "[app]") {
+    Headless h;
+    h.session().view = ViewId::Timer;
+    h.frames(2);
+    h.click("Démarrer");
+    const TimedSession* first = h.session().timerFor(Id{});
+    REQUIRE(first);
+    Id firstId = first->id;
+    h.clock().advance(5 * 60 * 1000);
+    h.frame();
+    h.click("Nouveau minuteur");
+    // Asked, not replaced.
+    CHECK(h.session().timerFor(Id{})->id == firstId);
+    REQUIRE(h.has("Annuler"));
+    h.click("Annuler");
+    CHECK(h.session().timerFor(Id{})->id == firstId);
+    CHECK(h.session().timerFor(Id{})->state == TimerState::Running);
+
+    h.click("Nouveau minuteur");
+    REQUIRE(h.has("Remplacer"));
+    h.click("Remplacer");
+    const TimedSession* second = h.session().timerFor(Id{});
+    REQUIRE(second->id != firstId);
+    const TimedSession* old = h.state().find<TimedSession>(firstId);
+    CHECK(old->state == TimerState::Paused);
+    Millis left = old->remainingMs;
+    CHECK(left == 15 * 60 * 1000);
+
+    h.clock().advance(60 * 1000);
+    h.frame();
+    REQUIRE(h.has("timer:restore"));
+    h.click("timer:restore");
+    CHECK(h.session().timerFor(Id{})->id == firstId);
+    CHECK(timerRemaining(*h.session().timerFor(Id{}), h.clock().now()) == left);
+    h.click("Reprendre");
+    CHECK(h.session().timerFor(Id{})->state == TimerState::Running);
+}
+
+// Problem 2: for all teams the last timer's phase was reused, and there was no free duration.
+TEST_CASE("timer: the phase is chosen, all teams default to where most teams are, durations are typed", "[app]") {
+    Headless h;
+    h.session().engine()->apply(SetPhase{Id{}, Phase::Select, true});
+    CHECK(defaultTimerPhase(h.state(), Id{}) == Phase::Select);
+    h.session().view = ViewId::Timer;
+    h.frames(2);
+    h.click("timer:duration");
+    h.type("1");
+    h.click("Démarrer");
+    const TimedSession* t = h.session().timerFor(Id{});
+    REQUIRE(t);
+    CHECK(t->phase == Phase::Select);
+    CHECK(t->durationMs == 60 * 1000);
+
+    // A typed « 7:30 » for the Tester phase, chosen in the combo.
+    h.session().engine()->apply(FinishTimer{t->id});
+    h.frame();
+    h.click("timer:phase");
+    h.click("timer:phase:Tester");
+    h.frames(2);
+    h.click("timer:duration");
+    for (int i = 0; i < 4; ++i) h.key(259 /* GLFW_KEY_BACKSPACE */);
+    h.type("7:30");
+    h.frame();
+    h.click("Démarrer");
+    t = h.session().timerFor(Id{});
+    CHECK(t->phase == Phase::Test);
+    CHECK(t->durationMs == 450 * 1000);
+}
+
+TEST_CASE("timer: a duration that is not one is refused with a message, nothing started", "[app]") {
+    Headless h;
+    h.session().view = ViewId::Timer;
+    h.frames(2);
+    h.click("timer:duration");
+    h.type("sept");
+    auto before = h.state().timedSessions.size();
+    h.click("Démarrer");
+    CHECK(h.state().timedSessions.size() == before);
+    CHECK(h.session().timerFor(Id{}) == nullptr);
+}
+
+// Problem 4: a paused timer looked like a frozen clock.
+TEST_CASE("timer: a paused countdown reads PAUSE wherever it is shown as text", "[app]") {
+    Headless h;
+    h.session().view = ViewId::Timer;
+    h.frames(2);
+    h.click("Démarrer");
+    h.click("Pause");
+    const TimedSession* t = h.session().timerFor(Id{});
+    REQUIRE(t->state == TimerState::Paused);
+    CHECK(countdownLabel(*t, h.clock().now()) == "20:00  PAUSE");
+    h.click("Reprendre");
+    CHECK(countdownLabel(*h.session().timerFor(Id{}), h.clock().now()) == "20:00");
+}
+
+// Problem 9: the all-teams phase buttons moved teams back without asking.
+TEST_CASE("phases: moving every team back asks first, naming the teams", "[app]") {
+    Headless h;
+    auto teams = h.state().teamsInOrder();
+    REQUIRE(teams.size() >= 2);
+    h.session().engine()->apply(SetPhase{teams[0]->id, Phase::Test});
+    h.session().view = ViewId::Phases;
+    h.frames(2);
+    h.click("all:Sélectionner");
+    CHECK(h.state().find<Team>(teams[0]->id)->phase == Phase::Test); // not yet
+    REQUIRE(h.has("Annuler"));
+    h.click("Annuler");
+    CHECK(h.state().find<Team>(teams[0]->id)->phase == Phase::Test);
+    h.click("all:Sélectionner");
+    REQUIRE(h.has("Oui, revenir en arrière"));
+    h.click("Oui, revenir en arrière");
+    for (const auto& [id, team] : h.state().teams) CHECK(team.phase == Phase::Select);
+}
