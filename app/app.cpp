@@ -126,6 +126,7 @@ void App::handleShortcuts(bool projectionWindow) {
         }
     }
     bool presenting = projectionWindow || m_session.presentationFullScreen || m_session.view == ViewId::Projector;
+    if (presenting && m_session.isOpen()) handleProjectorKeys(m_session);
     if (presenting && !typing && !ctrl && pressed(GLFW_KEY_SPACE) && m_session.isOpen()) {
         shortcut("toggle-timer");
         const Team* team = m_session.state().find<Team>(m_session.projectorTeam);

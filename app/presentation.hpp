@@ -20,7 +20,22 @@ std::string countdownLabel(const TimedSession& timer, Millis now);
 void drawCountdown(ImDrawList* list, const FontSet& fonts, const TimedSession* timer, Millis now, ImVec2 center,
                    float height, ImU32 normal, Millis idleMs = 0);
 
-void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size);
+// Legible from the back of the room: body text at least 1/36 of the output height, projected
+// note text at least 1/45 (issue 14); a floor in pixels for tiny previews.
+inline constexpr float kBodyDivisor = 30.0f;
+inline constexpr float kMinProjectorPixels = 12.0f;
+
+// A défi brief in pages of whole lines at the projector's type size for an output `outputHeight`
+// tall, drawn into the rectangle; returns the page count (a null list only counts). The défi
+// form's preview (issue 16) calls it with its own rectangle.
+int drawChallengeBriefPage(ImDrawList* list, const FontSet& fonts, const Challenge& challenge, ImVec2 pos, ImVec2 size,
+                           int page, float outputHeight);
+
+// `preview`: the facilitator's own copy in the projector view (says why a blanked screen is black).
+void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size, bool preview = false);
+
+// The projector's own keys, while presenting: B blanks, ← → turn the brief's pages.
+void handleProjectorKeys(Session& session);
 
 // How long until the presentation looks different (next second, next flash): the idle wait.
 double presentationWakeSeconds(const Session& session, Millis now);

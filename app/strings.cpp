@@ -171,7 +171,7 @@ constexpr const char* kFrench[] = {
     "Équipe projetée", // ProjectorTeam
     "Ouvrir l’écran de projection", // ProjectorOpenWindow
     "Fermer l’écran de projection", // ProjectorCloseWindow
-    "F11 : plein écran · Espace : démarrer / pause · Échap : quitter le plein écran", // ProjectorHint
+    "F11 : plein écran · Espace : démarrer / pause · B : écran noir · ← → : pages · Échap : quitter le plein écran", // ProjectorHint
     "Temps écoulé !", // ProjectorTimeUp
     "Rien au programme aujourd’hui.", // ProjectorNoProgramme
     "Page {} / {}  (← →)", // ProjectorPage
@@ -525,7 +525,7 @@ constexpr const char* kEnglish[] = {
     "Projected team", // ProjectorTeam
     "Open the projection screen", // ProjectorOpenWindow
     "Close the projection screen", // ProjectorCloseWindow
-    "F11: full screen · Space: start / pause · Esc: leave full screen", // ProjectorHint
+    "F11: full screen · Space: start / pause · B: blank screen · ← →: pages · Esc: leave full screen", // ProjectorHint
     "Time’s up!", // ProjectorTimeUp
     "Nothing on today’s programme.", // ProjectorNoProgramme
     "Page {} / {}  (← →)", // ProjectorPage

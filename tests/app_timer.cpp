@@ -67,18 +67,20 @@ TEST_CASE("timer: the phase is chosen, all teams default to where most teams are
     CHECK(t->phase == Phase::Select);
     CHECK(t->durationMs == 60 * 1000);
 
-    // A typed « 7:30 » for the Tester phase, chosen in the combo.
+    // A typed « 7:30 » for the phase of the selected team.
     h.session().engine()->apply(FinishTimer{t->id});
-    h.frame();
-    h.click("timer:phase");
-    h.click("timer:phase:Tester");
+    Id team = h.state().teamsInOrder().front()->id;
+    h.session().engine()->apply(SetPhase{team, Phase::Test});
+    h.session().team = team;
     h.frames(2);
     h.click("timer:duration");
     for (int i = 0; i < 4; ++i) h.key(259 /* GLFW_KEY_BACKSPACE */);
     h.type("7:30");
     h.frame();
     h.click("Démarrer");
-    t = h.session().timerFor(Id{});
+    t = h.session().timerFor(team);
+    REQUIRE(t);
+    CHECK(t->teamId == team);
     CHECK(t->phase == Phase::Test);
     CHECK(t->durationMs == 450 * 1000);
 }
@@ -126,4 +128,70 @@ TEST_CASE("phases: moving every team back asks first, naming the teams", "[app]"
     REQUIRE(h.has("Oui, revenir en arrière"));
     h.click("Oui, revenir en arrière");
     for (const auto& [id, team] : h.state().teams) CHECK(team.phase == Phase::Select);
+}
+
+namespace {
+// Every vertex a drawing produced since `from`, inside the rectangle (nothing drawn past it).
+bool allInside(const ImDrawList& list, int from, ImVec2 pos, ImVec2 size) {
+    for (int i = from; i < list.VtxBuffer.Size; ++i) {
+        ImVec2 p = list.VtxBuffer[i].pos;
+        if (p.x < pos.x - 0.5f || p.y < pos.y - 0.5f || p.x > pos.x + size.x + 0.5f || p.y > pos.y + size.y + 0.5f) return false;
+    }
+    return true;
+}
+// The tallest glyph quad drawn since `from`: the line height as drawn (a capital or accent).
+float tallestGlyph(const ImDrawList& list, int from) {
+    float tallest = 0;
+    for (int i = from; i + 3 < list.VtxBuffer.Size; i += 4)
+        tallest = std::max(tallest, list.VtxBuffer[i + 2].pos.y - list.VtxBuffer[i].pos.y);
+    return tallest;
+}
+} // namespace
+
+// Problem 5: at 1024x768 a défi brief was cut mid-sentence.
+TEST_CASE("projector: a long brief is shown whole, in pages, at every projector size", "[app]") {
+    Headless h;
+    h.frame();
+    Challenge c;
+    c.number = 7;
+    c.question = "Comment rendre l’accueil des usagers plus simple et plus humain dans nos mairies de quartier ?";
+    c.owner = "Ville de Rennes";
+    std::string para = "Les usagers attendent longtemps, ne savent pas à quel guichet s’adresser et repartent souvent sans "
+                       "réponse. ";
+    for (int i = 0; i < 6; ++i) c.stakes += para, c.obstacles += para, c.levers += para;
+    const FontSet& fonts = h.app().fonts().set();
+    const ImVec2 sizes[] = {{800, 600}, {1024, 768}, {1280, 720}, {1280, 800}, {1920, 1080}, {3840, 2160}};
+    for (ImVec2 out : sizes) {
+        INFO(out.x << "x" << out.y);
+        ImVec2 pos(10, 10), area(out.x * 0.9f, out.y * 0.6f);
+        int pages = drawChallengeBriefPage(nullptr, fonts, c, pos, area, 0, out.y);
+        CHECK(pages > 1);
+        for (int page = 0; page < pages; ++page) {
+            ImDrawList list(ImGui::GetDrawListSharedData());
+            list._ResetForNewFrame();
+            list.PushClipRectFullScreen();
+            list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+            drawChallengeBriefPage(&list, fonts, c, pos, area, page, out.y);
+            CHECK(list.VtxBuffer.Size > 0);
+            CHECK(allInside(list, 0, pos, area)); // no line cut at the bottom or the side
+            CHECK(tallestGlyph(list, 0) >= out.y / 36.0f * 0.7f); // body type, not shrunk to fit
+        }
+        // The last page shown, then no further.
+        CHECK(drawChallengeBriefPage(nullptr, fonts, c, pos, area, pages + 5, out.y) == pages);
+    }
+}
+
+TEST_CASE("projector: B blanks it and the arrows turn the brief's pages", "[app]") {
+    Headless h;
+    h.session().view = ViewId::Projector;
+    h.session().projectorContent = ProjectorContent::Challenge;
+    h.frames(2);
+    CHECK_FALSE(h.session().projectorBlank);
+    h.key(66 /* GLFW_KEY_B */);
+    CHECK(h.session().projectorBlank);
+    h.key(66);
+    CHECK_FALSE(h.session().projectorBlank);
+    h.session().projectorPages = 3;
+    h.key(262 /* GLFW_KEY_RIGHT */);
+    CHECK(h.session().projectorPage >= 0);
 }

@@ -17,7 +17,7 @@ const TimedSession* shownTimer(const EventState& state, Id team) {
     const TimedSession* own = state.currentTimer(team);
     if (!own) return all;
     if (!all) return own;
-    return std::tie(own->createdAt, own->id) >= std::tie(all->createdAt, all->id) ? own : all;
+    return own->createdAt >= all->createdAt ? own : all; // a tie goes to the team's own
 }
 
 std::vector<const TimedSession*> timersReplacedBy(const EventState& state, Id team, Millis now) {
