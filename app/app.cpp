@@ -276,8 +276,10 @@ void App::drawSidebar(ImVec2 pos, ImVec2 size) {
         Millis now = m_session.now();
         ImGui::Spacing();
         ImGui::PushFont(m_fonts.set().heading);
-        std::string text = countdownLabel(*t, now);
+        std::string text = formatCountdown(timerRemaining(*t, now));
         ImGui::TextColored(ImColor(countdownColour(t, now, IM_COL32(255, 255, 255, 255))), "%s", text.c_str());
+        // « PAUSE » on its own line: the sidebar is too narrow for both at heading size.
+        if (timerState(*t, now) == TimerState::Paused) ImGui::TextColored(ImColor(colours::kWarning), "%s", str(Str::TimerPausedBadge));
         ImGui::PopFont();
         ImGui::TextColored(ImVec4(0.85f, 0.88f, 0.92f, 1), "%s", str(Str::AllTeams));
     }
