@@ -4,6 +4,7 @@
 #include "app_headless.hpp"
 
 #include "model/timer.hpp"
+#include "board/board_projection.hpp"
 #include "presentation.hpp"
 #include "timers/timer_scope.hpp"
 #include "views/view_timer.hpp"
@@ -139,11 +140,23 @@ bool allInside(const ImDrawList& list, int from, ImVec2 pos, ImVec2 size) {
     }
     return true;
 }
-// The tallest glyph quad drawn since `from`: the line height as drawn (a capital or accent).
+// The tallest glyph quad drawn since `from` (a capital or an accent): the type size as drawn.
+// A glyph is four vertices textured from the font atlas (not its white pixel) forming an
+// axis-aligned rectangle; shapes (note bodies, bars) use the white pixel and are skipped.
 float tallestGlyph(const ImDrawList& list, int from) {
+    ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
     float tallest = 0;
-    for (int i = from; i + 3 < list.VtxBuffer.Size; i += 4)
-        tallest = std::max(tallest, list.VtxBuffer[i + 2].pos.y - list.VtxBuffer[i].pos.y);
+    for (int i = from; i + 3 < list.VtxBuffer.Size;) {
+        const ImDrawVert* v = &list.VtxBuffer[i];
+        bool textured = v[0].uv.x != white.x || v[0].uv.y != white.y;
+        bool rect = v[0].pos.y == v[1].pos.y && v[2].pos.y == v[3].pos.y && v[0].pos.x == v[3].pos.x && v[1].pos.x == v[2].pos.x;
+        if (textured && rect) {
+            tallest = std::max(tallest, v[2].pos.y - v[0].pos.y);
+            i += 4;
+        } else {
+            ++i;
+        }
+    }
     return tallest;
 }
 } // namespace
@@ -194,4 +207,34 @@ TEST_CASE("projector: B blanks it and the arrows turn the brief's pages", "[app]
     h.session().projectorPages = 3;
     h.key(262 /* GLFW_KEY_RIGHT */);
     CHECK(h.session().projectorPage >= 0);
+}
+
+// Problem 6: the projected board's note text was about 13 px at 1080p, grey lines when small.
+TEST_CASE("projector: a 40-note board keeps note text at 1/45 of the output, in regions", "[app]") {
+    Headless h;
+    h.frame();
+    Id team = h.state().teamsInOrder().front()->id;
+    h.session().engine()->apply(SetPrivateWriting{team, false});
+    for (int i = 0; i < 40; ++i) {
+        AddNote n;
+        n.team = team;
+        n.text = "Idée " + std::to_string(i + 1) + " : un guichet unique";
+        n.x = (i % 8) * 230.0;
+        n.y = (i / 8) * 230.0;
+        h.session().engine()->apply(n);
+    }
+    const FontSet& fonts = h.app().fonts().set();
+    for (ImVec2 out : {ImVec2(800, 600), ImVec2(1024, 768), ImVec2(1280, 720), ImVec2(1920, 1080), ImVec2(3840, 2160)}) {
+        INFO(out.x << "x" << out.y);
+        ImVec2 pos(0, out.y * 0.3f), area(out.x, out.y * 0.7f);
+        ImDrawList list(ImGui::GetDrawListSharedData());
+        list._ResetForNewFrame();
+        list.PushClipRectFullScreen();
+        list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+        int regions = board::drawBoardOnProjector(&list, fonts, h.state(), team, pos, area, out.y, 0);
+        CHECK(regions >= 1);
+        if (out.y <= 1080) CHECK(regions > 1); // 40 notes do not fit at that size: shown in parts
+        float tallest = tallestGlyph(list, 0);
+        CHECK(tallest >= out.y / 45.0f * 0.7f);
+    }
 }
