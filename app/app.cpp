@@ -126,6 +126,7 @@ void App::handleShortcuts(bool projectionWindow) {
         }
     }
     bool presenting = projectionWindow || m_session.presentationFullScreen || m_session.view == ViewId::Projector;
+    if (presenting && m_session.isOpen()) handleProjectorKeys(m_session);
     if (presenting && !typing && !ctrl && pressed(GLFW_KEY_SPACE) && m_session.isOpen()) {
         shortcut("toggle-timer");
         const Team* team = m_session.state().find<Team>(m_session.projectorTeam);
@@ -277,6 +278,8 @@ void App::drawSidebar(ImVec2 pos, ImVec2 size) {
         ImGui::PushFont(m_fonts.set().heading);
         std::string text = formatCountdown(timerRemaining(*t, now));
         ImGui::TextColored(ImColor(countdownColour(t, now, IM_COL32(255, 255, 255, 255))), "%s", text.c_str());
+        // « PAUSE » on its own line: the sidebar is too narrow for both at heading size.
+        if (timerState(*t, now) == TimerState::Paused) ImGui::TextColored(ImColor(colours::kWarning), "%s", str(Str::TimerPausedBadge));
         ImGui::PopFont();
         ImGui::TextColored(ImVec4(0.85f, 0.88f, 0.92f, 1), "%s", str(Str::AllTeams));
     }

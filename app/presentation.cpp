@@ -6,6 +6,9 @@
 #include "model/timezone.hpp"
 #include "widgets.hpp"
 
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -29,25 +32,59 @@ float drawWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 pos, float 
     return extent.y;
 }
 
-// The défi's brief under the countdown: question, owner, then its fields. Returns the height
-// it takes (a null list only measures, to size the countdown first).
-float drawChallengeBrief(ImDrawList* list, const FontSet& fonts, const Challenge& c, ImVec2 pos, float width, float text,
-                         float title, float bottom) {
-    float y = pos.y;
-    y += drawWrapped(list, fonts.largeBold, title, ImVec2(pos.x, y), width, colours::kProjectorText,
-                     strf(Str::ChallengeNumber, c.number) + " — " + c.question, bottom) + text * 0.5f;
+// One line of the brief as laid out for a width: whole lines only, so a page never cuts one.
+struct BriefLine {
+    ImFont* font;
+    float size;
+    ImU32 colour;
+    std::string text;
+    float advance; // height of the line plus the gap after it
+};
+
+// The brief (question, owner, then its fields) in lines wrapped at `width`.
+std::vector<BriefLine> layoutBrief(const FontSet& fonts, const Challenge& c, float width, float text) {
+    std::vector<BriefLine> lines;
+    float title = text * 1.2f;
+    auto add = [&](ImFont* font, float size, ImU32 colour, const std::string& para, float gap) {
+        const char* b = para.c_str();
+        const char* end = b + para.size();
+        while (b < end) {
+            const char* cut = font->CalcWordWrapPositionA(size / font->FontSize, b, end, width);
+            if (cut == b) cut = b + 1; // a word wider than the page still advances
+            const char* next = cut;
+            while (next < end && (*next == ' ' || *next == '\n')) ++next;
+            lines.push_back({font, size, colour, std::string(b, cut), size});
+            b = next;
+        }
+        if (!lines.empty()) lines.back().advance += gap;
+    };
+    add(fonts.largeBold, title, colours::kProjectorText, strf(Str::ChallengeNumber, c.number) + " — " + c.question, text * 0.5f);
     std::string who = c.owner + (c.territory.empty() ? "" : " · " + c.territory);
-    y += drawWrapped(list, fonts.large, text, ImVec2(pos.x, y), width, colours::kProjectorDim, who, bottom) + text * 0.4f;
+    add(fonts.large, text, colours::kProjectorDim, who, text * 0.4f);
     std::pair<Str, const std::string*> fields[] = {{Str::ChallengeStakes, &c.stakes},
                                                   {Str::ChallengeStakeholders, &c.stakeholders},
                                                   {Str::ChallengeObstacles, &c.obstacles},
                                                   {Str::ChallengeLevers, &c.levers}};
     for (auto [label, value] : fields) {
         if (value->empty()) continue;
-        std::string line = std::string(str(label)) + (uiLanguage() == Language::English ? ": " : " : ") + *value;
-        y += drawWrapped(list, fonts.large, text, ImVec2(pos.x, y), width, colours::kProjectorText, line, bottom) + text * 0.3f;
+        add(fonts.large, text, colours::kProjectorText,
+            std::string(str(label)) + (uiLanguage() == Language::English ? ": " : " : ") + *value, text * 0.3f);
     }
-    return y - pos.y;
+    return lines;
+}
+
+// Where each page starts: as many whole lines as fit in `height`.
+std::vector<std::size_t> briefPages(const std::vector<BriefLine>& lines, float height) {
+    std::vector<std::size_t> starts{0};
+    float used = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (used > 0 && used + lines[i].size > height) {
+            starts.push_back(i);
+            used = 0;
+        }
+        used += lines[i].advance;
+    }
+    return starts;
 }
 
 } // namespace
@@ -64,35 +101,90 @@ ImU32 countdownColour(const TimedSession* timer, Millis now, ImU32 normal) {
     return normal;
 }
 
+std::string countdownLabel(const TimedSession& timer, Millis now) {
+    std::string text = formatCountdown(timerRemaining(timer, now));
+    if (timerState(timer, now) == TimerState::Paused) text += std::string("  ") + str(Str::TimerPausedBadge);
+    return text;
+}
+
 void drawCountdown(ImDrawList* list, const FontSet& fonts, const TimedSession* timer, Millis now, ImVec2 center,
                    float height, ImU32 normal, Millis idleMs) {
     std::string text = formatCountdown(timer ? timerRemaining(*timer, now) : idleMs);
-    // The font's cap height is about 0.73 of its size: scale so the digits themselves are `height` tall.
-    float size = height / 0.73f;
+    bool paused = timer && timerState(*timer, now) == TimerState::Paused;
+    // A paused countdown must not read as a frozen clock: « PAUSE » above dimmed digits, within
+    // the same height.
+    float digits = paused ? height * 0.66f : height;
+    float top = center.y - height / 2;
+    if (paused) {
+        const char* badge = str(Str::TimerPausedBadge);
+        float badgeSize = height * 0.24f / 0.73f;
+        ImVec2 e = fonts.largeBold->CalcTextSizeA(badgeSize, FLT_MAX, 0, badge);
+        ImVec2 at(center.x - e.x / 2, top);
+        list->AddRectFilled(ImVec2(at.x - e.y * 0.4f, at.y), ImVec2(at.x + e.x + e.y * 0.4f, at.y + e.y), colours::kWarning, e.y * 0.2f);
+        list->AddText(fonts.largeBold, badgeSize, at, colours::kProjectorBg, badge);
+        top += height - digits;
+    }
+    // The font's cap height is about 0.73 of its size: scale so the digits themselves are `digits` tall.
+    float size = digits / 0.73f;
     ImVec2 extent = fonts.timer->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
-    ImVec2 pos(center.x - extent.x / 2, center.y - extent.y / 2);
-    list->AddText(fonts.timer, size, pos, countdownColour(timer, now, normal), text.c_str());
+    ImVec2 pos(center.x - extent.x / 2, top + digits / 2 - extent.y / 2);
+    list->AddText(fonts.timer, size, pos, paused ? colours::kProjectorDim : countdownColour(timer, now, normal), text.c_str());
 }
 
-void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size) {
+int drawChallengeBriefPage(ImDrawList* list, const FontSet& fonts, const Challenge& challenge, ImVec2 pos, ImVec2 size,
+                           int page, float outputHeight) {
+    float text = std::max(kMinProjectorPixels, outputHeight / kBodyDivisor);
+    float footer = text * 1.2f; // « Page 2 / 3 » under the text
+    auto lines = layoutBrief(fonts, challenge, size.x, text);
+    auto starts = briefPages(lines, size.y - footer);
+    int pages = static_cast<int>(starts.size());
+    page = std::clamp(page, 0, pages - 1);
+    if (!list) return pages;
+    std::size_t end = page + 1 < pages ? starts[static_cast<std::size_t>(page) + 1] : lines.size();
+    float y = pos.y;
+    for (std::size_t i = starts[static_cast<std::size_t>(page)]; i < end; ++i) {
+        const BriefLine& l = lines[i];
+        list->AddText(l.font, l.size, ImVec2(pos.x, y), l.colour, l.text.c_str(), l.text.c_str() + l.text.size());
+        y += l.advance;
+    }
+    if (pages > 1) {
+        std::string label = strf(Str::ProjectorPage, page + 1, pages);
+        ImVec2 e = fonts.large->CalcTextSizeA(text, FLT_MAX, 0, label.c_str());
+        list->AddText(fonts.large, text, ImVec2(pos.x + size.x - e.x, pos.y + size.y - e.y), colours::kWarning, label.c_str());
+    }
+    return pages;
+}
+
+void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size, bool preview) {
     ImDrawList* list = ImGui::GetWindowDrawList();
     Session& session = ctx.session;
     list->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), colours::kProjectorBg);
     if (!session.isOpen()) return;
+    if (session.projectorBlank) {
+        // B: the room sees black; only the preview on the facilitator's screen says why.
+        if (preview) {
+            const char* hint = str(Str::ProjectorBlanked);
+            float h = std::max(kMinProjectorPixels, size.y / 30.0f);
+            ImVec2 e = ctx.fonts.large->CalcTextSizeA(h, FLT_MAX, 0, hint);
+            list->AddText(ctx.fonts.large, h, ImVec2(pos.x + (size.x - e.x) / 2, pos.y + (size.y - e.y) / 2), colours::kProjectorDim, hint);
+        }
+        return;
+    }
     const EventState& state = session.state();
     Millis now = session.now();
     const Team* team = state.find<Team>(session.projectorTeam);
     const TimedSession* timer = session.timerFor(session.projectorTeam);
 
     float margin = size.y * 0.035f;
-    float text = std::max(18.0f, size.y / 22.0f);
+    float text = std::max(kMinProjectorPixels, size.y / 22.0f);
     float title = text * 1.2f;
     float x = pos.x + margin, width = size.x - 2 * margin;
     float y = pos.y + margin;
 
     // Header: who and which phase, in the team's colour band.
     std::string who = team ? team->name : str(Str::AllTeams);
-    Phase phase = team ? team->phase : (timer ? timer->phase : Phase::Diverge);
+    // The phase the countdown runs for, else the team's: never a stale one.
+    Phase phase = timer && timerState(*timer, now) != TimerState::Finished ? timer->phase : team ? team->phase : Phase::Diverge;
     std::string header = who + "  ·  " + phaseName(phase);
     if (team) list->AddRectFilled(ImVec2(pos.x, pos.y), ImVec2(pos.x + margin * 0.5f, pos.y + size.y), colourFromHex(team->colour));
     drawWrapped(list, ctx.fonts.largeBold, title, ImVec2(x, y), width, colours::kProjectorText, header, pos.y + size.y);
@@ -105,23 +197,13 @@ void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size) {
     // The board and the vote results need the room: the countdown shrinks to a band.
     bool board = session.projectorContent == ProjectorContent::Board || session.projectorContent == ProjectorContent::Vote;
     if (board && team) digits = size.y * 0.13f;
-    // A long défi brief takes room from the countdown (down to the band size), then its text
-    // gets smaller (down to 80 %), so that it is read whole rather than cut at the bottom.
+    // A défi brief keeps its type size and is shown in pages the facilitator turns (← →).
     const Challenge* brief = nullptr;
     if (session.projectorContent == ProjectorContent::Challenge) {
         Id cid = session.projectorChallenge ? session.projectorChallenge : (team ? team->challengeId : Id{});
         brief = state.find<Challenge>(cid);
     }
-    if (brief) {
-        float room = pos.y + size.y - margin - y - margin * 0.5f;
-        float need = drawChallengeBrief(nullptr, ctx.fonts, *brief, ImVec2(x, 0), width, text, title, 0);
-        digits = std::clamp((room - need) / 1.35f, size.y * 0.13f, digits);
-        for (int step = 0; step < 4 && need > room - digits * 1.35f; ++step) {
-            text *= 0.95f;
-            title = text * 1.2f;
-            need = drawChallengeBrief(nullptr, ctx.fonts, *brief, ImVec2(x, 0), width, text, title, 0);
-        }
-    }
+    if (brief) digits = size.y * 0.16f;
     float boxHeight = digits * 1.35f;
     Millis idle = Millis{ctx.settings.presetMinutes[static_cast<std::size_t>(phase)]} * 60000;
     drawCountdown(list, ctx.fonts, timer, now, ImVec2(pos.x + size.x / 2, y + boxHeight / 2), digits, colours::kProjectorText, idle);
@@ -136,7 +218,10 @@ void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size) {
     float bottom = pos.y + size.y - margin;
 
     if (brief) {
-        drawChallengeBrief(list, ctx.fonts, *brief, ImVec2(x, y), width, text, title, bottom);
+        ImVec2 area(width, std::max(1.0f, bottom - y));
+        session.projectorPages = drawChallengeBriefPage(nullptr, ctx.fonts, *brief, ImVec2(x, y), area, 0, size.y);
+        session.projectorPage = std::clamp(session.projectorPage, 0, session.projectorPages - 1);
+        drawChallengeBriefPage(list, ctx.fonts, *brief, ImVec2(x, y), area, session.projectorPage, size.y);
     } else if (session.projectorContent == ProjectorContent::Programme) {
         LocalTime local = toLocalTime(now, state.event.timeZone);
         auto slots = state.slotsInOrder();
@@ -159,10 +244,24 @@ void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size) {
     } else if (board && team) {
         ImVec2 area(width, std::max(1.0f, bottom - y));
         if (session.projectorContent == ProjectorContent::Board)
-            board::drawBoardOnProjector(list, ctx.fonts, state, team->id, ImVec2(x, y), area);
+        {
+            session.projectorPages = board::drawBoardOnProjector(list, ctx.fonts, state, team->id, ImVec2(x, y), area, size.y,
+                                                                 session.projectorPage);
+            session.projectorPage = std::clamp(session.projectorPage, 0, session.projectorPages - 1);
+        }
         else
             board::drawVoteResults(list, ctx.fonts, state, team->id, ImVec2(x, y), area);
     }
+}
+
+void handleProjectorKeys(Session& session) {
+    if (ImGui::GetIO().WantTextInput || ImGui::GetIO().KeyCtrl) return;
+    // GLFW key codes name the key's place on a US keyboard; on AZERTY B is in the same place.
+    if (ImGui::IsKeyPressed(GLFW_KEY_B, false)) session.projectorBlank = !session.projectorBlank;
+    if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT, true) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN, true))
+        session.projectorPage = std::min(session.projectorPage + 1, std::max(0, session.projectorPages - 1));
+    if (ImGui::IsKeyPressed(GLFW_KEY_LEFT, true) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP, true))
+        session.projectorPage = std::max(0, session.projectorPage - 1);
 }
 
 double presentationWakeSeconds(const Session& session, Millis now) {

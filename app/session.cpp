@@ -6,6 +6,7 @@
 #include "model/language.hpp"
 #include "strings.hpp"
 #include "model/timer.hpp"
+#include "timers/timer_scope.hpp"
 
 #include <filesystem>
 
@@ -179,12 +180,7 @@ void Session::notify(std::string text, bool error) {
 
 const TimedSession* Session::timerFor(Id teamId) const {
     if (!m_engine) return nullptr;
-    const TimedSession* all = state().currentTimer(Id{});
-    if (!teamId) return all;
-    const TimedSession* own = state().currentTimer(teamId);
-    if (!own) return all;
-    if (!all) return own;
-    return own->createdAt >= all->createdAt ? own : all;
+    return shownTimer(state(), teamId);
 }
 
 void Session::toggleTimer(Id teamId, Phase phase, int presetSeconds) {

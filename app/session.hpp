@@ -75,6 +75,9 @@ public:
     ProjectorContent projectorContent = ProjectorContent::TimerOnly;
     Id projectorTeam;      // 0 = all teams
     Id projectorChallenge; // défi shown on the projector (0 = the projected team's)
+    int projectorPage = 0;   // page of the brief shown (← →)
+    int projectorPages = 1;  // how many the last drawing had
+    bool projectorBlank = false; // B: the projector shows black
     bool presentationFullScreen = false;
     bool projectionWindow = false; // the second window "Écran de projection" is wanted open
     std::vector<std::string> droppedFiles; // dropped on a window, for the screen that takes them

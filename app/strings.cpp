@@ -140,6 +140,9 @@ constexpr const char* kFrench[] = {
     "Équipe", // PhasesTeam
     "Phase", // PhasesCurrent
     "Pas encore de changement.", // PhasesNoHistory
+    "Revenir en arrière ?", // PhasesBackTitle
+    "Passer toutes les équipes en phase « {} » fera revenir en arrière : {}.", // PhasesBackBody
+    "Oui, revenir en arrière", // PhasesBackConfirm
     "Minuteur de", // TimerScope
     "Démarrer", // TimerStart
     "Pause", // TimerPause
@@ -153,6 +156,14 @@ constexpr const char* kFrench[] = {
     "Minuteurs des équipes", // TimerTeams
     "Aucun minuteur lancé", // TimerNone
     "Espace : démarrer ou mettre en pause (vue Projection)", // TimerSpaceHint
+    "Durée", // TimerDuration
+    "7, 7:30 ou 90 s", // TimerDurationHint
+    "Reprendre le minuteur précédent ({})", // TimerRestorePrevious
+    "Remplacer le minuteur en cours ?", // TimerReplaceTitle
+    "Ce minuteur sera mis en pause et remplacé : {}. « Reprendre le minuteur précédent » le ramènera avec le temps qui lui reste.", // TimerReplaceBody
+    "Remplacer", // TimerReplaceConfirm
+    "PAUSE", // TimerPausedBadge
+    "Phase {} : celle où en sont la plupart des équipes", // TimerPhaseDefault
     "Contenu projeté", // ProjectorContent
     "Minuteur seul", // ContentTimerOnly
     "Brief du défi", // ContentChallenge
@@ -160,9 +171,11 @@ constexpr const char* kFrench[] = {
     "Équipe projetée", // ProjectorTeam
     "Ouvrir l’écran de projection", // ProjectorOpenWindow
     "Fermer l’écran de projection", // ProjectorCloseWindow
-    "F11 : plein écran · Espace : démarrer / pause · Échap : quitter le plein écran", // ProjectorHint
+    "F11 : plein écran · Espace : démarrer / pause · B : écran noir · ← → : pages · Échap : quitter le plein écran", // ProjectorHint
     "Temps écoulé !", // ProjectorTimeUp
     "Rien au programme aujourd’hui.", // ProjectorNoProgramme
+    "Page {} / {}  (← →)", // ProjectorPage
+    "Écran noir : B pour revenir", // ProjectorBlanked
     "Mur", // ViewBoard
     "Vote", // ViewVotes
     "Mur de l’équipe", // ContentBoard
@@ -481,6 +494,9 @@ constexpr const char* kEnglish[] = {
     "Team", // PhasesTeam
     "Phase", // PhasesCurrent
     "No change yet.", // PhasesNoHistory
+    "Go back?", // PhasesBackTitle
+    "Moving every team to the \"{}\" phase will take back: {}.", // PhasesBackBody
+    "Yes, go back", // PhasesBackConfirm
     "Timer for", // TimerScope
     "Start", // TimerStart
     "Pause", // TimerPause
@@ -494,6 +510,14 @@ constexpr const char* kEnglish[] = {
     "Team timers", // TimerTeams
     "No timer started", // TimerNone
     "Space: start or pause (Projector view)", // TimerSpaceHint
+    "Duration", // TimerDuration
+    "7, 7:30 or 90 s", // TimerDurationHint
+    "Bring back the previous timer ({})", // TimerRestorePrevious
+    "Replace the running timer?", // TimerReplaceTitle
+    "This timer will be paused and replaced: {}. \"Bring back the previous timer\" returns it with the time it has left.", // TimerReplaceBody
+    "Replace", // TimerReplaceConfirm
+    "PAUSED", // TimerPausedBadge
+    "Phase {}: the one most teams are in", // TimerPhaseDefault
     "Projected content", // ProjectorContent
     "Timer only", // ContentTimerOnly
     "Challenge brief", // ContentChallenge
@@ -501,9 +525,11 @@ constexpr const char* kEnglish[] = {
     "Projected team", // ProjectorTeam
     "Open the projection screen", // ProjectorOpenWindow
     "Close the projection screen", // ProjectorCloseWindow
-    "F11: full screen · Space: start / pause · Esc: leave full screen", // ProjectorHint
+    "F11: full screen · Space: start / pause · B: blank screen · ← →: pages · Esc: leave full screen", // ProjectorHint
     "Time’s up!", // ProjectorTimeUp
     "Nothing on today’s programme.", // ProjectorNoProgramme
+    "Page {} / {}  (← →)", // ProjectorPage
+    "Blank screen: B to come back", // ProjectorBlanked
     "Board", // ViewBoard
     "Vote", // ViewVotes
     "Team board", // ContentBoard

@@ -3,6 +3,7 @@
 add_executable(app_tests
   app_headless.cpp
   app_views.cpp
+  app_timer.cpp
   app_fonts.cpp
   app_text_clip.cpp
 )

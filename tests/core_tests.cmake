@@ -8,6 +8,8 @@ add_executable(core_tests
   test_actions.cpp
   test_votes.cpp
   test_timer.cpp
+  test_duration.cpp
+  test_phase_change.cpp
   test_action_json.cpp
   test_timezone.cpp
   test_ids.cpp

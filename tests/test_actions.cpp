@@ -415,6 +415,12 @@ TEST_CASE("feedback and timer actions change the content but not the undo histor
     checkNotInHistory(w, ExtendTimer{.timer = w.timer, .seconds = 60});
     checkNotInHistory(w, FinishTimer{w.timer});
     checkNotInHistory(w, ResetTimer{w.timer});
+    // A new countdown in the same scope pauses it; restoring brings it back in front.
+    checkNotInHistory(w, ResumeTimer{w.timer});
+    w.clock.advance(1000);
+    checkNotInHistory(w, StartTimer{.team = w.engine->state().find<TimedSession>(w.timer)->teamId, .seconds = 120});
+    w.clock.advance(1000);
+    checkNotInHistory(w, RestoreTimer{w.timer});
     // Undo still undoes the last content action, not a timer.
     CHECK(w.engine->undoDescription() == "Ajouter le créneau « Ouverture »");
     w.engine->undo();
@@ -448,7 +454,7 @@ TEST_CASE("undo is refused, changing nothing, when rows added since depend on wh
 
 TEST_CASE("every action type is covered by these tests") {
     // Keep this list in step with the Action variant: a new action needs its test above.
-    CHECK(std::variant_size_v<Action> == 45);
+    CHECK(std::variant_size_v<Action> == 46);
 }
 
 TEST_CASE("a long history walks back to the start and forward to the end") {
@@ -599,6 +605,7 @@ TEST_CASE("validation failures explain themselves and change nothing") {
         w.engine->apply(PauseTimer{w.timer});
         checkRefused(w, PauseTimer{w.timer}, {"ne tourne pas"});
         checkRefused<NotFoundError>(w, FinishTimer{Id{17}}, {"Minuteur"});
+        checkRefused<NotFoundError>(w, RestoreTimer{Id{17}}, {"Minuteur"});
     }
 }
 

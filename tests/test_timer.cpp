@@ -3,6 +3,7 @@
 #include "model/errors.hpp"
 #include "support.hpp"
 #include "model/timer.hpp"
+#include "timers/timer_scope.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -23,6 +24,18 @@ struct Timers : Fixture {
     Millis remaining() const { return timerRemaining(t(), clock.now()); }
     TimerState state() const { return timerState(t(), clock.now()); }
 };
+
+// Refused with a message holding each part, and the file left as it was.
+void checkRefused(Fixture& f, const Action& action, std::initializer_list<const char*> parts) {
+    std::string before = f.engine->store().canonicalDump();
+    try {
+        f.engine->apply(action);
+        FAIL("accepted: " << actionName(action));
+    } catch (const ValidationError& e) {
+        for (const char* part : parts) CHECK_THAT(e.what(), Catch::Contains(part));
+    }
+    CHECK(f.engine->store().canonicalDump() == before);
+}
 
 } // namespace
 
@@ -196,4 +209,71 @@ TEST_CASE("the timer a scope shows is the latest created for it") {
     CHECK(f.engine->state().currentTimer(Id{})->id == allTimer);
     CHECK(f.engine->state().currentTimer(team)->id == teamTimer);
     CHECK(f.engine->state().find<TimedSession>(f.timer)); // older timers are kept
+}
+
+// Issue 14, problem 1: « Nouveau minuteur » replaced a running all-teams timer with no way back.
+TEST_CASE("a new countdown pauses the one it replaces, which can be brought back with its time") {
+    Timers f; // all teams, 10 min
+    f.clock.advance(3 * kMinute);
+    REQUIRE(timersReplacedBy(f.engine->state(), Id{}, f.clock.now()).size() == 1);
+    CHECK(previousTimer(f.engine->state(), Id{}, f.clock.now()) == nullptr);
+    Id second = f.add(StartTimer{.phase = Phase::Select, .seconds = 60});
+    CHECK(shownTimer(f.engine->state(), Id{})->id == second);
+    CHECK(f.state() == TimerState::Paused);
+    CHECK(f.remaining() == 7 * kMinute);
+    f.clock.advance(30000);
+    const TimedSession* previous = previousTimer(f.engine->state(), Id{}, f.clock.now());
+    REQUIRE(previous);
+    CHECK(previous->id == f.timer);
+
+    f.engine->apply(RestoreTimer{f.timer});
+    CHECK(shownTimer(f.engine->state(), Id{})->id == f.timer);
+    CHECK(f.state() == TimerState::Paused);
+    CHECK(f.remaining() == 7 * kMinute); // the time it had left when replaced
+    const TimedSession& replacement = *f.engine->state().find<TimedSession>(second);
+    CHECK(replacement.state == TimerState::Paused);
+    CHECK(replacement.remainingMs == 30000);
+    // And back again: the two swap places.
+    CHECK(previousTimer(f.engine->state(), Id{}, f.clock.now())->id == second);
+    f.engine->apply(ResumeTimer{f.timer});
+    f.clock.advance(kMinute);
+    CHECK(f.remaining() == 6 * kMinute);
+}
+
+TEST_CASE("an all-teams countdown pauses the teams' own; a team's own leaves the room's running") {
+    Fixture f;
+    Id team = f.add(AddTeam{.name = "Atelier 1"});
+    Id room = f.add(StartTimer{.seconds = 600});
+    f.clock.advance(1000);
+    Id own = f.add(StartTimer{.team = team, .seconds = 300});
+    f.clock.advance(1000);
+    const EventState& s = f.engine->state();
+    CHECK(s.find<TimedSession>(room)->state == TimerState::Running);
+    CHECK(shownTimer(s, team)->id == own);
+    CHECK(shownTimer(s, Id{})->id == room);
+    auto replaced = timersReplacedBy(s, Id{}, f.clock.now());
+    CHECK(replaced.size() == 2);
+    Id next = f.add(StartTimer{.seconds = 120});
+    f.clock.advance(1000);
+    CHECK(s.find<TimedSession>(room)->state == TimerState::Paused);
+    CHECK(s.find<TimedSession>(own)->state == TimerState::Paused);
+    CHECK(shownTimer(s, team)->id == next);
+    // The team brings its own back, in front of the room's.
+    REQUIRE(previousTimer(s, team, f.clock.now()));
+    f.engine->apply(RestoreTimer{own});
+    CHECK(shownTimer(s, team)->id == own);
+    CHECK(s.find<TimedSession>(next)->state == TimerState::Running); // the room's goes on
+}
+
+TEST_CASE("bringing back refuses a timer that is running, finished or already shown") {
+    Timers f;
+    checkRefused(f, RestoreTimer{f.timer}, {"pas en pause"});
+    f.engine->apply(PauseTimer{f.timer});
+    checkRefused(f, RestoreTimer{f.timer}, {"déjà celui affiché"});
+    f.clock.advance(1000);
+    Id other = f.add(StartTimer{.seconds = 60});
+    f.clock.advance(2 * kMinute);
+    CHECK(timerState(*f.engine->state().find<TimedSession>(other), f.clock.now()) == TimerState::Finished);
+    CHECK(timersReplacedBy(f.engine->state(), Id{}, f.clock.now()).empty()); // a finished one needs no asking
+    checkRefused(f, RestoreTimer{other}, {"pas en pause"});
 }

@@ -6,6 +6,7 @@
 #include "theme.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace atelier::board {
@@ -22,7 +23,8 @@ void centred(ImDrawList* list, ImFont* font, float size, ImVec2 pos, float width
 
 } // namespace
 
-void drawBoardOnProjector(ImDrawList* list, const FontSet& fonts, const EventState& state, Id teamId, ImVec2 pos, ImVec2 size) {
+int drawBoardOnProjector(ImDrawList* list, const FontSet& fonts, const EventState& state, Id teamId, ImVec2 pos, ImVec2 size,
+                         float outputHeight, int page) {
     // Both windows (presentation and projection) show the same board: one layout serves them.
     static BoardLayout layout;
     layout.update(state, teamId, fonts.regular);
@@ -38,19 +40,39 @@ void drawBoardOnProjector(ImDrawList* list, const FontSet& fonts, const EventSta
     ImVec2 area(size.x, std::max(10.0f, size.y - top));
     if (layout.notes().empty() && layout.clusters().empty()) {
         centred(list, fonts.large, line, origin, area.x, origin.y + area.y / 3, colours::kProjectorDim, str(Str::BoardEmpty));
-        return;
+        return 1;
     }
     Camera camera;
     camera.setViewport(origin, area);
     WorldRect framed = layout.bounds().padded(8);
     framed.y0 -= kTextSize * 1.6f; // room above the top row for the « Piste retenue » tag
     camera.fit(framed, 0.0f, 2.5f);
+    // Note text never below 1/45 of the output height: a board too big for that is shown
+    // region by region (← →) rather than shrunk into grey lines.
+    float minZoom = outputHeight / 45.0f / kTextSize;
+    int pages = 1;
+    if (camera.zoom() < minZoom) {
+        float tileW = area.x / minZoom, tileH = area.y / minZoom;
+        int cols = std::max(1, static_cast<int>(std::ceil(framed.width() / tileW)));
+        int rows = std::max(1, static_cast<int>(std::ceil(framed.height() / tileH)));
+        pages = cols * rows;
+        page = std::clamp(page, 0, pages - 1);
+        camera.set(ImVec2(framed.x0 + float(page % cols) * tileW, framed.y0 + float(page / cols) * tileH), minZoom);
+    }
     list->PushClipRect(origin, ImVec2(origin.x + area.x, origin.y + area.y), true);
     DrawOptions options;
     options.fonts = &fonts;
     options.projector = true;
     drawBoard(list, layout, camera, options);
     list->PopClipRect();
+    if (pages > 1) {
+        std::string label = strf(Str::ProjectorPage, page + 1, pages);
+        ImVec2 e = fonts.largeBold->CalcTextSizeA(line, FLT_MAX, 0, label.c_str());
+        ImVec2 at(origin.x + area.x - e.x - line * 0.4f, origin.y + area.y - e.y - line * 0.2f);
+        list->AddRectFilled(ImVec2(at.x - line * 0.3f, at.y), ImVec2(at.x + e.x + line * 0.3f, at.y + e.y), colours::kProjectorBg, 4);
+        list->AddText(fonts.largeBold, line, at, colours::kWarning, label.c_str());
+    }
+    return pages;
 }
 
 void drawVoteResults(ImDrawList* list, const FontSet& fonts, const EventState& state, Id teamId, ImVec2 pos, ImVec2 size) {

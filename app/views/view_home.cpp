@@ -161,7 +161,7 @@ void HomeView::drawChallenges(ViewContext& ctx) {
             ImGui::TextUnformatted(counts.c_str());
             if (const TimedSession* t = session.timerFor(team->id); t && timerState(*t, now) != TimerState::Ready) {
                 ImGui::SameLine();
-                std::string clock = "  " + formatCountdown(timerRemaining(*t, now));
+                std::string clock = "  " + countdownLabel(*t, now);
                 ImGui::PushFont(ctx.fonts.bold);
                 ImGui::TextColored(ImColor(countdownColour(t, now, colours::kAccent)), "%s", clock.c_str());
                 ImGui::PopFont();

@@ -1,5 +1,6 @@
 #include "views/view_phases.hpp"
 
+#include "actions/phase_change.hpp"
 #include "theme.hpp"
 #include "model/timezone.hpp"
 #include "widgets.hpp"
@@ -23,12 +24,34 @@ void PhasesView::drawContent(ViewContext& ctx) {
         bool clicked = button(phaseName(p));
         recordLastItem((std::string("all:") + phaseName(p)).c_str());
         if (clicked) {
-            SetPhase set;
-            set.team = Id{};
-            set.phase = p;
-            session.queue(set);
+            // Forward for everyone goes at once; taking a team back asks first, naming it.
+            auto back = teamsTakenBack(state, p);
+            if (back.empty()) {
+                session.queue(SetPhase{Id{}, p});
+            } else {
+                m_allPhase = p;
+                m_backNames = namesWithPhases(back);
+                m_askBack = true; // opened outside PushID(i), where the popup is drawn
+            }
         }
         ImGui::PopID();
+    }
+    if (m_askBack) ImGui::OpenPopup("##back");
+    m_askBack = false;
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 32, 0));
+    if (ImGui::BeginPopupModal("##back", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::PushFont(ctx.fonts.heading);
+        ImGui::TextUnformatted(str(Str::PhasesBackTitle));
+        ImGui::PopFont();
+        ImGui::TextWrapped("%s", strf(Str::PhasesBackBody, phaseName(m_allPhase), m_backNames).c_str());
+        ImGui::Spacing();
+        if (button(str(Str::PhasesBackConfirm))) {
+            session.queue(SetPhase{Id{}, m_allPhase, true});
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (button(str(Str::ButtonCancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
     }
     ImGui::Separator();
 

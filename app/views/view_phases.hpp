@@ -1,6 +1,9 @@
 #pragma once
 // Phases: each team's phase, set per team or for all teams at once, and when each changed.
+// A change for all teams that would take some back asks first, naming them.
 #include "views/view.hpp"
+
+#include <string>
 
 namespace atelier {
 
@@ -10,7 +13,9 @@ public:
 
 private:
     void drawContent(ViewContext& ctx) override;
-    Phase m_allPhase = Phase::Diverge;
+    Phase m_allPhase = Phase::Diverge; // the all-teams phase waiting for « Oui, revenir en arrière »
+    std::string m_backNames;
+    bool m_askBack = false;
 };
 
 } // namespace atelier

@@ -35,6 +35,7 @@ void ProjectorView::drawContent(ViewContext& ctx) {
     if (enumCombo("##content", session.projectorContent, content, contentName, static_cast<int>(ProjectorContent::Count))) {
         session.projectorContent = content;
         session.projectorChallenge = Id{};
+        session.projectorPage = 0;
     }
     ImGui::SameLine();
     ImGui::TextUnformatted(str(Str::ProjectorTeam));
@@ -63,7 +64,7 @@ void ProjectorView::drawContent(ViewContext& ctx) {
     if (size.y > avail.y) size = ImVec2(avail.y * 16.0f / 9.0f, avail.y);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     pos.x += (avail.x - size.x) / 2;
-    drawPresentation(ctx, pos, size);
+    drawPresentation(ctx, pos, size, true);
     ImGui::Dummy(avail);
 }
 

@@ -302,7 +302,8 @@ bool isUndoable(const Action& action) {
             using T = std::decay_t<decltype(a)>;
             return !(std::is_same_v<T, AddFeedback> || std::is_same_v<T, StartTimer> || std::is_same_v<T, PauseTimer> ||
                      std::is_same_v<T, ResumeTimer> || std::is_same_v<T, ExtendTimer> ||
-                     std::is_same_v<T, ResetTimer> || std::is_same_v<T, FinishTimer>);
+                     std::is_same_v<T, ResetTimer> || std::is_same_v<T, FinishTimer> ||
+                     std::is_same_v<T, RestoreTimer>);
         },
         action);
 }

@@ -116,11 +116,14 @@ struct DeleteMember {
     Id member;
     template <typename V> void fields(V& v) { v("member", member); }
 };
-// Sets the phase of one team, or of every team when `team` is 0.
+// Sets the phase of one team, or of every team when `team` is 0. For every team, a team
+// already past `phase` is taken back only with `backwards` (the UI asks first, naming them).
 struct SetPhase {
     static constexpr const char* kName = "set_phase";
-    Id team; Phase phase = Phase::Diverge;
-    template <typename V> void fields(V& v) { v("team", team, Opt::Defaulted); v("phase", phase); }
+    Id team; Phase phase = Phase::Diverge; bool backwards = false;
+    template <typename V> void fields(V& v) {
+        v("team", team, Opt::Defaulted); v("phase", phase); v("backwards", backwards, Opt::Defaulted);
+    }
 };
 
 // ---- The board ----
@@ -313,6 +316,8 @@ struct DeletePhoto {
 };
 
 // ---- Timed sessions (not undoable: time has passed) ----
+// Starting pauses the countdowns it replaces (timers/timer_scope.hpp), so that « Reprendre le
+// minuteur précédent » (RestoreTimer) can bring one back with the time it had left.
 struct StartTimer {
     static constexpr const char* kName = "start_timer";
     Id id; std::string label; Phase phase = Phase::Diverge; Id team; int seconds = 0;
@@ -347,6 +352,13 @@ struct FinishTimer {
     Id timer;
     template <typename V> void fields(V& v) { v("timer", timer); }
 };
+// Brings a replaced, paused countdown back in front of its scope, still paused, with the time
+// it had left; the countdowns it takes the place of are paused in turn.
+struct RestoreTimer {
+    static constexpr const char* kName = "restore_timer";
+    Id timer;
+    template <typename V> void fields(V& v) { v("timer", timer); }
+};
 
 using Action = std::variant<EditEvent, AddSlot, EditSlot, DeleteSlot, AddChallenge, EditChallenge, DeleteChallenge,
                             AddTeam, EditTeam, DeleteTeam, AddMember, EditMember, DeleteMember, SetPhase, AddNote,
@@ -354,7 +366,7 @@ using Action = std::variant<EditEvent, AddSlot, EditSlot, DeleteSlot, AddChallen
                             DissolveCluster, SetPrivateWriting, RevealNotes, OpenVoteRound, CastVote, WithdrawVote,
                             SetTally, RevealVotes, CloseVoteRound, SelectIdea, AddPrototype, EditPrototype,
                             AddPrototypeVersion, DeletePrototype, AddFeedback, StartTimer, PauseTimer, ResumeTimer,
-                            ExtendTimer, ResetTimer, FinishTimer, AddPhoto, DeletePhoto>;
+                            ExtendTimer, ResetTimer, FinishTimer, RestoreTimer, AddPhoto, DeletePhoto>;
 
 // The action's JSON name ("add_note").
 const char* actionName(const Action& action);

@@ -1,5 +1,7 @@
 // Teams, members and phases.
 #include "actions/action_apply.hpp"
+#include "actions/phase_change.hpp"
+#include "io/labels.hpp"
 
 #include "rules/text_rules.hpp"
 
@@ -130,6 +132,12 @@ void run(const SetPhase& a, ActionContext& ctx) {
         if (ctx.state().teams.empty())
             throw ValidationError(tr("Aucune équipe : ajoutez des équipes avant de changer de phase.",
                                      "No team: add teams before changing the phase."));
+        if (auto back = teamsTakenBack(ctx.state(), a.phase); !back.empty() && !a.backwards)
+            throw ValidationError(trf("Passer toutes les équipes en phase « {} » ferait revenir en arrière : {}. Confirmez "
+                                      "ce retour (backwards) ou changez la phase équipe par équipe.",
+                                      "Moving every team to the \"{}\" phase would take back: {}. Confirm going back "
+                                      "(backwards) or change the phase team by team.",
+                                      phaseLabel(a.phase), namesWithPhases(back)));
         for (const auto& [id, team] : ctx.state().teams) setPhase(team, a.phase, ctx);
     }
 }

@@ -2,6 +2,7 @@
 // countdown runs; see timer.hpp for the arithmetic.
 #include "actions/action_apply.hpp"
 #include "model/timer.hpp"
+#include "timers/timer_scope.hpp"
 
 #include <array>
 
@@ -10,6 +11,21 @@ namespace atelier {
 namespace {
 
 TimedSession requireTimer(const ActionContext& ctx, Id id) { return ctx.require<TimedSession>(id, "Minuteur", "Timer"); }
+
+// Pauses the in-use countdowns of `team`'s scope that a countdown coming to the front hides,
+// keeping the time each had left (for all teams: every team's own countdown too).
+void pauseReplaced(ActionContext& ctx, Id team, Id except) {
+    for (const TimedSession* shown : timersReplacedBy(ctx.state(), team, ctx.now())) {
+        if (shown->id == except || (team && shown->teamId != team)) continue; // a team's start leaves the room's timer running
+        TimedSession t = *shown;
+        if (timerState(t, ctx.now()) == TimerState::Running) {
+            t.remainingMs = timerRemaining(t, ctx.now());
+            t.state = TimerState::Paused;
+            t.startedAt = 0;
+            ctx.put(t);
+        }
+    }
+}
 
 std::string minutes(int seconds) {
     if (seconds % 60 == 0) return trf("{} min", "{} min", seconds / 60);
@@ -22,6 +38,7 @@ void run(const StartTimer& a, ActionContext& ctx) {
     check::range(a.seconds, "seconds", 1, kMaxTimerSeconds);
     check::text(a.label, "label", kMaxShortText, false);
     if (a.team) ctx.require<Team>(a.team, "Équipe", "Team");
+    pauseReplaced(ctx, a.team, Id{});
     TimedSession t;
     t.id = ctx.newRowId<TimedSession>(a.id);
     t.label = a.label;
@@ -100,5 +117,21 @@ void run(const FinishTimer& a, ActionContext& ctx) {
     ctx.put(t);
 }
 std::string describe(const FinishTimer&, const EventState&) { return std::string(tr("Terminer le minuteur", "Finish the timer")); }
+
+void run(const RestoreTimer& a, ActionContext& ctx) {
+    TimedSession t = requireTimer(ctx, a.timer);
+    if (timerState(t, ctx.now()) != TimerState::Paused || timerRemaining(t, ctx.now()) <= 0)
+        throw ValidationError(tr("Ce minuteur n'est pas en pause avec du temps restant : il ne peut pas être repris.",
+                                 "This timer is not paused with time left: it cannot be brought back."));
+    if (const TimedSession* shown = shownTimer(ctx.state(), t.teamId); shown && shown->id == t.id)
+        throw ValidationError(tr("Ce minuteur est déjà celui affiché : appuyez sur Reprendre pour le relancer.",
+                                 "This timer is already the one shown: press Resume to run it again."));
+    pauseReplaced(ctx, t.teamId, t.id);
+    t.createdAt = ctx.now(); // in front of its scope again (the newest is the one shown)
+    ctx.put(t);
+}
+std::string describe(const RestoreTimer&, const EventState&) {
+    return std::string(tr("Reprendre le minuteur précédent", "Bring back the previous timer"));
+}
 
 } // namespace atelier
