@@ -8,6 +8,7 @@ add_executable(core_tests
   test_timer.cpp
   test_action_json.cpp
   test_timezone.cpp
+  test_typed_time.cpp
   test_ids.cpp
   test_store.cpp
   test_changeset.cpp
