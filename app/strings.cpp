@@ -31,6 +31,23 @@ constexpr const char* kFrench[] = {
     "Chemin du fichier", // DialogPath
     "Nom de l’événement", // DialogEventName
     "Nouvel événement", // DialogNewEventDefault
+    "Nouvel événement", // DialogNewEventTitle
+    "Fichier de l'événement", // DialogEventFile
+    "Parcourir…", // ButtonBrowse
+    "L'événement", // EventHeading
+    "Nom", // EventName
+    "Organisateur", // EventOrganiser
+    "Lieu", // EventPlace
+    "Premier jour", // EventFirstDay
+    "Dernier jour", // EventLastDay
+    "Fuseau horaire", // EventTimeZone
+    "JJ/MM/AAAA", // EventDayHint
+    "Chercher (ville, région)", // EventTimeZoneSearch
+    "« {} » n'est pas une date : écrivez le jour, le mois puis l'année, par exemple 06/07/2026.", // EventDayInvalid
+    "Donnez un nom à l'événement.", // EventNameMissing
+    "Choisissez où enregistrer le fichier de l'événement.", // EventPathMissing
+    "Le dernier jour ({}) est avant le premier ({}) : corrigez l'un des deux.", // EventDaysReversed
+    "Chaque champ est enregistré quand vous le quittez ; Ctrl+Z annule.", // EventEditHint
     "Ouvrir", // ButtonOpen
     "Créer", // ButtonCreate
     "Annuler", // ButtonCancel
@@ -42,6 +59,7 @@ constexpr const char* kFrench[] = {
     "Fichier en lecture seule : les modifications sont impossibles.", // ReadOnlyBanner
     "Interface à {} %", // ScaleFormat
     "Accueil", // ViewHome
+    "Événement", // ViewEvent
     "Défi", // ViewChallenge
     "Équipes", // ViewTeams
     "Programme", // ViewProgramme
@@ -105,6 +123,17 @@ constexpr const char* kFrench[] = {
     "Lien", // ChallengeLink
     "Équipe", // ChallengeTeam
     "Aucun défi dans cet événement.", // NoChallenges
+    "Numéro", // ChallengeNumberLabel
+    "Question", // ChallengeQuestion
+    "Ajouter un défi", // ChallengeAdd
+    "Supprimer le défi", // ChallengeDelete
+    "Monter", // ChallengeMoveUp
+    "Descendre", // ChallengeMoveDown
+    "Comment … ?", // ChallengeNewQuestion
+    "Aperçu sur le projecteur", // ChallengePreview
+    "Page {} / {}", // ChallengePreviewPage
+    "Déplacer le défi {}", // ChallengeMove
+    "Défis", // ChallengeList
     "◀ Précédent", // ButtonPrevious
     "Suivant ▶", // ButtonNext
     "Projeter", // ButtonProject
@@ -134,6 +163,15 @@ constexpr const char* kFrench[] = {
     "Supprimer", // SlotDelete
     "Nouveau créneau", // SlotNewTitle
     "Aucun créneau pour ce jour.", // NoSlots
+    "Modifier", // SlotEdit
+    "Le créneau", // SlotEditorTitle
+    "Enregistrer le créneau", // SlotSave
+    "14h, 14h30 ou 14:30", // SlotTimeHint
+    "Heure de début « {} » : écrivez par exemple 14h, 14h30 ou 14:30.", // SlotStartInvalid
+    "Heure de fin « {} » : écrivez par exemple 15h, 15h30 ou 15:30.", // SlotEndInvalid
+    "Le créneau finit à {} avant de commencer à {} : mettez une fin après le début.", // SlotEndBeforeStart
+    "Donnez un titre au créneau.", // SlotTitleMissing
+    "Indiquez le premier et le dernier jour dans l'écran Événement : le programme aura un onglet par jour.", // ProgrammeNoDays
     "Toutes les équipes", // AllTeams
     "Passer toutes les équipes en phase :", // PhasesSetAll
     "Historique des phases", // PhasesHistory
@@ -372,6 +410,23 @@ constexpr const char* kEnglish[] = {
     "File path", // DialogPath
     "Event name", // DialogEventName
     "New event", // DialogNewEventDefault
+    "New event", // DialogNewEventTitle
+    "Event file", // DialogEventFile
+    "Browse…", // ButtonBrowse
+    "The event", // EventHeading
+    "Name", // EventName
+    "Organiser", // EventOrganiser
+    "Place", // EventPlace
+    "First day", // EventFirstDay
+    "Last day", // EventLastDay
+    "Time zone", // EventTimeZone
+    "DD/MM/YYYY", // EventDayHint
+    "Search (city, region)", // EventTimeZoneSearch
+    "\"{}\" is not a date: write the day, month then year, for example 06/07/2026.", // EventDayInvalid
+    "Give the event a name.", // EventNameMissing
+    "Choose where to save the event's file.", // EventPathMissing
+    "The last day ({}) is before the first ({}): correct one of them.", // EventDaysReversed
+    "Each field is saved when you leave it; Ctrl+Z undoes.", // EventEditHint
     "Open", // ButtonOpen
     "Create", // ButtonCreate
     "Cancel", // ButtonCancel
@@ -383,6 +438,7 @@ constexpr const char* kEnglish[] = {
     "Read-only file: changes are not possible.", // ReadOnlyBanner
     "Interface at {}%", // ScaleFormat
     "Home", // ViewHome
+    "Event", // ViewEvent
     "Challenge", // ViewChallenge
     "Teams", // ViewTeams
     "Programme", // ViewProgramme
@@ -446,6 +502,17 @@ constexpr const char* kEnglish[] = {
     "Link", // ChallengeLink
     "Team", // ChallengeTeam
     "No challenges in this event.", // NoChallenges
+    "Number", // ChallengeNumberLabel
+    "Question", // ChallengeQuestion
+    "Add a défi", // ChallengeAdd
+    "Delete the défi", // ChallengeDelete
+    "Move up", // ChallengeMoveUp
+    "Move down", // ChallengeMoveDown
+    "How might we … ?", // ChallengeNewQuestion
+    "Preview on the projector", // ChallengePreview
+    "Page {} of {}", // ChallengePreviewPage
+    "Move défi {}", // ChallengeMove
+    "Défis", // ChallengeList
     "◀ Previous", // ButtonPrevious
     "Next ▶", // ButtonNext
     "Show on projector", // ButtonProject
@@ -475,6 +542,15 @@ constexpr const char* kEnglish[] = {
     "Delete", // SlotDelete
     "New slot", // SlotNewTitle
     "No slots on this day.", // NoSlots
+    "Edit", // SlotEdit
+    "The slot", // SlotEditorTitle
+    "Save the slot", // SlotSave
+    "14:00, 14h30 or 14:30", // SlotTimeHint
+    "Start time \"{}\": write for example 14:00, 14h30 or 14:30.", // SlotStartInvalid
+    "End time \"{}\": write for example 15:00, 15h30 or 15:30.", // SlotEndInvalid
+    "The slot ends at {} before it starts at {}: put the end after the start.", // SlotEndBeforeStart
+    "Give the slot a title.", // SlotTitleMissing
+    "Set the first and last day on the Event screen: the programme gets a tab per day.", // ProgrammeNoDays
     "All teams", // AllTeams
     "Move every team to phase:", // PhasesSetAll
     "Phase history", // PhasesHistory
