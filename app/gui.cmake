@@ -12,7 +12,7 @@ add_library(atelier_ui STATIC
   presentation.cpp
   views/view.cpp
   views/view_home.cpp
-  views/view_event.cpp
+  views/event_fields.cpp
   views/event_form.cpp
   views/event_dialogs.cpp
   views/view_challenge.cpp

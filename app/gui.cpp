@@ -42,7 +42,7 @@ int runGui(int argc, char** argv) {
     cli.add_option("path", path, "Event file to open (default: the event in your data folder)");
     cli.add_option("--screenshot", screenshot, "Render one view to this PNG file and exit");
     cli.add_option("--view", viewName, "View for --screenshot")
-        ->check(CLI::IsMember({"home", "event", "defi", "teams", "programme", "phases", "timer", "projector", "board", "vote", "prototypes", "stand",
+        ->check(CLI::IsMember({"home", "defi", "teams", "programme", "phases", "timer", "projector", "board", "vote", "prototypes", "stand",
                                         "dashboard", "search", "files"}));
     cli.add_option("--team", team, "Team number (its défi number) for the view");
     std::string projectorContent;
@@ -83,7 +83,7 @@ int runGui(int argc, char** argv) {
         return 1;
     }
 
-    static const std::map<std::string, ViewId> kViews{{"home", ViewId::Home},         {"event", ViewId::Event},       {"defi", ViewId::Challenge},
+    static const std::map<std::string, ViewId> kViews{{"home", ViewId::Home},         {"defi", ViewId::Challenge},
                                                        {"teams", ViewId::Teams},       {"programme", ViewId::Programme},
                                                        {"phases", ViewId::Phases},     {"timer", ViewId::Timer},
                                                        {"projector", ViewId::Projector}, {"board", ViewId::Board},

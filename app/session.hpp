@@ -13,7 +13,7 @@
 
 namespace atelier {
 
-enum class ViewId { Home, Event, Challenge, Teams, Programme, Phases, Timer, Projector, Board, Votes, Prototypes, Stand, Dashboard, Search, Files, Count };
+enum class ViewId { Home, Challenge, Teams, Programme, Phases, Timer, Projector, Board, Votes, Prototypes, Stand, Dashboard, Search, Files, Count };
 enum class ProjectorContent { TimerOnly, Challenge, Programme, Board, Vote, Count };
 
 struct Toast {

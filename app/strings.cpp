@@ -59,7 +59,6 @@ constexpr const char* kFrench[] = {
     "Fichier en lecture seule : les modifications sont impossibles.", // ReadOnlyBanner
     "Interface à {} %", // ScaleFormat
     "Accueil", // ViewHome
-    "Événement", // ViewEvent
     "Défi", // ViewChallenge
     "Équipes", // ViewTeams
     "Programme", // ViewProgramme
@@ -438,7 +437,6 @@ constexpr const char* kEnglish[] = {
     "Read-only file: changes are not possible.", // ReadOnlyBanner
     "Interface at {}%", // ScaleFormat
     "Home", // ViewHome
-    "Event", // ViewEvent
     "Challenge", // ViewChallenge
     "Teams", // ViewTeams
     "Programme", // ViewProgramme

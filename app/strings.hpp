@@ -62,7 +62,6 @@ enum class Str : int {
     ReadOnlyBanner,
     ScaleFormat,
     ViewHome,
-    ViewEvent,
     ViewChallenge,
     ViewTeams,
     ViewProgramme,

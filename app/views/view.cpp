@@ -3,7 +3,6 @@
 #include "views/view_board.hpp"
 #include "views/view_challenge.hpp"
 #include "views/view_dashboard.hpp"
-#include "views/view_event.hpp"
 #include "views/view_home.hpp"
 #include "views/view_import.hpp"
 #include "views/view_phases.hpp"
@@ -35,7 +34,6 @@ void View::draw(ViewContext& ctx, ImVec2 pos, ImVec2 size) {
 std::vector<std::unique_ptr<View>> makeViews() {
     std::vector<std::unique_ptr<View>> views;
     views.push_back(std::make_unique<HomeView>());
-    views.push_back(std::make_unique<EventView>());
     views.push_back(std::make_unique<ChallengeView>());
     views.push_back(std::make_unique<TeamsView>());
     views.push_back(std::make_unique<ProgrammeView>());

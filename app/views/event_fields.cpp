@@ -1,4 +1,4 @@
-#include "views/view_event.hpp"
+#include "views/event_fields.hpp"
 
 #include "model/typed_time.hpp"
 #include "theme.hpp"
@@ -9,14 +9,10 @@
 
 namespace atelier {
 
-void EventView::drawContent(ViewContext& ctx) {
+void EventFields::draw(ViewContext& ctx) {
     Session& session = ctx.session;
     const EventInfo& event = session.state().event;
-    ImGui::PushFont(ctx.fonts.heading);
-    ImGui::TextUnformatted(str(Str::EventHeading));
-    ImGui::PopFont();
     ImGui::TextDisabled("%s", str(Str::EventEditHint));
-    ImGui::Spacing();
 
     float labelWidth = ImGui::GetFontSize() * 8;
     float fieldWidth = std::min(ImGui::GetContentRegionAvail().x - labelWidth, ImGui::GetFontSize() * 30);
