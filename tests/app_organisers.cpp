@@ -172,3 +172,34 @@ TEST_CASE("slot editor: a slot added is edited as a whole, typed times, saved as
     CHECK(h.state().find<Slot>(id)->start == "14:00");
     CHECK(h.state().find<Slot>(id)->end == "15:30");
 }
+
+TEST_CASE("teams: a team and members just added are the ones being edited", "[app][organisers]") {
+    Headless h;
+    h.session().view = ViewId::Teams;
+    h.frames(2);
+    Id shown = h.session().selectedTeamOrFirst()->id;
+    std::string shownName = h.state().find<Team>(shown)->name;
+    h.click("Ajouter une équipe");
+    Id added = h.session().team;
+    REQUIRE(added != shown);
+    REQUIRE(h.state().find<Team>(added));
+    // A second one, from a team other than the first: each new team is selected.
+    h.click("Ajouter une équipe");
+    Id second = h.session().team;
+    CHECK(second != added);
+    h.frames(2);
+    retype(h, "##name", "Équipe des Lices");
+    CHECK(h.state().find<Team>(second)->name == "Équipe des Lices");
+    CHECK(h.state().find<Team>(shown)->name == shownName);
+    CHECK(h.state().find<Team>(added)->name != "Équipe des Lices");
+    // Members typed one after the other, Enter adds each and returns to the name field.
+    h.click("##newname");
+    for (const char* name : {"Anaïs", "Bérénice", "Clément", "Dounia"}) {
+        h.type(name);
+        h.key(GLFW_KEY_ENTER);
+    }
+    auto members = h.state().membersOfTeam(second);
+    REQUIRE(members.size() == 4);
+    CHECK(std::any_of(members.begin(), members.end(), [](const Member* m) { return m->name == "Dounia"; }));
+    CHECK(h.state().membersOfTeam(shown).size() == reopened(h).membersOfTeam(shown).size());
+}
