@@ -108,8 +108,11 @@ constexpr const char* kFrench[] = {
     "Pas encore d’équipe", // HomeNoTeam
     "Fichier de revue : {} sites réunis — {}", // HomeReviewSites
     "{} membres", // CountMembers
+    "{} membre", // CountMembersOne
     "{} post-its", // CountNotes
+    "{} post-it", // CountNotesOne
     "{} prototypes", // CountPrototypes
+    "{} prototype", // CountPrototypesOne
     "Le programme est vide.", // HomeNoSlots
     "Défi nº {}", // ChallengeNumber
     "Porteur", // ChallengeOwner
@@ -232,10 +235,11 @@ constexpr const char* kFrench[] = {
     "Regroupement :", // BoardClusterTitle
     "Double-clic ou N : nouveau post-it · Glisser : déplacer · Maj+clic, Maj+glisser : sélection multiple · Clic droit : menu · Suppr : supprimer · Ctrl+Z : annuler", // BoardHint
     "Écriture individuelle : {} post-its masqués jusqu’au dévoilement", // BoardProjectorHidden
-    "Écriture individuelle : 1 post-it masqué jusqu’au dévoilement", // BoardProjectorHiddenOne
+    "Écriture individuelle : {} post-it masqué jusqu’au dévoilement", // BoardProjectorHiddenOne
     "Résultats du vote", // VoteResultsTitle
     "Aucun vote pour l’instant.", // VoteNoRound
     "Votes masqués jusqu’au dévoilement · {} gommettes posées", // VoteHiddenCount
+    "Votes masqués jusqu’au dévoilement · {} gommette posée", // VoteHiddenCountOne
     "Aucune gommette posée.", // VoteNoDots
     "(post-it masqué)", // VoteHiddenNote
     "Regroupement : ", // VoteClusterPrefix
@@ -314,6 +318,7 @@ constexpr const char* kFrench[] = {
     "Retours des visiteurs", // StandFeedbackTitle
     "Retours reçus : {}", // StandFeedbackCount
     "Note moyenne : {} ({} notes)", // StandAverage
+    "Note moyenne : {} ({} note)", // StandAverageOne
     "Pas encore de note", // StandNoRating
     "Aucun retour pour l’instant.", // StandNoFeedback
     "{} équipes · {} post-its · {} gommettes · {} prototypes ({} versions) · {} retours · note moyenne {}", // DashTotals
@@ -337,11 +342,13 @@ constexpr const char* kFrench[] = {
     "Durées prévu / réel (min)", // DashColDurations
     "depuis le {}", // DashSince
     "{} ({} versions)", // DashPrototypesFormat
+    "{} ({} version)", // DashPrototypesFormatOne
     "{} : {} / {}", // DashDurationFormat
     "Rechercher dans les post-its, prototypes, retours et défis…", // SearchHint
     "Les accents et majuscules ne comptent pas : « resume » trouve « résumé ».", // SearchEmpty
     "Aucun résultat.", // SearchNone
     "{} résultats — cliquez pour ouvrir", // SearchCount
+    "{} résultat — cliquez pour ouvrir", // SearchCountOne
     "Défi", // SearchKindChallenge
     "Post-it", // SearchKindNote
     "Prototype", // SearchKindPrototype
@@ -373,6 +380,7 @@ constexpr const char* kFrench[] = {
     "Exporter", // FilesDoExport
     "Export…", // FilesExporting
     "Export terminé ({} fichiers) :", // FilesExported
+    "Export terminé ({} fichier) :", // FilesExportedOne
     "Fusionner le fichier d’une équipe", // FilesMergeTitle
     "La copie de l’événement d’un ordinateur d’équipe : ses changements rejoignent cet événement, les conflits sont listés dans le rapport.", // FilesMergeHint
     "Chemin du fichier d’événement", // FilesEventPath
@@ -486,8 +494,11 @@ constexpr const char* kEnglish[] = {
     "No team yet", // HomeNoTeam
     "Review file: {} sites gathered — {}", // HomeReviewSites
     "{} members", // CountMembers
+    "{} member", // CountMembersOne
     "{} notes", // CountNotes
+    "{} note", // CountNotesOne
     "{} prototypes", // CountPrototypes
+    "{} prototype", // CountPrototypesOne
     "The programme is empty.", // HomeNoSlots
     "Challenge {}", // ChallengeNumber
     "Owner", // ChallengeOwner
@@ -610,10 +621,11 @@ constexpr const char* kEnglish[] = {
     "Cluster:", // BoardClusterTitle
     "Double-click or N: new note · Drag: move · Shift+click, Shift+drag: multiple selection · Right-click: menu · Del: delete · Ctrl+Z: undo", // BoardHint
     "Private writing: {} notes hidden until revealed", // BoardProjectorHidden
-    "Private writing: 1 note hidden until revealed", // BoardProjectorHiddenOne
+    "Private writing: {} note hidden until revealed", // BoardProjectorHiddenOne
     "Vote results", // VoteResultsTitle
     "No vote yet.", // VoteNoRound
     "Votes hidden until revealed · {} dots cast", // VoteHiddenCount
+    "Votes hidden until revealed · {} dot cast", // VoteHiddenCountOne
     "No dots cast.", // VoteNoDots
     "(hidden note)", // VoteHiddenNote
     "Cluster: ", // VoteClusterPrefix
@@ -692,6 +704,7 @@ constexpr const char* kEnglish[] = {
     "Visitors' feedback", // StandFeedbackTitle
     "Feedback received: {}", // StandFeedbackCount
     "Average rating: {} ({} ratings)", // StandAverage
+    "Average rating: {} ({} rating)", // StandAverageOne
     "No rating yet", // StandNoRating
     "No feedback yet.", // StandNoFeedback
     "{} teams · {} notes · {} dots · {} prototypes ({} versions) · {} feedback · average rating {}", // DashTotals
@@ -715,11 +728,13 @@ constexpr const char* kEnglish[] = {
     "Planned / actual (min)", // DashColDurations
     "since {}", // DashSince
     "{} ({} versions)", // DashPrototypesFormat
+    "{} ({} version)", // DashPrototypesFormatOne
     "{}: {} / {}", // DashDurationFormat
     "Search notes, prototypes, feedback and défis…", // SearchHint
     "Accents and case do not matter: \"resume\" finds \"résumé\".", // SearchEmpty
     "No results.", // SearchNone
     "{} results — click to open", // SearchCount
+    "{} result — click to open", // SearchCountOne
     "Défi", // SearchKindChallenge
     "Note", // SearchKindNote
     "Prototype", // SearchKindPrototype
@@ -751,6 +766,7 @@ constexpr const char* kEnglish[] = {
     "Export", // FilesDoExport
     "Exporting…", // FilesExporting
     "Export done ({} files):", // FilesExported
+    "Export done ({} file):", // FilesExportedOne
     "Merge a team's file", // FilesMergeTitle
     "The copy of the event from a team's laptop: its changes join this event, and conflicts are listed in the report.", // FilesMergeHint
     "Path of the event file", // FilesEventPath
@@ -774,6 +790,17 @@ const char* str(Str key) {
 
 Language uiLanguage() { return messageLanguage(); }
 void setUiLanguage(Language language) { setMessageLanguage(language); }
+
+const std::vector<CountedStr>& countedStrings() {
+    static const std::vector<CountedStr> pairs{
+        {Str::CountMembersOne, Str::CountMembers},       {Str::CountNotesOne, Str::CountNotes},
+        {Str::CountPrototypesOne, Str::CountPrototypes}, {Str::BoardProjectorHiddenOne, Str::BoardProjectorHidden},
+        {Str::VoteHiddenCountOne, Str::VoteHiddenCount}, {Str::StandAverageOne, Str::StandAverage, 1},
+        {Str::DashPrototypesFormatOne, Str::DashPrototypesFormat, 1}, {Str::SearchCountOne, Str::SearchCount},
+        {Str::FilesExportedOne, Str::FilesExported},
+    };
+    return pairs;
+}
 
 std::vector<std::string_view> allUiStrings() {
     std::vector<std::string_view> out;

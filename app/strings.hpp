@@ -111,8 +111,11 @@ enum class Str : int {
     HomeNoTeam,
     HomeReviewSites,
     CountMembers,
+    CountMembersOne,
     CountNotes,
+    CountNotesOne,
     CountPrototypes,
+    CountPrototypesOne,
     HomeNoSlots,
     ChallengeNumber,
     ChallengeOwner,
@@ -240,6 +243,7 @@ enum class Str : int {
     VoteResultsTitle,
     VoteNoRound,
     VoteHiddenCount,
+    VoteHiddenCountOne,
     VoteNoDots,
     VoteHiddenNote,
     VoteClusterPrefix,
@@ -319,6 +323,7 @@ enum class Str : int {
     StandFeedbackTitle,
     StandFeedbackCount,
     StandAverage,
+    StandAverageOne,
     StandNoRating,
     StandNoFeedback,
     DashTotals,
@@ -342,11 +347,13 @@ enum class Str : int {
     DashColDurations,
     DashSince,
     DashPrototypesFormat,
+    DashPrototypesFormatOne,
     DashDurationFormat,
     SearchHint,
     SearchEmpty,
     SearchNone,
     SearchCount,
+    SearchCountOne,
     SearchKindChallenge,
     SearchKindNote,
     SearchKindPrototype,
@@ -378,6 +385,7 @@ enum class Str : int {
     FilesDoExport,
     FilesExporting,
     FilesExported,
+    FilesExportedOne,
     FilesMergeTitle,
     FilesMergeHint,
     FilesEventPath,
@@ -396,6 +404,18 @@ const char* str(Str key);
 template <typename... Args> std::string strf(Str key, Args&&... args) {
     return fmt::format(fmt::runtime(str(key)), std::forward<Args>(args)...);
 }
+
+// A count in words, by the one plural rule of core/model/language.hpp (French: 0 and 1 singular;
+// English: 1 only): `count` picks the form, `args` fill it (the count among them).
+template <typename... Args> std::string strCount(Str singular, Str plural, long long count, Args&&... args) {
+    return fmt::format(fmt::runtime(str(singularFor(count) ? singular : plural)), std::forward<Args>(args)...);
+}
+// Every counted string, singular and plural; `countArg` is the placeholder the count fills.
+struct CountedStr {
+    Str singular, plural;
+    int countArg = 0;
+};
+const std::vector<CountedStr>& countedStrings();
 
 // The interface language; also switches the core's messages (errors, action descriptions).
 Language uiLanguage();

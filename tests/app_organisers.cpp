@@ -3,6 +3,7 @@
 #include "app_headless.hpp"
 
 #include "engine/engine.hpp"
+#include "strings.hpp"
 #include "widgets.hpp"
 
 #define GLFW_INCLUDE_NONE
@@ -202,4 +203,40 @@ TEST_CASE("teams: a team and members just added are the ones being edited", "[ap
     REQUIRE(members.size() == 4);
     CHECK(std::any_of(members.begin(), members.end(), [](const Member* m) { return m->name == "Dounia"; }));
     CHECK(h.state().membersOfTeam(shown).size() == reopened(h).membersOfTeam(shown).size());
+}
+
+TEST_CASE("plurals: one rule for every counted string, 0 1 2 in French and English", "[app][organisers]") {
+    Language before = uiLanguage();
+    for (Language language : {Language::French, Language::English}) {
+        setUiLanguage(language);
+        for (const CountedStr& counted : countedStrings()) {
+            std::string singular = str(counted.singular), plural = str(counted.plural);
+            INFO(singular << " / " << plural);
+            CHECK(singular != plural); // a real singular form, not the plural again
+            for (long long n : {0LL, 1LL, 2LL}) {
+                bool one = language == Language::French ? n <= 1 : n == 1;
+                // Fill every placeholder with the count: the form must depend on it alone.
+                std::string got = counted.countArg == 0 ? strCount(counted.singular, counted.plural, n, n)
+                                                        : strCount(counted.singular, counted.plural, n, "x", n);
+                std::string want = counted.countArg == 0 ? fmt::format(fmt::runtime(one ? singular : plural), n)
+                                                         : fmt::format(fmt::runtime(one ? singular : plural), "x", n);
+                CHECK(got == want);
+                CHECK(got.find(std::to_string(n)) != std::string::npos);
+            }
+        }
+    }
+    setUiLanguage(Language::French);
+    CHECK(strCount(Str::CountNotesOne, Str::CountNotes, 0, 0) == "0 post-it");
+    CHECK(strCount(Str::CountNotesOne, Str::CountNotes, 1, 1) == "1 post-it");
+    CHECK(strCount(Str::CountNotesOne, Str::CountNotes, 2, 2) == "2 post-its");
+    CHECK(countOf(0, "créneau", "créneaux", "slot", "slots") == "0 créneau");
+    CHECK(countOf(1, "créneau", "créneaux", "slot", "slots") == "1 créneau");
+    CHECK(countOf(2, "créneau", "créneaux", "slot", "slots") == "2 créneaux");
+    CHECK(strCount(Str::StandAverageOne, Str::StandAverage, 1, "4,0", 1) == "Note moyenne : 4,0 (1 note)");
+    setUiLanguage(Language::English);
+    CHECK(strCount(Str::CountNotesOne, Str::CountNotes, 0, 0) == "0 notes");
+    CHECK(strCount(Str::CountNotesOne, Str::CountNotes, 1, 1) == "1 note");
+    CHECK(countOf(0, "créneau", "créneaux", "slot", "slots") == "0 slots");
+    CHECK(countOf(1, "créneau", "créneaux", "slot", "slots") == "1 slot");
+    setUiLanguage(before);
 }

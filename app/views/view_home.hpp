@@ -24,7 +24,7 @@ private:
     struct Card {
         const Challenge* challenge = nullptr;
         const Team* team = nullptr;
-        int members = 0, notes = 0, prototypes = 0;
+        int members = 0, notes = 0, prototypes = 0, versions = 0;
     };
     std::vector<Card> m_cards;
     std::vector<const Slot*> m_slots;
