@@ -54,7 +54,7 @@ void EventDialogs::drawNew(Session& session) {
     if (!ImGui::BeginPopupModal("##new", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::TextUnformatted(str(Str::DialogNewEventTitle));
     ImGui::Separator();
-    float labelWidth = ImGui::GetFontSize() * 9;
+    float labelWidth = ImGui::GetFontSize() * 11;
     float fieldWidth = ImGui::GetFontSize() * 24;
     m_draft.draw(labelWidth, fieldWidth);
     ImGui::AlignTextToFramePadding();
