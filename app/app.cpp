@@ -109,7 +109,7 @@ void App::handleShortcuts(bool projectionWindow) {
     }
     if (ctrl && !projectionWindow && pressed(GLFW_KEY_O)) {
         shortcut("open");
-        m_openDialog = true;
+        m_eventDialogs.requestOpen();
     }
     if (pressed(GLFW_KEY_F11)) {
         shortcut("full-screen");
@@ -189,11 +189,9 @@ void App::drawMenuBar() {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu(str(Str::MenuFile))) {
         if (ImGui::MenuItem(str(Str::MenuNewEvent))) {
-            m_newDialog = true;
-            m_dialogName = str(Str::DialogNewEventDefault);
-            m_dialogPath.clear();
+            m_eventDialogs.requestNew();
         }
-        if (ImGui::MenuItem(str(Str::MenuOpen), "Ctrl+O")) m_openDialog = true;
+        if (ImGui::MenuItem(str(Str::MenuOpen), "Ctrl+O")) m_eventDialogs.requestOpen();
         if (ImGui::BeginMenu(str(Str::MenuRecent))) {
             if (m_settings.recentFiles.empty()) ImGui::TextDisabled("%s", str(Str::MenuNoRecent));
             for (const auto& path : m_settings.recentFiles)
@@ -299,55 +297,16 @@ void App::drawOpenError(ImVec2 pos, ImVec2 size) {
         ImGui::Spacing();
     }
     textWrapped(m_fonts.set().regular, str(Str::NoEventOpen));
-    if (ImGui::Button(str(Str::MenuOpen))) m_openDialog = true;
+    if (ImGui::Button(str(Str::MenuOpen))) m_eventDialogs.requestOpen();
     ImGui::SameLine();
     if (ImGui::Button(str(Str::MenuNewEvent))) {
-        m_newDialog = true;
-        m_dialogName = str(Str::DialogNewEventDefault);
+        m_eventDialogs.requestNew();
     }
     ImGui::End();
 }
 
 void App::drawDialogs() {
-    if (m_openDialog) {
-        ImGui::OpenPopup("##open");
-        m_openDialog = false;
-    }
-    if (m_newDialog) {
-        ImGui::OpenPopup("##new");
-        m_newDialog = false;
-    }
-    ImVec2 center = ImGui::GetMainViewport()->GetCenter();
-    ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal("##open", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted(str(Str::DialogPath));
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
-        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        bool enter = ImGui::InputText("##path", &m_dialogPath, ImGuiInputTextFlags_EnterReturnsTrue);
-        if ((ImGui::Button(str(Str::ButtonOpen)) || enter) && !m_dialogPath.empty()) {
-            m_session.requestOpen(m_dialogPath);
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button(str(Str::ButtonCancel))) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-    }
-    ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal("##new", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted(str(Str::DialogEventName));
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
-        ImGui::InputText("##name", &m_dialogName);
-        ImGui::TextUnformatted(str(Str::DialogPath));
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
-        ImGui::InputText("##path", &m_dialogPath);
-        if (ImGui::Button(str(Str::ButtonCreate)) && !m_dialogPath.empty() && !m_dialogName.empty()) {
-            m_session.requestCreate(m_dialogPath, m_dialogName);
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button(str(Str::ButtonCancel))) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-    }
+    m_eventDialogs.draw(m_session);
     drawBackupsDialog();
 }
 

@@ -6,6 +6,7 @@
 #include "storage/backup.hpp"
 #include "session.hpp"
 #include "settings.hpp"
+#include "views/event_dialogs.hpp"
 #include "views/view.hpp"
 
 #include <chrono>
@@ -72,8 +73,7 @@ private:
     std::chrono::steady_clock::time_point m_lastChange = std::chrono::steady_clock::now();
     std::uint64_t m_fontRevision = ~0ull;
     std::uint64_t m_fontEngine = 0; // Engine::serial() of the event whose text the atlas has
-    bool m_openDialog = false, m_newDialog = false;
-    std::string m_dialogPath, m_dialogName;
+    EventDialogs m_eventDialogs;
     bool m_backupsDialog = false;
     std::vector<BackupInfo> m_backups; // listed when the dialog opens
 };

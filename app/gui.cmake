@@ -13,6 +13,9 @@ add_library(atelier_ui STATIC
   presentation.cpp
   views/view.cpp
   views/view_home.cpp
+  views/event_fields.cpp
+  views/event_form.cpp
+  views/event_dialogs.cpp
   views/view_challenge.cpp
   views/view_teams.cpp
   views/view_programme.cpp

@@ -57,6 +57,11 @@ bool Session::open(const std::string& path) {
     } catch (const std::exception& e) {
         m_openError = e.what();
     }
+    // With an event already open the error screen is not shown: say it over the open event.
+    if (!opened && m_engine)
+        notify(trf("Impossible d'ouvrir « {} » : {} L'événement ouvert reste « {} ».", "Cannot open \"{}\": {} The open event is still \"{}\".",
+                   path, m_openError, m_engine->state().event.name),
+               true);
     for (auto& warning : g_fileWarnings) notify(std::move(warning), true);
     g_fileWarnings.clear();
     return opened;
@@ -78,14 +83,14 @@ bool Session::restoreBackup(const std::string& backupPath) {
     return false;
 }
 
-bool Session::create(const std::string& path, const std::string& eventName) {
+bool Session::create(const std::string& path, const EventInfo& event) {
     try {
-        EventInfo info;
-        info.name = eventName;
-        adopt(Engine::create(path, info, m_clock));
+        adopt(Engine::create(path, event, m_clock));
         return true;
     } catch (const std::exception& e) {
         m_openError = e.what();
+        // The open event stays on screen: the failure must be said there too.
+        if (m_engine) notify(trf("Impossible de créer « {} » : {}", "Cannot create \"{}\": {}", path, m_openError), true);
     }
     return false;
 }
@@ -113,12 +118,12 @@ bool Session::applyPending() {
     bool changed = false;
     // Opening replaces the event: whatever was queued against the old one is dropped.
     if (!m_pendingCreate.first.empty()) {
-        auto [path, name] = std::move(m_pendingCreate);
+        auto [path, event] = std::move(m_pendingCreate);
         m_pendingCreate = {};
         m_pending.clear();
         m_pendingUndo.clear();
         m_deferred.clear();
-        create(path, name);
+        create(path, event);
         return true;
     }
     if (!m_pendingOpen.empty()) {
@@ -138,11 +143,12 @@ bool Session::applyPending() {
     }
     auto actions = std::move(m_pending);
     m_pending.clear();
-    for (const auto& action : actions) {
+    for (const auto& pending : actions) {
         try {
-            ActionResult result = m_engine->apply(action);
+            ActionResult result = m_engine->apply(pending.action);
             m_lastCreated = result.created;
             changed = true;
+            if (pending.then) pending.then(result.created);
         } catch (const Error& e) {
             notify(e.what(), true);
         } catch (const std::exception& e) {

@@ -28,7 +28,7 @@ public:
 
     // Opening. Failures are kept as openError(), never thrown: the window shows them.
     bool open(const std::string& path);
-    bool create(const std::string& path, const std::string& eventName);
+    bool create(const std::string& path, const EventInfo& event);
     // The default database, created with the demo event on first run.
     bool openDefault(const std::string& path);
     void close();
@@ -45,11 +45,16 @@ public:
     const Clock& clock() const { return m_clock; }
 
     // Deferred changes.
-    void queue(Action action) { m_pending.push_back(std::move(action)); }
+    void queue(Action action) { m_pending.push_back({std::move(action), nullptr}); }
+    // Queues an action and, once it is applied, hands `then` the ids it created (what was
+    // just added becomes the one being edited).
+    void queue(Action action, std::function<void(const std::vector<Id>&)> then) {
+        m_pending.push_back({std::move(action), std::move(then)});
+    }
     void requestUndo() { m_pendingUndo.push_back(true); }
     void requestRedo() { m_pendingUndo.push_back(false); }
     void requestOpen(std::string path) { m_pendingOpen = std::move(path); }
-    void requestCreate(std::string path, std::string name) { m_pendingCreate = {std::move(path), std::move(name)}; }
+    void requestCreate(std::string path, EventInfo event) { m_pendingCreate = {std::move(path), std::move(event)}; }
     // Work that is more than one action (an import's batch, a merge), run after the actions;
     // what it throws becomes an error toast.
     void defer(std::function<void(Engine&)> work) { m_deferred.push_back(std::move(work)); }
@@ -93,11 +98,15 @@ private:
     const Clock& m_clock;
     std::unique_ptr<Engine> m_engine;
     std::string m_openError;
-    std::vector<Action> m_pending;
+    struct PendingAction {
+        Action action;
+        std::function<void(const std::vector<Id>&)> then;
+    };
+    std::vector<PendingAction> m_pending;
     std::vector<bool> m_pendingUndo; // true = undo, false = redo, in order
     std::vector<std::function<void(Engine&)>> m_deferred;
     std::string m_pendingOpen;
-    std::pair<std::string, std::string> m_pendingCreate;
+    std::pair<std::string, EventInfo> m_pendingCreate;
     std::vector<Id> m_lastCreated;
     std::vector<Toast> m_toasts;
 };

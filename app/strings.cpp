@@ -31,6 +31,23 @@ constexpr const char* kFrench[] = {
     "Chemin du fichier", // DialogPath
     "Nom de l’événement", // DialogEventName
     "Nouvel événement", // DialogNewEventDefault
+    "Nouvel événement", // DialogNewEventTitle
+    "Fichier de l'événement", // DialogEventFile
+    "Parcourir…", // ButtonBrowse
+    "L'événement", // EventHeading
+    "Nom", // EventName
+    "Organisateur", // EventOrganiser
+    "Lieu", // EventPlace
+    "Premier jour", // EventFirstDay
+    "Dernier jour", // EventLastDay
+    "Fuseau horaire", // EventTimeZone
+    "JJ/MM/AAAA", // EventDayHint
+    "Chercher (ville, région)", // EventTimeZoneSearch
+    "« {} » n'est pas une date : écrivez le jour, le mois puis l'année, par exemple 06/07/2026.", // EventDayInvalid
+    "Donnez un nom à l'événement.", // EventNameMissing
+    "Choisissez où enregistrer le fichier de l'événement.", // EventPathMissing
+    "Le dernier jour ({}) est avant le premier ({}) : corrigez l'un des deux.", // EventDaysReversed
+    "Chaque champ est enregistré quand vous le quittez ; Ctrl+Z annule.", // EventEditHint
     "Ouvrir", // ButtonOpen
     "Créer", // ButtonCreate
     "Annuler", // ButtonCancel
@@ -91,8 +108,11 @@ constexpr const char* kFrench[] = {
     "Pas encore d’équipe", // HomeNoTeam
     "Fichier de revue : {} sites réunis — {}", // HomeReviewSites
     "{} membres", // CountMembers
+    "{} membre", // CountMembersOne
     "{} post-its", // CountNotes
+    "{} post-it", // CountNotesOne
     "{} prototypes", // CountPrototypes
+    "{} prototype", // CountPrototypesOne
     "Le programme est vide.", // HomeNoSlots
     "Défi nº {}", // ChallengeNumber
     "Porteur", // ChallengeOwner
@@ -105,6 +125,17 @@ constexpr const char* kFrench[] = {
     "Lien", // ChallengeLink
     "Équipe", // ChallengeTeam
     "Aucun défi dans cet événement.", // NoChallenges
+    "Numéro", // ChallengeNumberLabel
+    "Question", // ChallengeQuestion
+    "Ajouter un défi", // ChallengeAdd
+    "Supprimer le défi", // ChallengeDelete
+    "Monter", // ChallengeMoveUp
+    "Descendre", // ChallengeMoveDown
+    "Comment … ?", // ChallengeNewQuestion
+    "Aperçu sur le projecteur", // ChallengePreview
+    "Page {} / {}", // ChallengePreviewPage
+    "Déplacer le défi {}", // ChallengeMove
+    "Défis", // ChallengeList
     "◀ Précédent", // ButtonPrevious
     "Suivant ▶", // ButtonNext
     "Projeter", // ButtonProject
@@ -134,6 +165,15 @@ constexpr const char* kFrench[] = {
     "Supprimer", // SlotDelete
     "Nouveau créneau", // SlotNewTitle
     "Aucun créneau pour ce jour.", // NoSlots
+    "Modifier", // SlotEdit
+    "Le créneau", // SlotEditorTitle
+    "Enregistrer le créneau", // SlotSave
+    "14h, 14h30 ou 14:30", // SlotTimeHint
+    "Heure de début « {} » : écrivez par exemple 14h, 14h30 ou 14:30.", // SlotStartInvalid
+    "Heure de fin « {} » : écrivez par exemple 15h, 15h30 ou 15:30.", // SlotEndInvalid
+    "Le créneau finit à {} avant de commencer à {} : mettez une fin après le début.", // SlotEndBeforeStart
+    "Donnez un titre au créneau.", // SlotTitleMissing
+    "Indiquez le premier et le dernier jour dans l'écran Événement : le programme aura un onglet par jour.", // ProgrammeNoDays
     "Toutes les équipes", // AllTeams
     "Passer toutes les équipes en phase :", // PhasesSetAll
     "Historique des phases", // PhasesHistory
@@ -208,10 +248,11 @@ constexpr const char* kFrench[] = {
     "Regroupement :", // BoardClusterTitle
     "Double-clic ou N : nouveau post-it · Glisser : déplacer · Maj+clic, Maj+glisser : sélection multiple · Clic droit : menu · Suppr : supprimer · Ctrl+Z : annuler", // BoardHint
     "Écriture individuelle : {} post-its masqués jusqu’au dévoilement", // BoardProjectorHidden
-    "Écriture individuelle : 1 post-it masqué jusqu’au dévoilement", // BoardProjectorHiddenOne
+    "Écriture individuelle : {} post-it masqué jusqu’au dévoilement", // BoardProjectorHiddenOne
     "Résultats du vote", // VoteResultsTitle
     "Aucun vote pour l’instant.", // VoteNoRound
     "Votes masqués jusqu’au dévoilement · {} gommettes posées", // VoteHiddenCount
+    "Votes masqués jusqu’au dévoilement · {} gommette posée", // VoteHiddenCountOne
     "Aucune gommette posée.", // VoteNoDots
     "(post-it masqué)", // VoteHiddenNote
     "Regroupement : ", // VoteClusterPrefix
@@ -290,6 +331,7 @@ constexpr const char* kFrench[] = {
     "Retours des visiteurs", // StandFeedbackTitle
     "Retours reçus : {}", // StandFeedbackCount
     "Note moyenne : {} ({} notes)", // StandAverage
+    "Note moyenne : {} ({} note)", // StandAverageOne
     "Pas encore de note", // StandNoRating
     "Aucun retour pour l’instant.", // StandNoFeedback
     "{} équipes · {} post-its · {} gommettes · {} prototypes ({} versions) · {} retours · note moyenne {}", // DashTotals
@@ -313,11 +355,13 @@ constexpr const char* kFrench[] = {
     "Durées prévu / réel (min)", // DashColDurations
     "depuis le {}", // DashSince
     "{} ({} versions)", // DashPrototypesFormat
+    "{} ({} version)", // DashPrototypesFormatOne
     "{} : {} / {}", // DashDurationFormat
     "Rechercher dans les post-its, prototypes, retours et défis…", // SearchHint
     "Les accents et majuscules ne comptent pas : « resume » trouve « résumé ».", // SearchEmpty
     "Aucun résultat.", // SearchNone
     "{} résultats — cliquez pour ouvrir", // SearchCount
+    "{} résultat — cliquez pour ouvrir", // SearchCountOne
     "Défi", // SearchKindChallenge
     "Post-it", // SearchKindNote
     "Prototype", // SearchKindPrototype
@@ -349,6 +393,7 @@ constexpr const char* kFrench[] = {
     "Exporter", // FilesDoExport
     "Export…", // FilesExporting
     "Export terminé ({} fichiers) :", // FilesExported
+    "Export terminé ({} fichier) :", // FilesExportedOne
     "Fusionner le fichier d’une équipe", // FilesMergeTitle
     "La copie de l’événement d’un ordinateur d’équipe : ses changements rejoignent cet événement, les conflits sont listés dans le rapport. Après la fusion, « Annuler » ne remonte plus avant elle.", // FilesMergeHint
     "Chemin du fichier d’événement", // FilesEventPath
@@ -385,6 +430,23 @@ constexpr const char* kEnglish[] = {
     "File path", // DialogPath
     "Event name", // DialogEventName
     "New event", // DialogNewEventDefault
+    "New event", // DialogNewEventTitle
+    "Event file", // DialogEventFile
+    "Browse…", // ButtonBrowse
+    "The event", // EventHeading
+    "Name", // EventName
+    "Organiser", // EventOrganiser
+    "Place", // EventPlace
+    "First day", // EventFirstDay
+    "Last day", // EventLastDay
+    "Time zone", // EventTimeZone
+    "DD/MM/YYYY", // EventDayHint
+    "Search (city, region)", // EventTimeZoneSearch
+    "\"{}\" is not a date: write the day, month then year, for example 06/07/2026.", // EventDayInvalid
+    "Give the event a name.", // EventNameMissing
+    "Choose where to save the event's file.", // EventPathMissing
+    "The last day ({}) is before the first ({}): correct one of them.", // EventDaysReversed
+    "Each field is saved when you leave it; Ctrl+Z undoes.", // EventEditHint
     "Open", // ButtonOpen
     "Create", // ButtonCreate
     "Cancel", // ButtonCancel
@@ -445,8 +507,11 @@ constexpr const char* kEnglish[] = {
     "No team yet", // HomeNoTeam
     "Review file: {} sites gathered — {}", // HomeReviewSites
     "{} members", // CountMembers
+    "{} member", // CountMembersOne
     "{} notes", // CountNotes
+    "{} note", // CountNotesOne
     "{} prototypes", // CountPrototypes
+    "{} prototype", // CountPrototypesOne
     "The programme is empty.", // HomeNoSlots
     "Challenge {}", // ChallengeNumber
     "Owner", // ChallengeOwner
@@ -459,6 +524,17 @@ constexpr const char* kEnglish[] = {
     "Link", // ChallengeLink
     "Team", // ChallengeTeam
     "No challenges in this event.", // NoChallenges
+    "Number", // ChallengeNumberLabel
+    "Question", // ChallengeQuestion
+    "Add a défi", // ChallengeAdd
+    "Delete the défi", // ChallengeDelete
+    "Move up", // ChallengeMoveUp
+    "Move down", // ChallengeMoveDown
+    "How might we … ?", // ChallengeNewQuestion
+    "Preview on the projector", // ChallengePreview
+    "Page {} of {}", // ChallengePreviewPage
+    "Move défi {}", // ChallengeMove
+    "Défis", // ChallengeList
     "◀ Previous", // ButtonPrevious
     "Next ▶", // ButtonNext
     "Show on projector", // ButtonProject
@@ -488,6 +564,15 @@ constexpr const char* kEnglish[] = {
     "Delete", // SlotDelete
     "New slot", // SlotNewTitle
     "No slots on this day.", // NoSlots
+    "Edit", // SlotEdit
+    "The slot", // SlotEditorTitle
+    "Save the slot", // SlotSave
+    "14:00, 14h30 or 14:30", // SlotTimeHint
+    "Start time \"{}\": write for example 14:00, 14h30 or 14:30.", // SlotStartInvalid
+    "End time \"{}\": write for example 15:00, 15h30 or 15:30.", // SlotEndInvalid
+    "The slot ends at {} before it starts at {}: put the end after the start.", // SlotEndBeforeStart
+    "Give the slot a title.", // SlotTitleMissing
+    "Set the first and last day on the Event screen: the programme gets a tab per day.", // ProgrammeNoDays
     "All teams", // AllTeams
     "Move every team to phase:", // PhasesSetAll
     "Phase history", // PhasesHistory
@@ -562,10 +647,11 @@ constexpr const char* kEnglish[] = {
     "Cluster:", // BoardClusterTitle
     "Double-click or N: new note · Drag: move · Shift+click, Shift+drag: multiple selection · Right-click: menu · Del: delete · Ctrl+Z: undo", // BoardHint
     "Private writing: {} notes hidden until revealed", // BoardProjectorHidden
-    "Private writing: 1 note hidden until revealed", // BoardProjectorHiddenOne
+    "Private writing: {} note hidden until revealed", // BoardProjectorHiddenOne
     "Vote results", // VoteResultsTitle
     "No vote yet.", // VoteNoRound
     "Votes hidden until revealed · {} dots cast", // VoteHiddenCount
+    "Votes hidden until revealed · {} dot cast", // VoteHiddenCountOne
     "No dots cast.", // VoteNoDots
     "(hidden note)", // VoteHiddenNote
     "Cluster: ", // VoteClusterPrefix
@@ -644,6 +730,7 @@ constexpr const char* kEnglish[] = {
     "Visitors' feedback", // StandFeedbackTitle
     "Feedback received: {}", // StandFeedbackCount
     "Average rating: {} ({} ratings)", // StandAverage
+    "Average rating: {} ({} rating)", // StandAverageOne
     "No rating yet", // StandNoRating
     "No feedback yet.", // StandNoFeedback
     "{} teams · {} notes · {} dots · {} prototypes ({} versions) · {} feedback · average rating {}", // DashTotals
@@ -667,11 +754,13 @@ constexpr const char* kEnglish[] = {
     "Planned / actual (min)", // DashColDurations
     "since {}", // DashSince
     "{} ({} versions)", // DashPrototypesFormat
+    "{} ({} version)", // DashPrototypesFormatOne
     "{}: {} / {}", // DashDurationFormat
     "Search notes, prototypes, feedback and défis…", // SearchHint
     "Accents and case do not matter: \"resume\" finds \"résumé\".", // SearchEmpty
     "No results.", // SearchNone
     "{} results — click to open", // SearchCount
+    "{} result — click to open", // SearchCountOne
     "Défi", // SearchKindChallenge
     "Note", // SearchKindNote
     "Prototype", // SearchKindPrototype
@@ -703,6 +792,7 @@ constexpr const char* kEnglish[] = {
     "Export", // FilesDoExport
     "Exporting…", // FilesExporting
     "Export done ({} files):", // FilesExported
+    "Export done ({} file):", // FilesExportedOne
     "Merge a team's file", // FilesMergeTitle
     "The copy of the event from a team's laptop: its changes join this event, and conflicts are listed in the report. After the merge, Undo no longer goes back past it.", // FilesMergeHint
     "Path of the event file", // FilesEventPath
@@ -726,6 +816,17 @@ const char* str(Str key) {
 
 Language uiLanguage() { return messageLanguage(); }
 void setUiLanguage(Language language) { setMessageLanguage(language); }
+
+const std::vector<CountedStr>& countedStrings() {
+    static const std::vector<CountedStr> pairs{
+        {Str::CountMembersOne, Str::CountMembers},       {Str::CountNotesOne, Str::CountNotes},
+        {Str::CountPrototypesOne, Str::CountPrototypes}, {Str::BoardProjectorHiddenOne, Str::BoardProjectorHidden},
+        {Str::VoteHiddenCountOne, Str::VoteHiddenCount}, {Str::StandAverageOne, Str::StandAverage, 1},
+        {Str::DashPrototypesFormatOne, Str::DashPrototypesFormat, 1}, {Str::SearchCountOne, Str::SearchCount},
+        {Str::FilesExportedOne, Str::FilesExported},
+    };
+    return pairs;
+}
 
 std::vector<std::string_view> allUiStrings() {
     std::vector<std::string_view> out;

@@ -34,6 +34,23 @@ enum class Str : int {
     DialogPath,
     DialogEventName,
     DialogNewEventDefault,
+    DialogNewEventTitle,
+    DialogEventFile,
+    ButtonBrowse,
+    EventHeading,
+    EventName,
+    EventOrganiser,
+    EventPlace,
+    EventFirstDay,
+    EventLastDay,
+    EventTimeZone,
+    EventDayHint,
+    EventTimeZoneSearch,
+    EventDayInvalid,
+    EventNameMissing,
+    EventPathMissing,
+    EventDaysReversed,
+    EventEditHint,
     ButtonOpen,
     ButtonCreate,
     ButtonCancel,
@@ -94,8 +111,11 @@ enum class Str : int {
     HomeNoTeam,
     HomeReviewSites,
     CountMembers,
+    CountMembersOne,
     CountNotes,
+    CountNotesOne,
     CountPrototypes,
+    CountPrototypesOne,
     HomeNoSlots,
     ChallengeNumber,
     ChallengeOwner,
@@ -108,6 +128,17 @@ enum class Str : int {
     ChallengeLink,
     ChallengeTeam,
     NoChallenges,
+    ChallengeNumberLabel,
+    ChallengeQuestion,
+    ChallengeAdd,
+    ChallengeDelete,
+    ChallengeMoveUp,
+    ChallengeMoveDown,
+    ChallengeNewQuestion,
+    ChallengePreview,
+    ChallengePreviewPage,
+    ChallengeMove,
+    ChallengeList,
     ButtonPrevious,
     ButtonNext,
     ButtonProject,
@@ -137,6 +168,15 @@ enum class Str : int {
     SlotDelete,
     SlotNewTitle,
     NoSlots,
+    SlotEdit,
+    SlotEditorTitle,
+    SlotSave,
+    SlotTimeHint,
+    SlotStartInvalid,
+    SlotEndInvalid,
+    SlotEndBeforeStart,
+    SlotTitleMissing,
+    ProgrammeNoDays,
     AllTeams,
     PhasesSetAll,
     PhasesHistory,
@@ -216,6 +256,7 @@ enum class Str : int {
     VoteResultsTitle,
     VoteNoRound,
     VoteHiddenCount,
+    VoteHiddenCountOne,
     VoteNoDots,
     VoteHiddenNote,
     VoteClusterPrefix,
@@ -295,6 +336,7 @@ enum class Str : int {
     StandFeedbackTitle,
     StandFeedbackCount,
     StandAverage,
+    StandAverageOne,
     StandNoRating,
     StandNoFeedback,
     DashTotals,
@@ -318,11 +360,13 @@ enum class Str : int {
     DashColDurations,
     DashSince,
     DashPrototypesFormat,
+    DashPrototypesFormatOne,
     DashDurationFormat,
     SearchHint,
     SearchEmpty,
     SearchNone,
     SearchCount,
+    SearchCountOne,
     SearchKindChallenge,
     SearchKindNote,
     SearchKindPrototype,
@@ -354,6 +398,7 @@ enum class Str : int {
     FilesDoExport,
     FilesExporting,
     FilesExported,
+    FilesExportedOne,
     FilesMergeTitle,
     FilesMergeHint,
     FilesEventPath,
@@ -372,6 +417,18 @@ const char* str(Str key);
 template <typename... Args> std::string strf(Str key, Args&&... args) {
     return fmt::format(fmt::runtime(str(key)), std::forward<Args>(args)...);
 }
+
+// A count in words, by the one plural rule of core/model/language.hpp (French: 0 and 1 singular;
+// English: 1 only): `count` picks the form, `args` fill it (the count among them).
+template <typename... Args> std::string strCount(Str singular, Str plural, long long count, Args&&... args) {
+    return fmt::format(fmt::runtime(str(singularFor(count) ? singular : plural)), std::forward<Args>(args)...);
+}
+// Every counted string, singular and plural; `countArg` is the placeholder the count fills.
+struct CountedStr {
+    Str singular, plural;
+    int countArg = 0;
+};
+const std::vector<CountedStr>& countedStrings();
 
 // The interface language; also switches the core's messages (errors, action descriptions).
 Language uiLanguage();

@@ -101,7 +101,10 @@ bool editText(const char* label, const std::string& value, std::string& out, flo
 }
 
 bool editMultiline(const char* label, const std::string& value, std::string& out, ImVec2 size) {
-    return editWith(label, value, out, [&](std::string& buffer) { ImGui::InputTextMultiline(label, &buffer, size); });
+    return editWith(label, value, out, [&](std::string& buffer) {
+        ImGui::InputTextMultiline(label, &buffer, size);
+        recordLastItem(label);
+    });
 }
 
 void textWrapped(ImFont* font, const std::string& text, ImU32 colour) {

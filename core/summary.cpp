@@ -70,7 +70,7 @@ std::string eventSummary(const EventState& s, Millis now) {
     LocalTime local = toLocalTime(now, e.timeZone);
     out << trf("Fuseau : {} (il est {} le {})", "Time zone: {} (it is {} on {})", e.timeZone, local.hourMinute, local.day) << "\n";
 
-    out << "\n" << trf("Programme ({} créneaux)", "Programme ({} slots)", s.slots.size()) << "\n";
+    out << "\n" << trf("Programme ({})", "Programme ({})", countOf(static_cast<long long>(s.slots.size()), "créneau", "créneaux", "slot", "slots")) << "\n";
     std::string day;
     for (const Slot* slot : s.slotsInOrder()) {
         if (slot->day != day) out << "  " << (day = slot->day) << "\n";

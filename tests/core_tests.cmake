@@ -12,6 +12,7 @@ add_executable(core_tests
   test_phase_change.cpp
   test_action_json.cpp
   test_timezone.cpp
+  test_typed_time.cpp
   test_ids.cpp
   test_store.cpp
   test_changeset.cpp

@@ -501,11 +501,12 @@ TEST_CASE("validation failures explain themselves and change nothing") {
         checkRefused(w, EditEvent{.firstDay = "2018-02-30"}, {"first_day", "2018-02-30"});
         checkRefused(w, EditEvent{.firstDay = "2019-02-29"}, {"2019-02-29"});
         checkRefused(w, EditEvent{.firstDay = "2018-07-11", .lastDay = "2018-07-09"}, {"2018-07-09", "2018-07-11"});
-        checkRefused(w, AddSlot{.day = "09/07/2018", .start = "09:00", .end = "10:00", .title = "X"}, {"day", "AAAA-MM-JJ"});
-        checkRefused(w, AddSlot{.day = "2018-07-09", .start = "24:00", .end = "10:00", .title = "X"}, {"start", "24:00"});
-        checkRefused(w, AddSlot{.day = "2018-07-09", .start = "9:00", .end = "10:00", .title = "X"}, {"start", "HH:MM"});
+        checkRefused(w, AddSlot{.day = "31/02/2018", .start = "09:00", .end = "10:00", .title = "X"}, {"jour du créneau", "31/02/2018"});
+        checkRefused(w, AddSlot{.day = "2018-07-09", .start = "24:00", .end = "10:00", .title = "X"}, {"heure de début", "24:00", "14h30"});
+        checkRefused(w, AddSlot{.day = "2018-07-09", .start = "9:00", .end = "10h6", .title = "X"}, {"heure de fin", "10h6"});
+        checkRefused(w, AddSlot{.day = "2018-07-09", .start = "", .end = "10:00", .title = "X"}, {"heure de début"});
         checkRefused(w, AddSlot{.day = "2018-07-09", .start = "11:00", .end = "10:00", .title = "X"}, {"10:00", "11:00"});
-        checkRefused(w, AddSlot{.day = "2018-07-09", .start = "09:00", .end = "10:00", .title = ""}, {"title"});
+        checkRefused(w, AddSlot{.day = "2018-07-09", .start = "09:00", .end = "10:00", .title = ""}, {"titre au créneau"});
         checkRefused<NotFoundError>(w, EditSlot{.slot = Id{12345}, .title = "X"}, {"Créneau", "12345"});
         checkRefused<NotFoundError>(w, DeleteSlot{Id{12345}}, {"12345"});
         checkRefused(w, AddChallenge{.question = ""}, {"question", "vide"});

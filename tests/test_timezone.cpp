@@ -1,9 +1,12 @@
 // Wall-clock time in the event's zone, whatever the laptop's zone.
 #include "model/timezone.hpp"
+#include "assets/time_zones.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
+#include <set>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -106,4 +109,23 @@ TEST_CASE("conversions from several threads agree") {
         });
     for (auto& t : threads) t.join();
     for (int count : wrong) CHECK(count == 0);
+}
+
+TEST_CASE("the time zones offered: France and its overseas territories first, every one known") {
+    const auto& choices = atelier::timeZoneChoices();
+    REQUIRE(choices.size() > 300);
+    CHECK(choices.front().zone == "Europe/Paris");
+    std::vector<std::string> firstFifteen;
+    for (std::size_t i = 0; i < 15; ++i) firstFifteen.push_back(choices[i].zone);
+    for (const char* overseas : {"Indian/Reunion", "America/Martinique", "America/Guadeloupe", "America/Cayenne", "Indian/Mayotte",
+                                 "Pacific/Noumea", "Pacific/Tahiti"}) {
+        INFO(overseas);
+        CHECK(std::find(firstFifteen.begin(), firstFifteen.end(), overseas) != firstFifteen.end());
+    }
+    std::set<std::string> seen;
+    for (const auto& c : choices) {
+        INFO(c.zone);
+        CHECK(atelier::isKnownTimeZone(c.zone));
+        CHECK(seen.insert(c.zone).second); // listed once
+    }
 }

@@ -31,8 +31,8 @@ int drawBoardOnProjector(ImDrawList* list, const FontSet& fonts, const EventStat
     float line = std::max(16.0f, size.y / 26.0f);
     float top = 0;
     if (layout.hiddenCount() > 0) {
-        std::string banner = layout.hiddenCount() == 1 ? std::string(str(Str::BoardProjectorHiddenOne))
-                                                       : strf(Str::BoardProjectorHidden, layout.hiddenCount());
+        std::string banner = strCount(Str::BoardProjectorHiddenOne, Str::BoardProjectorHidden, static_cast<long long>(layout.hiddenCount()),
+                                      layout.hiddenCount());
         list->AddText(fonts.largeBold, line, pos, colours::kWarning, banner.c_str());
         top = line * 1.5f;
     }
@@ -88,7 +88,8 @@ void drawVoteResults(ImDrawList* list, const FontSet& fonts, const EventState& s
         return;
     }
     if (!round->revealed) {
-        std::string hidden = strf(Str::VoteHiddenCount, dotsCast(state, round->id));
+        auto dots = dotsCast(state, round->id);
+        std::string hidden = strCount(Str::VoteHiddenCountOne, Str::VoteHiddenCount, static_cast<long long>(dots), dots);
         list->AddText(fonts.large, text, ImVec2(pos.x, y), colours::kProjectorDim, hidden.c_str(), nullptr, size.x);
         return;
     }

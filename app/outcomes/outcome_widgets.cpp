@@ -73,7 +73,7 @@ void feedbackSummary(ViewContext& ctx, const std::vector<const Feedback*>& feedb
         ImGui::TextColored(ImColor(feedbackKindColour(kind)), "%s : %d", feedbackKindName(kind), counts[static_cast<std::size_t>(k)]);
         ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     }
-    if (rated > 0) ImGui::Text("%s", strf(Str::StandAverage, decimal(static_cast<double>(sum) / rated), rated).c_str());
+    if (rated > 0) ImGui::Text("%s", strCount(Str::StandAverageOne, Str::StandAverage, static_cast<long long>(rated), decimal(static_cast<double>(sum) / rated), rated).c_str());
     else ImGui::TextDisabled("%s", str(Str::StandNoRating));
     if (large) ImGui::PopFont();
     if (feedback.empty()) {

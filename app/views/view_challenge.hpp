@@ -1,5 +1,6 @@
 #pragma once
-// Défi brief: every field of one défi, in type large enough to read on a projector.
+// Défis: the list (add, delete, reorder), the form of the selected défi's brief — every field,
+// each change one undoable action — and beside it the brief as the projector draws it.
 #include "views/view.hpp"
 
 namespace atelier {
@@ -10,6 +11,10 @@ public:
 
 private:
     void drawContent(ViewContext& ctx) override;
+    void drawList(ViewContext& ctx, const std::vector<const Challenge*>& challenges);
+    void drawForm(ViewContext& ctx, const Challenge& c);
+    void drawPreview(ViewContext& ctx, const Challenge& c);
+    int m_page = 0; // page of the brief in the preview
 };
 
 } // namespace atelier

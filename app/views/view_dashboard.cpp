@@ -190,7 +190,7 @@ void DashboardView::drawTable(ViewContext& ctx) {
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s", row.selectedIdea.empty() ? "–" : row.selectedIdea.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(strf(Str::DashPrototypesFormat, row.prototypes, row.versions).c_str());
+            ImGui::TextUnformatted(strCount(Str::DashPrototypesFormatOne, Str::DashPrototypesFormat, static_cast<long long>(row.versions), row.prototypes, row.versions).c_str());
             ImGui::TableNextColumn();
             for (int k = 0; k < 3; ++k) {
                 if (k) ImGui::SameLine();

@@ -21,7 +21,11 @@ void HomeView::refreshCache(const Engine& engine) {
     std::unordered_map<Id, Card> byTeam;
     for (const auto& [id, m] : state.members) ++byTeam[m.teamId].members;
     for (const auto& [id, n] : state.notes) ++byTeam[n.teamId].notes;
-    for (const auto& [id, p] : state.prototypes) ++byTeam[p.teamId].prototypes;
+    // As the dashboard counts them: a prototype is its lineage, its versions are not more prototypes.
+    for (const auto& [id, p] : state.prototypes) {
+        ++byTeam[p.teamId].versions;
+        if (p.lineageId == p.id || !p.lineageId) ++byTeam[p.teamId].prototypes;
+    }
     m_cards.clear();
     for (const Challenge* c : state.challengesInOrder()) {
         Card card;
@@ -32,6 +36,7 @@ void HomeView::refreshCache(const Engine& engine) {
             card.members = counts.members;
             card.notes = counts.notes;
             card.prototypes = counts.prototypes;
+            card.versions = counts.versions;
         }
         m_cards.push_back(card);
     }
@@ -156,8 +161,11 @@ void HomeView::drawChallenges(ViewContext& ctx) {
             std::string line = team->name + " · " + phaseName(team->phase);
             if (team->siteId) line += " — " + session.state().siteName(team->siteId);
             textOneLine(line);
-            std::string counts = strf(Str::CountMembers, card.members) + " · " + strf(Str::CountNotes, card.notes) + " · " +
-                                 strf(Str::CountPrototypes, card.prototypes);
+            std::string prototypes = strCount(Str::CountPrototypesOne, Str::CountPrototypes, card.prototypes, card.prototypes);
+            if (card.versions > card.prototypes) // « 1 prototype (2 versions) », as on the dashboard
+                prototypes = strCount(Str::DashPrototypesFormatOne, Str::DashPrototypesFormat, card.versions, prototypes, card.versions);
+            std::string counts = strCount(Str::CountMembersOne, Str::CountMembers, card.members, card.members) + " · " +
+                                 strCount(Str::CountNotesOne, Str::CountNotes, card.notes, card.notes) + " · " + prototypes;
             ImGui::TextUnformatted(counts.c_str());
             if (const TimedSession* t = session.timerFor(team->id); t && timerState(*t, now) != TimerState::Ready) {
                 ImGui::SameLine();

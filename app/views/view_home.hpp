@@ -25,7 +25,7 @@ private:
     struct Card {
         const Challenge* challenge = nullptr;
         const Team* team = nullptr;
-        int members = 0, notes = 0, prototypes = 0;
+        int members = 0, notes = 0, prototypes = 0, versions = 0;
         std::string question;      // the question cut to the card's lines, « … » when cut
         float questionWidth = -1;  // the width and font it was cut for
         const ImFont* questionFont = nullptr;

@@ -154,7 +154,7 @@ void FilesView::drawExport(ViewContext& ctx) {
             ReportOptions options;
             options.withNames = m_withNames;
             ExportResult result = exportEvent(ctx.session.engine()->store(), *exportFormatFromName(kFormats[m_format]), m_exportPath, options);
-            m_exportResult = strf(Str::FilesExported, result.written.size());
+            m_exportResult = strCount(Str::FilesExportedOne, Str::FilesExported, static_cast<long long>(result.written.size()), result.written.size());
             for (const auto& path : result.written) m_exportResult += "\n" + path;
             m_exportFailed = false;
         } catch (const Error& e) {

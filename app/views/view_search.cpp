@@ -72,7 +72,7 @@ void SearchView::drawContent(ViewContext& ctx) {
         ImGui::TextDisabled("%s", str(Str::SearchEmpty));
         return;
     }
-    ImGui::TextUnformatted(m_hits.empty() ? str(Str::SearchNone) : strf(Str::SearchCount, m_hits.size()).c_str());
+    ImGui::TextUnformatted(m_hits.empty() ? str(Str::SearchNone) : strCount(Str::SearchCountOne, Str::SearchCount, static_cast<long long>(m_hits.size()), m_hits.size()).c_str());
     ImGui::Separator();
     ImGui::BeginChild("##hits");
     float line = ImGui::GetTextLineHeightWithSpacing();

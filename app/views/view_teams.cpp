@@ -22,8 +22,14 @@ void TeamsView::drawContent(ViewContext& ctx) {
     ImGui::BeginChild("##teamlist", ImVec2(std::max(ImGui::GetContentRegionAvail().x * 0.28f, 220.0f * ctx.scale), 0), true);
     if (button(str(Str::TeamsAdd))) {
         AddTeam add;
+        // « Nouvelle équipe », then « Nouvelle équipe 2 » …: team names are unique.
         add.name = str(Str::TeamsNewName);
-        session.queue(add);
+        for (int n = 2; std::any_of(teams.begin(), teams.end(), [&](const Team* t) { return t->name == add.name; }); ++n)
+            add.name = std::string(str(Str::TeamsNewName)) + " " + std::to_string(n);
+        // The new team is the one being edited: typing then names it, not the team shown before.
+        session.queue(add, [&session](const std::vector<Id>& created) {
+            if (!created.empty()) session.team = created.front();
+        });
     }
     ImGui::Separator();
     if (teams.empty()) ImGui::TextWrapped("%s", str(Str::NoTeams));
@@ -117,6 +123,7 @@ void TeamsView::drawTeam(ViewContext& ctx, const Team& team) {
                 const Member* m = members[static_cast<std::size_t>(i)];
                 ImGui::PushID(idKey(m->id));
                 ImGui::TableNextRow();
+                if (m->id == m_lastAddedMember) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_Header));
                 ImGui::TableNextColumn();
                 if (editText("##mname", m->name, edited)) {
                     EditMember e;
@@ -149,7 +156,11 @@ void TeamsView::drawTeam(ViewContext& ctx, const Team& team) {
     }
     // New member row.
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    ImGui::InputTextWithHint("##newname", str(Str::MemberName), &m_newMember);
+    if (m_focusNewName) {
+        ImGui::SetKeyboardFocusHere();
+        m_focusNewName = false;
+    }
+    bool enter = ImGui::InputTextWithHint("##newname", str(Str::MemberName), &m_newMember, ImGuiInputTextFlags_EnterReturnsTrue);
     recordLastItem("##newname");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
@@ -159,15 +170,18 @@ void TeamsView::drawTeam(ViewContext& ctx, const Team& team) {
     enumCombo("##newrole", m_newRole, m_newRole, roleName, static_cast<int>(kRoleCodes.size()));
     ImGui::SameLine();
     ImGui::BeginDisabled(m_newMember.empty());
-    if (button(str(Str::MemberAdd))) {
+    if ((button(str(Str::MemberAdd)) || enter) && !m_newMember.empty()) {
         AddMember add;
         add.team = team.id;
         add.name = m_newMember;
         add.organisation = m_newOrganisation;
         add.role = m_newRole;
-        session.queue(add);
+        session.queue(add, [this](const std::vector<Id>& created) {
+            if (!created.empty()) m_lastAddedMember = created.front();
+        });
         m_newMember.clear();
         m_newOrganisation.clear();
+        m_focusNewName = true;
     }
     ImGui::EndDisabled();
 

@@ -17,6 +17,8 @@ private:
 
     std::string m_newMember, m_newOrganisation;
     Role m_newRole = Role::Participant;
+    Id m_lastAddedMember;       // highlighted in the table
+    bool m_focusNewName = false; // back to the name field after adding, for the next member
 };
 
 } // namespace atelier

@@ -95,7 +95,7 @@ void VotesView::drawRanking(ViewContext& ctx, const Team& team, const VoteRound&
     ImGui::TextUnformatted(str(Str::VoteRanking));
     ImGui::PopFont();
     if (!round.revealed) {
-        ImGui::TextUnformatted(strf(Str::VoteHiddenCount, board::dotsCast(state, round.id)).c_str());
+        ImGui::TextUnformatted(strCount(Str::VoteHiddenCountOne, Str::VoteHiddenCount, static_cast<long long>(board::dotsCast(state, round.id)), board::dotsCast(state, round.id)).c_str());
         return;
     }
     auto ranking = board::rankRound(state, round.id);

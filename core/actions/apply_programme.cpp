@@ -1,11 +1,40 @@
 // Event details, agenda slots and défis.
 #include "actions/action_apply.hpp"
+#include "model/typed_time.hpp"
 
 namespace atelier {
 
 namespace {
 
-void checkSlot(const Slot& s, const EventState& state) { rules::enforce(rules::checkRow(s, state)); }
+// A slot's times come as people type them (« 14h », « 14h30 », « 14:30 ») and are stored as HH:MM;
+// the messages speak of the slot's day, start and end as the programme shows them.
+void normaliseAndCheckSlot(Slot& s, const EventState& state) {
+    if (auto day = parseDay(s.day)) s.day = *day;
+    else
+        throw ValidationError(trf("Le jour du créneau « {} » n'est pas une date : choisissez un jour de l'événement (par exemple 2026-07-07).",
+                                  "The slot's day \"{}\" is not a date: choose a day of the event (for example 2026-07-07).", s.day));
+    auto time = [](std::string& value, const char* fr, const char* en) {
+        if (auto parsed = parseTimeOfDay(value)) {
+            value = *parsed;
+            return;
+        }
+        if (value.empty() || value.find_first_not_of(' ') == std::string::npos)
+            throw ValidationError(trf("Indiquez l'heure de {} du créneau (par exemple 14h, 14h30 ou 14:30).",
+                                      "Give the slot's {} time (for example 14:00, 14h30 or 14:30).", tr(fr, en)));
+        throw ValidationError(trf("« {} » n'est pas une heure de {} : écrivez par exemple 14h, 14h30 ou 14:30.",
+                                  "\"{}\" is not a {} time: write for example 14:00, 14h30 or 14:30.", value, tr(fr, en)));
+    };
+    time(s.start, "début", "start");
+    time(s.end, "fin", "end");
+    if (s.end < s.start)
+        throw ValidationError(trf("Le créneau finit à {} avant de commencer à {} : mettez une fin après le début.",
+                                  "The slot ends at {} before it starts at {}: put the end after the start.", s.end, s.start));
+    if (s.title.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw ValidationError(tr("Donnez un titre au créneau (par exemple « Atelier : diverger »).",
+                                 "Give the slot a title (for example \"Workshop: diverge\")."));
+    // Then the one set of rules every way in goes through (lengths, the site).
+    rules::enforce(rules::checkRow(s, state));
+}
 
 void checkChallenge(const Challenge& c, const EventState& state) {
     rules::enforce(rules::checkRow(c, state));
@@ -35,7 +64,7 @@ std::string describe(const EditEvent&, const EventState&) {
 
 void run(const AddSlot& a, ActionContext& ctx) {
     Slot slot{ctx.newRowId<Slot>(a.id), a.day, a.start, a.end, a.title, a.kind, a.room, Id{}};
-    checkSlot(slot, ctx.state());
+    normaliseAndCheckSlot(slot, ctx.state());
     ctx.put(slot);
 }
 std::string describe(const AddSlot& a, const EventState&) {
@@ -50,7 +79,7 @@ void run(const EditSlot& a, ActionContext& ctx) {
     assignIf(slot.title, a.title);
     assignIf(slot.kind, a.kind);
     assignIf(slot.room, a.room);
-    checkSlot(slot, ctx.state());
+    normaliseAndCheckSlot(slot, ctx.state());
     ctx.put(slot);
 }
 std::string describe(const EditSlot& a, const EventState& s) {

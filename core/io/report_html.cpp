@@ -60,7 +60,7 @@ void teamHtml(std::string& h, const ReportTeam& t, const Report& report) {
     const std::string& zone = report.state->event.timeZone;
     h += "<section class=\"team\"" +
          (isColour(t.team->colour) ? std::string(" style=\"--team: ") + t.team->colour + "\"" : std::string()) + ">\n";
-    h += "<h3>" + tr("Équipe ", "Team ") + escapeHtml(t.team->name) + "</h3>\n<ul>\n";
+    h += "<h3>" + escapeHtml(t.team->name) + "</h3>\n<ul>\n";
     h += "<li><strong>" + tr("Phase atteinte :", "Phase reached:") + "</strong> " + escapeHtml(phaseLabel(t.team->phase));
     if (t.phaseSince) h += " " + escapeHtml(trf("(depuis le {})", "(since {})", localDateTime(t.phaseSince, zone)));
     h += "</li>\n";

@@ -46,7 +46,7 @@ std::string synthesisLine(const FeedbackSynthesis& s) {
 void team(std::string& md, const ReportTeam& t, const Report& report, const std::string& photoFolder,
           std::vector<ReportFile>& photos) {
     const std::string& zone = report.state->event.timeZone;
-    md += "### " + tr("Équipe ", "Team ") + escapeMarkdown(t.team->name) + "\n\n";
+    md += "### " + escapeMarkdown(t.team->name) + "\n\n";
     md += "- " + tr("**Phase atteinte :** ", "**Phase reached:** ") + phaseLabel(t.team->phase);
     if (t.phaseSince) md += trf(" (depuis le {})", " (since {})", localDateTime(t.phaseSince, zone));
     md += "\n";

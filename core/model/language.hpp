@@ -23,4 +23,18 @@ template <typename... Args> std::string trf(std::string_view french, std::string
     return fmt::format(fmt::runtime(messageLanguage() == Language::French ? french : english), std::forward<Args>(args)...);
 }
 
+// The one plural rule, for every count the program shows: in French 0 and 1 take the singular
+// (« 0 créneau », « 1 note »), in English only 1 does ("0 slots", "1 slot").
+inline bool singularFor(long long count) {
+    return messageLanguage() == Language::French ? (count == 0 || count == 1) : count == 1;
+}
+
+// "3 créneaux", "1 slot": the count and its noun in the current language, by that rule.
+inline std::string countOf(long long count, std::string_view frenchOne, std::string_view frenchMany, std::string_view englishOne,
+                           std::string_view englishMany) {
+    bool one = singularFor(count);
+    std::string_view noun = messageLanguage() == Language::French ? (one ? frenchOne : frenchMany) : (one ? englishOne : englishMany);
+    return std::to_string(count) + " " + std::string(noun);
+}
+
 } // namespace atelier

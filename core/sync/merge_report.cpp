@@ -38,9 +38,14 @@ std::string describeRow(const EventState& s, const std::string& table, Id id) {
 std::string contentCounts(const EventState& s) {
     std::size_t dots = 0;
     for (const auto& [id, v] : s.votes) dots += static_cast<std::size_t>(v.count);
-    return trf("{} défis, {} équipes, {} membres, {} créneaux, {} post-its, {} gommettes, {} prototypes, {} retours",
-               "{} défis, {} teams, {} members, {} slots, {} notes, {} dots, {} prototypes, {} feedback", s.challenges.size(),
-               s.teams.size(), s.members.size(), s.slots.size(), s.notes.size(), dots, s.prototypes.size(), s.feedback.size());
+    return countOf(static_cast<long long>(s.challenges.size()), "défi", "défis", "défi", "défis") + ", " +
+           countOf(static_cast<long long>(s.teams.size()), "équipe", "équipes", "team", "teams") + ", " +
+           countOf(static_cast<long long>(s.members.size()), "membre", "membres", "member", "members") + ", " +
+           countOf(static_cast<long long>(s.slots.size()), "créneau", "créneaux", "slot", "slots") + ", " +
+           countOf(static_cast<long long>(s.notes.size()), "post-it", "post-its", "note", "notes") + ", " +
+           countOf(static_cast<long long>(dots), "gommette", "gommettes", "dot", "dots") + ", " +
+           countOf(static_cast<long long>(s.prototypes.size()), "prototype", "prototypes", "prototype", "prototypes") + ", " +
+           countOf(static_cast<long long>(s.feedback.size()), "retour", "retours", "feedback", "feedback");
 }
 
 std::string formatMergeReport(const std::string& fromPath, const MergeReport& report, const EventState& before,
