@@ -226,7 +226,7 @@ private:
         case 41: return ResumeTimer{any(s.timedSessions)};
         case 42: return ExtendTimer{any(s.timedSessions), 60};
         case 43: return num(0, 1) ? Action(ResetTimer{any(s.timedSessions)}) : Action(FinishTimer{any(s.timedSessions)});
-        case 44: return AddPhoto{{}, any(s.prototypes), std::string("\x89PNG fake", 9), "image/png", 4, 4, word()};
+        case 44: return AddPhoto{{}, any(s.prototypes), "iVBORw0KGgoAAAANSUhEUg==", "image/png", 4, 4, word()}; // a PNG signature
         case 45: return DeletePhoto{any(s.photos)};
         }
         return std::nullopt;
