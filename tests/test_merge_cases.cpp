@@ -85,7 +85,7 @@ TEST_CASE("case 1: a team deleted on the organisers' file keeps the 50 notes its
         CHECK(o->state().notesOfTeam(ev.team5).size() == 51); // the 50, and the one its delete took along
         CHECK(o->state().find<Member>(ev.awa));
         // One sentence names the team by its name and says why it is back.
-        CHECK(says(report, ConflictKind::BroughtBack, "équipe « Équipe 5 » a été rétabli"));
+        CHECK(says(report, ConflictKind::BroughtBack, "L'équipe « Équipe 5 » a été rétabli"));
         CHECK(says(report, ConflictKind::BroughtBack, "Supprimer l'équipe « Équipe 5 »"));
         CHECK_THAT(formatMergeReport(laptop, report, EventState{}, o->state()), Catch::Contains("rétabli"));
         o.reset();
@@ -104,7 +104,7 @@ TEST_CASE("case 1b: a team deleted after its laptop's work was merged stays dele
     ev.open(ev.organiser)->apply(DeleteTeam{ev.team5}); // seen: the delete stands
     auto report = ev.merge(laptop, ev.organiser);
     CHECK_FALSE(ev.open(laptop)->state().find<Team>(ev.team5));
-    CHECK(says(report, ConflictKind::Removed, "équipe « Équipe 5 » a été supprimé"));
+    CHECK(says(report, ConflictKind::Removed, "L'équipe « Équipe 5 » a été supprimé"));
     CHECK(says(report, ConflictKind::Removed, "Le post-it « idée du portable » de l'équipe « Équipe 5 » a été supprimé avec ce qui le portait"));
 }
 

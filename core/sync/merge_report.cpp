@@ -52,35 +52,47 @@ std::string formatMergeReport(const std::string& fromPath, const MergeReport& re
                               const EventState& after) {
     std::ostringstream out;
     out << trf("Fusion de {}", "Merge of {}", fromPath) << "\n";
-    if (!report.site.empty())
+    for (const auto& site : report.sites)
         out << "  " << trf("Site « {} » : un autre événement, réuni dans ce fichier de revue avec ses défis et ses équipes.",
-                           "Site \"{}\": another event, gathered into this review file with its défis and teams.", report.site)
+                           "Site \"{}\": another event, gathered into this review file with its défis and teams.", site)
             << "\n";
     if (report.newEntries == 0) {
         out << "  "
-            << trf("Rien de nouveau : les {} modifications de ce fichier sont déjà là.",
-                   "Nothing new: this file's {} changes are already here.", report.knownEntries)
+            << trf("Rien de nouveau : les {} modifications de ces fichiers sont déjà là.",
+                   "Nothing new: these files' {} changes are already here.", report.knownEntries)
             << "\n";
         return out.str();
     }
+    // The counts first, then one sentence per item.
+    int dotsBack = 0;
+    std::size_t alongRemoved = 0, alongRestored = 0;
+    for (const auto& c : report.conflicts) {
+        if (c.kind == ConflictKind::DotsReturned || c.kind == ConflictKind::Repaired) dotsBack += c.dots;
+        if (c.kind == ConflictKind::Removed && c.alongWith) ++alongRemoved;
+        if (c.kind == ConflictKind::Restored) ++alongRestored;
+    }
     out << "  "
-        << trf("{} modifications nouvelles, {} déjà connues, {} d'ici rejouées dans l'ordre du temps",
-               "{} new changes, {} already known, {} of this file's replayed in time order", report.newEntries,
-               report.knownEntries, report.replayedEntries)
+        << trf("{} modifications nouvelles, {} déjà connues, {} d'ici rejouées",
+               "{} new changes, {} already known, {} of this file's replayed", report.newEntries, report.knownEntries,
+               report.replayedEntries)
+        << "\n";
+    out << "  "
+        << trf("Conflits : {} champ(s) modifié(s) sur deux copies, {} élément(s) gardé(s), {} rétabli(s) "
+               "(avec {} élément(s) qui en dépendaient), {} suppression(s) appliquée(s) (et {} élément(s) emporté(s)), "
+               "{} réparation(s), {} gommette(s) rendue(s), {} changement(s) refusé(s)",
+               "Conflicts: {} field(s) changed on two copies, {} item(s) kept, {} brought back "
+               "(with {} item(s) depending on them), {} delete(s) applied (and {} item(s) taken along), "
+               "{} repair(s), {} dot(s) given back, {} change(s) refused",
+               report.count(ConflictKind::LaterWins), report.count(ConflictKind::Kept), report.count(ConflictKind::BroughtBack),
+               alongRestored, report.count(ConflictKind::Removed) - alongRemoved, alongRemoved,
+               report.count(ConflictKind::Repaired), dotsBack, report.count(ConflictKind::Refused))
         << "\n";
     out << "  " << tr("Avant : ", "Before: ") << contentCounts(before) << "\n";
     out << "  " << tr("Après : ", "After:  ") << contentCounts(after) << "\n";
-    if (report.conflicts.empty()) {
-        out << "  " << tr("Aucun conflit.", "No conflict.") << "\n";
-    } else {
-        out << "  " << trf("Conflits ({}) :", "Conflicts ({}):", report.conflicts.size()) << "\n";
-        for (const auto& c : report.conflicts) {
-            // Named as it is now, or as it was when the merge removed it.
-            std::string name = describeRow(after, c.table, c.row);
-            if (name == describeRow(EventState{}, c.table, c.row)) name = describeRow(before, c.table, c.row);
-            out << "    - " << name << " : " << c.what << "\n";
-        }
-    }
+    for (ConflictKind kind : {ConflictKind::BroughtBack, ConflictKind::Kept, ConflictKind::LaterWins, ConflictKind::DotsReturned,
+                              ConflictKind::Repaired, ConflictKind::Removed, ConflictKind::Refused})
+        for (const auto& c : report.conflicts)
+            if (c.kind == kind && !c.alongWith) out << "    - " << c.what << "\n";
     return out.str();
 }
 

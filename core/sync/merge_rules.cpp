@@ -263,11 +263,11 @@ struct ReplayRules::Impl {
             int c = info(table).column("team_id");
             if (c >= 0) team = intOf((*row)[static_cast<std::size_t>(c)]);
             if (!team) return text;
-            return text + tr(" de l'", " of the ") + name("team", team, false);
+            return text + tr(" de ", " of ") + name("team", team, false);
         };
         if (table == "note") return ofTeam(tr("le post-it ", "the note ") + quotedName(field(table, *row, "text")));
         if (table == "cluster") return ofTeam(tr("le regroupement ", "the cluster ") + quotedName(field(table, *row, "title")));
-        if (table == "team") return tr("équipe ", "team ") + quotedName(field(table, *row, "name"));
+        if (table == "team") return tr("l'équipe ", "the team ") + quotedName(field(table, *row, "name"));
         if (table == "member") return ofTeam(tr("le membre ", "the member ") + quotedName(field(table, *row, "name")));
         if (table == "challenge")
             return trf("le défi {} ", "the défi {} ", field(table, *row, "number")) + quotedName(field(table, *row, "question"));
