@@ -30,3 +30,64 @@ int translateKey(int key, const char* name) {
 }
 
 } // namespace atelier
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace atelier {
+
+namespace {
+std::unordered_map<const void*, InputLog>& logs() {
+    static std::unordered_map<const void*, InputLog> all;
+    return all;
+}
+} // namespace
+
+void InputLog::character(unsigned codepoint) {
+    InputEvent e;
+    e.kind = InputEvent::Kind::Char;
+    e.codepoint = codepoint;
+    m_events.push_back(e);
+}
+
+void InputLog::mouseDown(int button, double time, float x, float y) {
+    InputEvent e;
+    e.kind = InputEvent::Kind::MouseDown;
+    e.button = button;
+    e.time = time;
+    e.x = x;
+    e.y = y;
+    m_events.push_back(e);
+}
+
+std::vector<InputEvent>& InputLog::frameEvents() {
+    if (!ImGui::GetCurrentContext()) return m_events;
+    int frame = ImGui::GetFrameCount();
+    if (frame == m_readFrame) return m_events;
+    m_events.erase(m_events.begin(), m_events.begin() + static_cast<std::ptrdiff_t>(std::min(m_seen, m_events.size())));
+    m_readFrame = frame;
+    if (m_events.empty()) {
+        const ImGuiIO& io = ImGui::GetIO();
+        int mods = (io.KeyCtrl ? GLFW_MOD_CONTROL : 0) | (io.KeyShift ? GLFW_MOD_SHIFT : 0) | (io.KeyAlt ? GLFW_MOD_ALT : 0) |
+                   (io.KeySuper ? GLFW_MOD_SUPER : 0);
+        for (int k = 0; k < IM_ARRAYSIZE(io.KeysDown); ++k)
+            if (ImGui::IsKeyPressed(k, false)) key(k, mods);
+        for (ImWchar c : io.InputQueueCharacters) character(c);
+    }
+    m_seen = m_events.size();
+    return m_events;
+}
+
+InputLog& inputLog() { return logs()[ImGui::GetCurrentContext()]; }
+
+void forgetInputLog(const void* imguiContext) { logs().erase(imguiContext); }
+
+bool isKey(const InputEvent& e, int glfwKey, int mods, bool shiftMatters) {
+    if (e.kind != InputEvent::Kind::Key || e.key != glfwKey) return false;
+    int relevant = GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER | (shiftMatters ? GLFW_MOD_SHIFT : 0);
+    return (e.mods & relevant) == (mods & relevant);
+}
+
+} // namespace atelier

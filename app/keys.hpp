@@ -9,3 +9,57 @@ namespace atelier {
 int translateKey(int key, const char* name);
 
 } // namespace atelier
+
+#include <vector>
+
+namespace atelier {
+
+// What the user did since the last frame, in the order it happened. ImGui 1.86 keeps key
+// *states* (a key pressed and released between two frames is one press; the same key pressed
+// twice, one press) and characters apart from keys, so a fast typist's « N, C, r, é » cannot
+// be replayed in order from it. The window records every press, character and mouse press
+// here; the board's note editor and the single-key commands read them in order, and mark what
+// they used so nothing acts twice.
+struct InputEvent {
+    enum class Kind { Key, Char, MouseDown };
+    Kind kind = Kind::Key;
+    int key = -1;           // Key: the translated GLFW key (translateKey)
+    int mods = 0;           // Key: GLFW_MOD_* bits
+    unsigned codepoint = 0; // Char
+    int button = 0;         // MouseDown
+    double time = 0;        // MouseDown: seconds (glfwGetTime), for double-clicks however slow the frame
+    float x = 0, y = 0;     // MouseDown: where, in window pixels
+    bool consumed = false;
+};
+
+class InputLog {
+public:
+    void key(int translatedKey, int mods) { m_events.push_back({InputEvent::Kind::Key, translatedKey, mods}); }
+    void character(unsigned codepoint);
+    void mouseDown(int button, double time, float x, float y);
+    // This frame's events. Events a previous frame already read are dropped first, so a loop
+    // that never calls clear() (a headless test) sees each event once. When nothing was
+    // recorded, the frame's presses and characters are taken from ImGui's IO instead, keys
+    // first (a harness that only sets io.KeysDown or calls AddInputCharacter still types).
+    std::vector<InputEvent>& frameEvents();
+    void clear() {
+        m_events.clear();
+        m_seen = 0;
+    }
+
+private:
+    std::vector<InputEvent> m_events;
+    std::size_t m_seen = 0; // events read by frame m_readFrame
+    int m_readFrame = -1;
+};
+
+// The log of the current ImGui context (each window has its own context).
+InputLog& inputLog();
+// Drops the log of a context about to be destroyed.
+void forgetInputLog(const void* imguiContext);
+
+// True when an event is the key `glfwKey` with exactly the modifiers `mods` (Shift ignored
+// unless asked for: « + » is Shift+= on QWERTY).
+bool isKey(const InputEvent& e, int glfwKey, int mods = 0, bool shiftMatters = false);
+
+} // namespace atelier
