@@ -91,3 +91,50 @@ bool isKey(const InputEvent& e, int glfwKey, int mods, bool shiftMatters) {
 }
 
 } // namespace atelier
+
+namespace atelier {
+
+namespace {
+// Several rows may name one command (F1 and ?): the overlay shows the first row of each.
+constexpr Shortcut kShortcuts[] = {
+    {Command::ToggleTimer, GLFW_KEY_SPACE, 0, 0, "Espace / Space", Str::KeysToggleTimer},
+    {Command::AddMinute, -1, 0, '+', "+", Str::KeysAddMinute},
+    {Command::RemoveMinute, -1, 0, '-', "-", Str::KeysRemoveMinute},
+    {Command::NextPhase, GLFW_KEY_PAGE_DOWN, 0, 0, "Page suiv. / Page Down", Str::KeysNextPhase},
+    {Command::ProjectionWindow, GLFW_KEY_F5, 0, 0, "F5", Str::KeysProjectionWindow},
+    {Command::BlankProjector, GLFW_KEY_B, 0, 0, "B", Str::KeysBlankProjector},
+    {Command::Screen, GLFW_KEY_1, GLFW_MOD_CONTROL, 0, "Ctrl+1 … Ctrl+9", Str::KeysScreenNumber},
+    {Command::NextScreen, GLFW_KEY_TAB, GLFW_MOD_CONTROL, 0, "Ctrl+Tab", Str::KeysNextScreen},
+    {Command::Help, GLFW_KEY_F1, 0, 0, "F1 / ?", Str::KeysHelp},
+    {Command::Help, -1, 0, '?', "?", Str::KeysHelp},
+};
+} // namespace
+
+std::span<const Shortcut> shortcuts() { return kShortcuts; }
+
+bool commandFor(const InputEvent& e, CommandHit& hit) {
+    if (e.consumed) return false;
+    if (e.kind == InputEvent::Kind::Char) {
+        for (const Shortcut& s : kShortcuts)
+            if (s.character && s.character == e.codepoint) {
+                hit = {s.command, 0};
+                return true;
+            }
+        return false;
+    }
+    if (e.kind != InputEvent::Kind::Key) return false;
+    // Ctrl+1 … Ctrl+9: the digit keys (AZERTY's & é " … stay digits in translateKey), or the keypad.
+    bool ctrlOnly = (e.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) == GLFW_MOD_CONTROL;
+    if (ctrlOnly && ((e.key >= GLFW_KEY_1 && e.key <= GLFW_KEY_9) || (e.key >= GLFW_KEY_KP_1 && e.key <= GLFW_KEY_KP_9))) {
+        hit = {Command::Screen, e.key >= GLFW_KEY_KP_1 ? e.key - GLFW_KEY_KP_1 : e.key - GLFW_KEY_1};
+        return true;
+    }
+    for (const Shortcut& s : kShortcuts)
+        if (s.key >= 0 && s.command != Command::Screen && isKey(e, s.key, s.mods)) {
+            hit = {s.command, s.command == Command::NextScreen ? ((e.mods & GLFW_MOD_SHIFT) ? -1 : 1) : 0};
+            return true;
+        }
+    return false;
+}
+
+} // namespace atelier

@@ -63,3 +63,35 @@ void forgetInputLog(const void* imguiContext);
 bool isKey(const InputEvent& e, int glfwKey, int mods = 0, bool shiftMatters = false);
 
 } // namespace atelier
+
+#include "strings.hpp"
+
+#include <span>
+
+namespace atelier {
+
+// The single-key commands of the whole app (the help overlay lists this table, F1 or ?).
+// They work from any screen except while a text is being typed; letters go through
+// translateKey, and « + », « - », « ? » are matched as typed characters, so the key printed
+// on an AZERTY or a QWERTY keyboard is the one that works.
+enum class Command { ToggleTimer, AddMinute, RemoveMinute, NextPhase, ProjectionWindow, BlankProjector, Screen, NextScreen, Help };
+
+struct Shortcut {
+    Command command;
+    int key = -1;           // translated GLFW key, or -1 when matched by `character`
+    int mods = 0;           // GLFW_MOD_* that must be held (Shift is not checked)
+    unsigned character = 0; // matched as this typed character instead
+    const char* keys = "";  // how the overlay writes it
+    Str description = Str::KeysHelp;
+};
+
+std::span<const Shortcut> shortcuts();
+
+struct CommandHit {
+    Command command;
+    int screen = 0; // Command::Screen: 0 for Ctrl+1 … 8 for Ctrl+9; NextScreen: +1 or -1
+};
+// The command one event triggers, if any.
+bool commandFor(const InputEvent& e, CommandHit& hit);
+
+} // namespace atelier
