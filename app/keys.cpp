@@ -73,7 +73,7 @@ std::vector<InputEvent>& InputLog::frameEvents() {
         int mods = (io.KeyCtrl ? GLFW_MOD_CONTROL : 0) | (io.KeyShift ? GLFW_MOD_SHIFT : 0) | (io.KeyAlt ? GLFW_MOD_ALT : 0) |
                    (io.KeySuper ? GLFW_MOD_SUPER : 0);
         for (int k = 0; k < IM_ARRAYSIZE(io.KeysDown); ++k)
-            if (ImGui::IsKeyPressed(k, false)) key(k, mods);
+            if (ImGui::IsKeyPressed(k, false)) key(k, mods, k);
         for (ImWchar c : io.InputQueueCharacters) character(c);
     }
     m_seen = m_events.size();
@@ -103,7 +103,7 @@ constexpr Shortcut kShortcuts[] = {
     {Command::NextPhase, GLFW_KEY_PAGE_DOWN, 0, 0, "Page suiv. / Page Down", Str::KeysNextPhase},
     {Command::ProjectionWindow, GLFW_KEY_F5, 0, 0, "F5", Str::KeysProjectionWindow},
     {Command::BlankProjector, GLFW_KEY_B, 0, 0, "B", Str::KeysBlankProjector},
-    {Command::Screen, GLFW_KEY_1, GLFW_MOD_CONTROL, 0, "Ctrl+1 … Ctrl+9", Str::KeysScreenNumber},
+    {Command::Screen, GLFW_KEY_1, GLFW_MOD_ALT, 0, "Alt+1 … Alt+9", Str::KeysScreenNumber},
     {Command::NextScreen, GLFW_KEY_TAB, GLFW_MOD_CONTROL, 0, "Ctrl+Tab", Str::KeysNextScreen},
     {Command::Help, GLFW_KEY_F1, 0, 0, "F1 / ?", Str::KeysHelp},
     {Command::Help, -1, 0, '?', "?", Str::KeysHelp},
@@ -123,10 +123,12 @@ bool commandFor(const InputEvent& e, CommandHit& hit) {
         return false;
     }
     if (e.kind != InputEvent::Kind::Key) return false;
-    // Ctrl+1 … Ctrl+9: the digit keys (AZERTY's & é " … stay digits in translateKey), or the keypad.
-    bool ctrlOnly = (e.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) == GLFW_MOD_CONTROL;
-    if (ctrlOnly && ((e.key >= GLFW_KEY_1 && e.key <= GLFW_KEY_9) || (e.key >= GLFW_KEY_KP_1 && e.key <= GLFW_KEY_KP_9))) {
-        hit = {Command::Screen, e.key >= GLFW_KEY_KP_1 ? e.key - GLFW_KEY_KP_1 : e.key - GLFW_KEY_1};
+    // Alt+1 … Alt+9: the digit row by position (on AZERTY it prints & é " ' ( - è _ ç, and Ctrl
+    // with its « - » key is the zoom), or the keypad.
+    bool altOnly = (e.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) == GLFW_MOD_ALT;
+    int k = e.physical >= 0 ? e.physical : e.key;
+    if (altOnly && ((k >= GLFW_KEY_1 && k <= GLFW_KEY_9) || (k >= GLFW_KEY_KP_1 && k <= GLFW_KEY_KP_9))) {
+        hit = {Command::Screen, k >= GLFW_KEY_KP_1 ? k - GLFW_KEY_KP_1 : k - GLFW_KEY_1};
         return true;
     }
     for (const Shortcut& s : kShortcuts)

@@ -24,6 +24,7 @@ struct InputEvent {
     enum class Kind { Key, Char, MouseDown };
     Kind kind = Kind::Key;
     int key = -1;           // Key: the translated GLFW key (translateKey)
+    int physical = -1;      // Key: GLFW's own key code, the US position (AZERTY's « - » is its 6 key)
     int mods = 0;           // Key: GLFW_MOD_* bits
     unsigned codepoint = 0; // Char
     int button = 0;         // MouseDown
@@ -34,7 +35,13 @@ struct InputEvent {
 
 class InputLog {
 public:
-    void key(int translatedKey, int mods) { m_events.push_back({InputEvent::Kind::Key, translatedKey, mods}); }
+    void key(int translatedKey, int mods, int physicalKey) {
+        InputEvent e;
+        e.key = translatedKey;
+        e.physical = physicalKey;
+        e.mods = mods;
+        m_events.push_back(e);
+    }
     void character(unsigned codepoint);
     void mouseDown(int button, double time, float x, float y);
     // This frame's events. Events a previous frame already read are dropped first, so a loop
@@ -89,7 +96,7 @@ std::span<const Shortcut> shortcuts();
 
 struct CommandHit {
     Command command;
-    int screen = 0; // Command::Screen: 0 for Ctrl+1 … 8 for Ctrl+9; NextScreen: +1 or -1
+    int screen = 0; // Command::Screen: 0 for Alt+1 … 8 for Alt+9; NextScreen: +1 or -1
 };
 // The command one event triggers, if any.
 bool commandFor(const InputEvent& e, CommandHit& hit);

@@ -58,7 +58,7 @@ void onKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
                          glfwGetKeyName(key, scancode) ? glfwGetKeyName(key, scancode) : "-");
         if (tracked) slot.keyOf[scancode] = action == GLFW_RELEASE ? 0 : translated + 2;
         if (action == GLFW_PRESS) slot.pressedSinceFrame.push_back(translated);
-        if (action != GLFW_RELEASE) inputLog().key(translated, mods); // repeats too: a held Backspace erases
+        if (action != GLFW_RELEASE) inputLog().key(translated, mods, key); // repeats too: a held Backspace erases
         // Every release after a press not yet seen waits, modifiers included: Ctrl released
         // before Z must still be down when the frame reads Z.
         if (action == GLFW_RELEASE && !slot.pressedSinceFrame.empty()) {
