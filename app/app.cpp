@@ -78,6 +78,7 @@ void App::shortcut(std::string_view name) {
 }
 
 void App::handleShortcuts(bool projectionWindow) {
+    closePopupsBeforeWidgets(); // first: the click after a menu must reach its widget this frame
     ImGuiIO& io = ImGui::GetIO();
     auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
     bool typing = io.WantTextInput;
@@ -370,7 +371,10 @@ void App::drawSidebar(ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0x1F, 0x2A, 0x3A, 0xFF));
-    ImGui::Begin("##sidebar", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    // Scrolls, with a visible bar, when the screens do not all fit (1280x720, a large UI scale).
+    ImGui::Begin("##sidebar", nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings);
     ImGui::PushFont(m_fonts.set().heading);
     ImGui::TextColored(ImVec4(1, 1, 1, 1), "Atelier");
     ImGui::PopFont();
@@ -383,6 +387,7 @@ void App::drawSidebar(ImVec2 pos, ImVec2 size) {
         ImGui::PushStyleColor(ImGuiCol_Text, active ? IM_COL32(0x10, 0x18, 0x28, 0xFF) : IM_COL32(0xFF, 0xFF, 0xFF, 0xFF));
         ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
         if (ImGui::Button(v->title(), ImVec2(width, ImGui::GetFrameHeight() * 1.5f))) m_session.view = v->id();
+        recordLastItem((std::string("##sidebar:") + v->title()).c_str());
         ImGui::PopStyleVar();
         ImGui::PopStyleColor(2);
     }

@@ -4,6 +4,7 @@ add_executable(app_tests
   app_headless.cpp
   app_views.cpp
   app_fonts.cpp
+  app_popups_keys.cpp
 )
 target_include_directories(app_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_options(app_tests PRIVATE ${ATELIER_WARNINGS})
