@@ -78,6 +78,7 @@ void App::shortcut(std::string_view name) {
 }
 
 void App::handleShortcuts(bool projectionWindow) {
+    closePopupsBeforeWidgets(); // first: the click after a menu must reach its widget this frame
     ImGuiIO& io = ImGui::GetIO();
     auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
     bool typing = io.WantTextInput;
@@ -125,15 +126,130 @@ void App::handleShortcuts(bool projectionWindow) {
             m_session.presentationFullScreen = false;
         }
     }
+    // Pages of a brief or regions of a board: the projector's own keys (arrows, Page Up/Down).
     bool presenting = projectionWindow || m_session.presentationFullScreen || m_session.view == ViewId::Projector;
     if (presenting && m_session.isOpen()) handleProjectorKeys(m_session);
-    if (presenting && !typing && !ctrl && pressed(GLFW_KEY_SPACE) && m_session.isOpen()) {
-        shortcut("toggle-timer");
-        const Team* team = m_session.state().find<Team>(m_session.projectorTeam);
-        const TimedSession* timer = m_session.timerFor(m_session.projectorTeam);
-        Phase phase = team ? team->phase : (timer ? timer->phase : Phase::Diverge);
-        m_session.toggleTimer(m_session.projectorTeam, phase, m_settings.presetMinutes[static_cast<std::size_t>(phase)] * 60);
+}
+
+void App::handleKeyCommands(bool projectionWindow) {
+    ImGuiIO& io = ImGui::GetIO();
+    auto& events = inputLog().frameEvents();
+    // While a text is typed (a field last frame, or the board's editor this frame) keys are text.
+    bool typing = io.WantTextInput || std::any_of(events.begin(), events.end(), [](const InputEvent& e) { return e.consumed; });
+    if (typing) return;
+    for (InputEvent& e : events) {
+        CommandHit hit{};
+        if (!commandFor(e, hit)) continue;
+        e.consumed = true;
+        runCommand(hit, projectionWindow);
     }
+}
+
+void App::runCommand(const CommandHit& hit, bool projectionWindow) {
+    if (hit.command == Command::Help) {
+        shortcut("help");
+        m_keysHelp = !m_keysHelp;
+        return;
+    }
+    if (!m_session.isOpen()) return;
+    const EventState& state = m_session.state();
+    // The timer and the phase the room sees: those of the projected scope (0 = all teams).
+    Id scope = m_session.projectorTeam;
+    const Team* team = state.find<Team>(scope);
+    const TimedSession* timer = m_session.timerFor(scope);
+    Phase phase = team ? team->phase : (timer ? timer->phase : Phase::Diverge);
+    switch (hit.command) {
+    case Command::ToggleTimer:
+        shortcut("toggle-timer");
+        m_session.toggleTimer(scope, phase, m_settings.presetMinutes[static_cast<std::size_t>(phase)] * 60);
+        break;
+    case Command::AddMinute:
+        shortcut("add-minute");
+        if (timer) m_session.queue(ExtendTimer{timer->id, 60});
+        break;
+    case Command::RemoveMinute:
+        // No core action shortens a countdown yet (ExtendTimer takes 1 s or more): issue 14's.
+        shortcut("remove-minute");
+        break;
+    case Command::NextPhase: {
+        shortcut("next-phase");
+        if (!team && !state.teamsInOrder().empty() && !timer) phase = state.teamsInOrder().front()->phase;
+        int next = static_cast<int>(phase) + 1;
+        if (next < static_cast<int>(kPhaseCodes.size())) m_session.queue(SetPhase{scope, static_cast<Phase>(next)});
+        break;
+    }
+    case Command::ProjectionWindow:
+        shortcut("projection-window");
+        m_session.projectionWindow = !m_session.projectionWindow;
+        break;
+    case Command::BlankProjector:
+        shortcut("blank-projector");
+        m_session.projectorBlank = !m_session.projectorBlank;
+        break;
+    case Command::Screen:
+    case Command::NextScreen: {
+        if (projectionWindow || m_views.empty()) break;
+        shortcut("screen");
+        std::size_t count = m_views.size(), at = 0;
+        for (std::size_t i = 0; i < count; ++i)
+            if (m_views[i]->id() == m_session.view) at = i;
+        std::size_t target = hit.command == Command::Screen ? static_cast<std::size_t>(hit.screen)
+                                                             : (at + count + static_cast<std::size_t>(hit.screen + static_cast<int>(count))) % count;
+        if (target < count) m_session.view = m_views[target]->id();
+        break;
+    }
+    case Command::Help: break;
+    }
+}
+
+void App::drawKeysHelp() {
+    if (m_keysHelp && !ImGui::IsPopupOpen("##keys")) ImGui::OpenPopup("##keys");
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    bool open = true;
+    if (!ImGui::BeginPopupModal("##keys", &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        m_keysHelp = false;
+        return;
+    }
+    ImGui::PushFont(m_fonts.set().heading);
+    ImGui::TextUnformatted(str(Str::KeysTitle));
+    ImGui::PopFont();
+    ImGui::TextDisabled("%s", str(Str::KeysIntro));
+    auto row = [](const char* keys, Str what) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(keys);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(str(what));
+    };
+    if (ImGui::BeginTable("##keytable", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        Command last = Command::Help;
+        bool first = true;
+        for (const Shortcut& s : shortcuts()) {
+            if (!first && s.command == last) continue; // F1 and ? share one row
+            row(s.keys, s.description);
+            last = s.command;
+            first = false;
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Spacing();
+    ImGui::PushFont(m_fonts.set().bold);
+    ImGui::TextUnformatted(str(Str::KeysBoardTitle));
+    ImGui::PopFont();
+    if (ImGui::BeginTable("##boardkeys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        row("N, double-clic", Str::KeysBoardNew);
+        row("Entrée / Enter, F2", Str::KeysBoardEdit);
+        row("Entrée, Échap / Enter, Esc", Str::KeysBoardEndEdit);
+        row("F", Str::KeysBoardFit);
+        row("Suppr / Del", Str::KeysBoardDelete);
+        ImGui::EndTable();
+    }
+    if (ImGui::Button(str(Str::KeysClose)) || !open || ImGui::IsKeyPressed(GLFW_KEY_F1, false)) {
+        m_keysHelp = false;
+        ImGui::CloseCurrentPopup();
+    }
+    if (!m_keysHelp) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 void App::drawMainWindow() {
@@ -143,6 +259,7 @@ void App::drawMainWindow() {
     if (m_session.presentationFullScreen && m_session.isOpen() && m_session.view == ViewId::Stand) {
         if (View* v = view(ViewId::Stand)) v->draw(ctx, viewport->Pos, viewport->Size);
         drawToasts();
+        handleKeyCommands(false);
         return;
     }
     if (m_session.presentationFullScreen && m_session.isOpen()) {
@@ -156,6 +273,7 @@ void App::drawMainWindow() {
         ImGui::End();
         ImGui::PopStyleVar();
         drawToasts();
+        handleKeyCommands(false);
         return;
     }
     drawMenuBar();
@@ -171,6 +289,7 @@ void App::drawMainWindow() {
     }
     drawDialogs();
     drawToasts();
+    handleKeyCommands(false);
 }
 
 void App::drawProjectionWindow() {
@@ -183,6 +302,7 @@ void App::drawProjectionWindow() {
     drawPresentation(ctx, viewport->Pos, viewport->Size);
     ImGui::End();
     ImGui::PopStyleVar();
+    handleKeyCommands(true);
 }
 
 void App::drawMenuBar() {
@@ -252,7 +372,10 @@ void App::drawSidebar(ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0x1F, 0x2A, 0x3A, 0xFF));
-    ImGui::Begin("##sidebar", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    // Scrolls, with a visible bar, when the screens do not all fit (1280x720, a large UI scale).
+    ImGui::Begin("##sidebar", nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings);
     ImGui::PushFont(m_fonts.set().heading);
     ImGui::TextColored(ImVec4(1, 1, 1, 1), "Atelier");
     ImGui::PopFont();
@@ -265,6 +388,7 @@ void App::drawSidebar(ImVec2 pos, ImVec2 size) {
         ImGui::PushStyleColor(ImGuiCol_Text, active ? IM_COL32(0x10, 0x18, 0x28, 0xFF) : IM_COL32(0xFF, 0xFF, 0xFF, 0xFF));
         ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
         if (ImGui::Button(v->title(), ImVec2(width, ImGui::GetFrameHeight() * 1.5f))) m_session.view = v->id();
+        recordLastItem((std::string("##sidebar:") + v->title()).c_str());
         ImGui::PopStyleVar();
         ImGui::PopStyleColor(2);
     }
@@ -308,6 +432,7 @@ void App::drawOpenError(ImVec2 pos, ImVec2 size) {
 void App::drawDialogs() {
     m_eventDialogs.draw(m_session);
     drawBackupsDialog();
+    drawKeysHelp();
 }
 
 // The rotating backups beside the event (core/storage/backup.hpp): newest first, one click restores one

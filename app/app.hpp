@@ -4,6 +4,7 @@
 // runs frames through it; headless tests drive it the same way without GL.
 #include "fonts.hpp"
 #include "storage/backup.hpp"
+#include "keys.hpp"
 #include "session.hpp"
 #include "settings.hpp"
 #include "views/event_dialogs.hpp"
@@ -32,6 +33,10 @@ public:
     void drawProjectionWindow();
     // Keyboard shortcuts of the window whose context is current (projection: only its own keys).
     void handleShortcuts(bool projectionWindow);
+    // The single-key commands (keys.hpp's table) from this frame's input log, after the views
+    // took what they typed; called at the end of drawMainWindow and drawProjectionWindow.
+    void handleKeyCommands(bool projectionWindow);
+    bool keysHelpShown() const { return m_keysHelp; }
     // After drawing every window: applies the queued actions and notes new characters for the
     // font atlas; once the user has been idle a moment, checkpoints the event's WAL (see
     // Engine::checkpoint), so no action pays for it. Returns true when the event changed.
@@ -62,6 +67,8 @@ private:
     void drawToasts();
     void drawOpenError(ImVec2 pos, ImVec2 size);
     void drawBackupsDialog();
+    void drawKeysHelp();
+    void runCommand(const CommandHit& hit, bool projectionWindow);
     void shortcut(std::string_view name);
     ViewContext context();
 
@@ -75,6 +82,7 @@ private:
     std::uint64_t m_fontEngine = 0; // Engine::serial() of the event whose text the atlas has
     EventDialogs m_eventDialogs;
     bool m_backupsDialog = false;
+    bool m_keysHelp = false;
     std::vector<BackupInfo> m_backups; // listed when the dialog opens
 };
 

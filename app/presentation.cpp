@@ -256,8 +256,7 @@ void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size, bool preview) {
 
 void handleProjectorKeys(Session& session) {
     if (ImGui::GetIO().WantTextInput || ImGui::GetIO().KeyCtrl) return;
-    // GLFW key codes name the key's place on a US keyboard; on AZERTY B is in the same place.
-    if (ImGui::IsKeyPressed(GLFW_KEY_B, false)) session.projectorBlank = !session.projectorBlank;
+    // B (blank) is in the shortcut table (keys.hpp), which works from every screen.
     if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT, true) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN, true))
         session.projectorPage = std::min(session.projectorPage + 1, std::max(0, session.projectorPages - 1));
     if (ImGui::IsKeyPressed(GLFW_KEY_LEFT, true) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP, true))

@@ -227,6 +227,24 @@ constexpr const char* kFrench[] = {
     "Modifier le texte", // BoardEditText
     "Entrée", // BoardKeyEnter
     "Suppr", // BoardKeyDelete
+    "Raccourcis clavier", // KeysTitle
+    "Depuis n’importe quel écran, sauf pendant la saisie d’un texte (AZERTY et QWERTY).", // KeysIntro
+    "Démarrer ou mettre en pause le minuteur projeté", // KeysToggleTimer
+    "Ajouter une minute au minuteur projeté", // KeysAddMinute
+    "Retirer une minute au minuteur projeté", // KeysRemoveMinute
+    "Phase suivante (équipe projetée, ou toutes)", // KeysNextPhase
+    "Ouvrir ou fermer l’écran de projection", // KeysProjectionWindow
+    "Écran de projection noir (ou le rallumer)", // KeysBlankProjector
+    "Aller à l’écran n° 1 à 9 de la barre latérale", // KeysScreenNumber
+    "Écran suivant, précédent avec Maj", // KeysNextScreen
+    "Afficher ou masquer cette liste", // KeysHelp
+    "Sur le mur", // KeysBoardTitle
+    "Nouveau post-it (la saisie commence aussitôt)", // KeysBoardNew
+    "Modifier le post-it sélectionné", // KeysBoardEdit
+    "Terminer la saisie en gardant le texte (Ctrl+Z l’annule)", // KeysBoardEndEdit
+    "Tout voir", // KeysBoardFit
+    "Supprimer la sélection", // KeysBoardDelete
+    "Fermer", // KeysClose
     "Regrouper", // BoardGroup
     "Sortir du regroupement", // BoardUngroup
     "Retenir comme piste", // BoardSelectIdea
@@ -626,6 +644,24 @@ constexpr const char* kEnglish[] = {
     "Edit the text", // BoardEditText
     "Enter", // BoardKeyEnter
     "Del", // BoardKeyDelete
+    "Keyboard shortcuts", // KeysTitle
+    "From any screen, except while typing a text (AZERTY and QWERTY).", // KeysIntro
+    "Start or pause the projected timer", // KeysToggleTimer
+    "Add a minute to the projected timer", // KeysAddMinute
+    "Take a minute off the projected timer", // KeysRemoveMinute
+    "Next phase (projected team, or all teams)", // KeysNextPhase
+    "Open or close the projection window", // KeysProjectionWindow
+    "Blank the projector (or bring it back)", // KeysBlankProjector
+    "Go to screen 1 to 9 of the sidebar", // KeysScreenNumber
+    "Next screen, previous with Shift", // KeysNextScreen
+    "Show or hide this list", // KeysHelp
+    "On the board", // KeysBoardTitle
+    "New note (typing starts at once)", // KeysBoardNew
+    "Edit the selected note", // KeysBoardEdit
+    "End typing and keep the text (Ctrl+Z undoes it)", // KeysBoardEndEdit
+    "Fit everything", // KeysBoardFit
+    "Delete the selection", // KeysBoardDelete
+    "Close", // KeysClose
     "Group", // BoardGroup
     "Take out of the cluster", // BoardUngroup
     "Select as the idea", // BoardSelectIdea

@@ -8,6 +8,38 @@
 
 namespace atelier {
 
+void closePopupsBeforeWidgets() {
+    ImGuiContext& g = *GImGui;
+    if (g.OpenPopupStack.empty()) return;
+    // The popups above the topmost modal: the ones a click outside or Escape dismisses.
+    int base = 0;
+    for (int i = 0; i < g.OpenPopupStack.Size; ++i)
+        if (ImGuiWindow* w = g.OpenPopupStack[i].Window; w && (w->Flags & ImGuiWindowFlags_Modal)) base = i + 1;
+    if (base >= g.OpenPopupStack.Size) return;
+    ImGuiIO& io = g.IO;
+    if (io.KeyMap[ImGuiKey_Escape] >= 0 && ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Escape], false)) {
+        ImGui::ClosePopupToLevel(base, true);
+        return;
+    }
+    bool clicked = false;
+    for (int b = 0; b < IM_ARRAYSIZE(io.MouseClicked); ++b) clicked = clicked || io.MouseClicked[b];
+    if (!clicked) return;
+    ImGuiWindow* hovered = g.HoveredWindow;
+    // A click inside one of the open popups (or a child of one) is theirs.
+    for (int i = base; i < g.OpenPopupStack.Size; ++i) {
+        ImGuiWindow* popup = g.OpenPopupStack[i].Window;
+        if (popup && hovered && hovered->RootWindow == popup) return;
+    }
+    // Close the popups the click lies outside of (those opened from the hovered window stay),
+    // and give the hovered window the focus now rather than at the end of the frame.
+    if (hovered) {
+        ImGui::ClosePopupsOverWindow(hovered, false);
+        ImGui::FocusWindow(hovered);
+    } else {
+        ImGui::ClosePopupToLevel(base, false);
+    }
+}
+
 const char* phaseName(Phase phase) {
     static_assert(static_cast<int>(Str::PhaseTest) - static_cast<int>(Str::PhaseDiverge) + 1 == kPhaseCodes.size());
     return str(static_cast<Str>(static_cast<int>(Str::PhaseDiverge) + static_cast<int>(phase)));

@@ -40,6 +40,13 @@ template <typename E> bool enumCombo(const char* label, E value, E& out, const c
     return changed;
 }
 
+// Call right after ImGui::NewFrame. ImGui 1.86 closes a menu or a drop-down clicked outside
+// only at the end of the frame, after every widget has been refused the click (an open
+// popup blocks hovering elsewhere), and Escape closes nothing without keyboard navigation.
+// Here a click outside the open popups, or Escape, closes them before any widget runs, so
+// the click reaches what it was aimed at. Modal dialogs are left alone.
+void closePopupsBeforeWidgets();
+
 // ImGui::Button that tests can find by its label (see itemRects()).
 bool button(const char* label, ImVec2 size = ImVec2(0, 0));
 

@@ -35,7 +35,14 @@ template <typename F> void withContext(GLFWwindow* window, F f) {
 }
 
 void onMouseButton(GLFWwindow* w, int button, int action, int mods) {
-    withContext(w, [&](Windows::Slot&) { ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods); });
+    withContext(w, [&](Windows::Slot&) {
+        if (action == GLFW_PRESS) {
+            double x = 0, y = 0;
+            glfwGetCursorPos(w, &x, &y);
+            inputLog().mouseDown(button, glfwGetTime(), static_cast<float>(x), static_cast<float>(y));
+        }
+        ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
+    });
 }
 void onScroll(GLFWwindow* w, double x, double y) {
     withContext(w, [&](Windows::Slot&) { ImGui_ImplGlfw_ScrollCallback(w, x, y); });
@@ -51,6 +58,7 @@ void onKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
                          glfwGetKeyName(key, scancode) ? glfwGetKeyName(key, scancode) : "-");
         if (tracked) slot.keyOf[scancode] = action == GLFW_RELEASE ? 0 : translated + 2;
         if (action == GLFW_PRESS) slot.pressedSinceFrame.push_back(translated);
+        if (action != GLFW_RELEASE) inputLog().key(translated, mods, key); // repeats too: a held Backspace erases
         // Every release after a press not yet seen waits, modifiers included: Ctrl released
         // before Z must still be down when the frame reads Z.
         if (action == GLFW_RELEASE && !slot.pressedSinceFrame.empty()) {
@@ -61,7 +69,10 @@ void onKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
     });
 }
 void onChar(GLFWwindow* w, unsigned int c) {
-    withContext(w, [&](Windows::Slot&) { ImGui_ImplGlfw_CharCallback(w, c); });
+    withContext(w, [&](Windows::Slot&) {
+        inputLog().character(c);
+        ImGui_ImplGlfw_CharCallback(w, c);
+    });
 }
 void onFocus(GLFWwindow* w, int focused) {
     withContext(w, [&](Windows::Slot&) { ImGui_ImplGlfw_WindowFocusCallback(w, focused); });
@@ -173,6 +184,7 @@ void Windows::closeSlot(Slot& slot) {
     ImGui::SetCurrentContext(slot.imgui);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
+    forgetInputLog(slot.imgui);
     ImGui::DestroyContext(slot.imgui);
     ImGui::SetCurrentContext(m_main.imgui && &slot != &m_main ? m_main.imgui : nullptr);
     glfwDestroyWindow(slot.window);
@@ -289,6 +301,7 @@ void Windows::frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     // The frame has seen this batch of presses: now their releases may count.
+    inputLog().clear();
     slot.pressedSinceFrame.clear();
     auto releases = std::move(slot.deferredReleases);
     slot.deferredReleases.clear();

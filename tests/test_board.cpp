@@ -285,7 +285,7 @@ TEST_CASE("a facilitator takes an empty board to a selected idea, then undoes ev
     CHECK(h.state().notesOfTeam(team).size() == 1);
 }
 
-TEST_CASE("Delete removes the selected notes, undoably; Escape abandons a text edit", "[board]") {
+TEST_CASE("Delete removes the selected notes, undoably; Escape ends a text edit and keeps the text, undo takes it back", "[board]") {
     BoardHarness h;
     Id team = h.teamNumber(11);
     h.showTeam(team);
@@ -299,11 +299,15 @@ TEST_CASE("Delete removes the selected notes, undoably; Escape abandons a text e
     h.key(GLFW_KEY_Z, true);
     REQUIRE(h.state().find<Note>(first));
 
+    h.frames(30); // past the double-click time of the click above
     h.doubleClick(h.screen(centre(*h.state().find<Note>(first))));
     REQUIRE(h.canvas().editor().active());
     h.type(" et plus");
     h.key(GLFW_KEY_ESCAPE);
     CHECK_FALSE(h.canvas().editor().active());
+    CHECK(h.state().find<Note>(first)->text == text + " et plus");
+    CHECK(h.engine().undoDescription() == "Modifier le texte d'un post-it");
+    h.key(GLFW_KEY_Z, true);
     CHECK(h.state().find<Note>(first)->text == text);
 }
 

@@ -83,20 +83,34 @@ void BoardCanvas::deleteSelection(Session& session) {
 
 void BoardCanvas::commitEdit(Session& session) {
     if (!m_editor.active()) return;
+    // The note may still be queued (N then Enter within one frame): its EditNote is applied
+    // after its AddNote, in order, with the default size it will have.
     const NoteItem* n = m_layout.note(m_editor.note());
-    if (n && m_editor.changed()) {
+    if (m_editor.changed()) {
         EditNote edit;
-        edit.note = n->id;
+        edit.note = m_editor.note();
         edit.text = m_editor.text();
+        float width = n ? n->rect.width() : kDefaultNoteWidth;
+        float height = n ? n->rect.height() : kDefaultNoteHeight;
+        bool hasAuthor = n ? !n->author.empty() : bool(author);
         // The note grows to hold its text rather than hiding the end of it.
         if (const ImFont* font = ImGui::GetFont()) {
-            auto lines = wrapText(font, kTextSize, n->rect.width() - 2 * kNotePadding, m_editor.text());
-            float needed = 2 * kNotePadding + float(lines.size()) * kTextSize * 1.15f + (n->author.empty() ? 0 : kAuthorSize * 1.3f);
-            if (needed > n->rect.height() + 0.5f) edit.height = std::min(2000.0, std::ceil(double(needed)));
+            auto lines = wrapText(font, kTextSize, width - 2 * kNotePadding, m_editor.text());
+            float needed = 2 * kNotePadding + float(lines.size()) * kTextSize * 1.15f + (hasAuthor ? kAuthorSize * 1.3f : 0);
+            if (needed > height + 0.5f) edit.height = std::min(2000.0, std::ceil(double(needed)));
         }
         session.queue(edit);
     }
     m_editor.stop();
+}
+
+std::uint32_t BoardCanvas::caretAt(const NoteItem& note, ImVec2 world) const {
+    const ImFont* font = ImGui::GetFont();
+    if (!font) return 0;
+    const std::string& text = m_editor.text();
+    auto lines = wrapText(font, kTextSize, note.rect.width() - 2 * kNotePadding, text);
+    ImVec2 local(world.x - note.rect.x0 - kNotePadding, world.y - note.rect.y0 - kNotePadding);
+    return offsetAt(font, kTextSize, kTextSize * 1.15f, text, lines, local);
 }
 
 void BoardCanvas::vote(Session& session, ImVec2 world, bool takeBack) {
@@ -128,7 +142,11 @@ void BoardCanvas::press(Session& session, ImVec2 world) {
     ImGuiIO& io = ImGui::GetIO();
     if (m_editor.active()) {
         const NoteItem* edited = m_layout.note(m_editor.note());
-        if (edited && edited->rect.contains(world)) return; // clicking inside keeps typing
+        if (edited && edited->rect.contains(world)) { // clicking inside keeps typing, the caret where clicked
+            m_editor.placeCaret(caretAt(*edited, world), io.KeyShift);
+            m_gesture = Gesture::SelectText;
+            return;
+        }
         commitEdit(session);
     }
     m_pressWorld = world;
@@ -238,9 +256,14 @@ void BoardCanvas::handleMouse(Session& session, bool hovered) {
     for (int button : {1, 2})
         if (ImGui::IsMouseDragging(button, kDragThreshold) && (hovered || m_gesture == Gesture::Pan)) m_camera.panBy(io.MouseDelta);
 
+    bool doubleClick = io.MouseDoubleClicked[0] || doubleClickInLog();
     if (hovered && ImGui::IsMouseClicked(0)) {
         m_focused = true;
-        if (io.MouseDoubleClicked[0] && !voting()) {
+        const NoteItem* edited = m_editor.active() ? m_layout.note(m_editor.note()) : nullptr;
+        if (doubleClick && edited && edited->rect.contains(world)) {
+            m_editor.selectAll(); // a double-click in the note being typed selects its text
+            m_gesture = Gesture::None;
+        } else if (doubleClick && !voting()) {
             int n = noteAt(m_layout, world);
             int h = n < 0 ? clusterHeaderAt(m_layout, world) : -1;
             m_gesture = Gesture::None;
@@ -286,6 +309,9 @@ void BoardCanvas::handleMouse(Session& session, bool hovered) {
             m_gesture = Gesture::DragCluster;
         }
         if (m_gesture == Gesture::Pan) m_camera.panBy(io.MouseDelta);
+        if (m_gesture == Gesture::SelectText && past)
+            if (const NoteItem* edited = m_editor.active() ? m_layout.note(m_editor.note()) : nullptr)
+                m_editor.placeCaret(caretAt(*edited, world), true);
         if (m_gesture == Gesture::DragNotes || m_gesture == Gesture::DragCluster)
             m_offset = ImVec2(world.x - m_pressWorld.x, world.y - m_pressWorld.y);
         if (m_gesture == Gesture::DragNotes) m_dropCluster = dropTarget(m_layout, m_dropFrames, world);
@@ -298,47 +324,87 @@ void BoardCanvas::handleMouse(Session& session, bool hovered) {
     if (ImGui::IsMouseReleased(0) && m_gesture != Gesture::None) release(session, world);
 }
 
-void BoardCanvas::handleKeys(Session& session, bool hovered) {
-    ImGuiIO& io = ImGui::GetIO();
-    if (m_editor.active()) {
-        GImGui->WantTextInputNextFrame = 1;
-        switch (m_editor.handleInput()) {
-        case NoteEditor::Outcome::Commit: commitEdit(session); break;
-        case NoteEditor::Outcome::Cancel: m_editor.stop(); break;
-        case NoteEditor::Outcome::Typing: break;
-        }
-        return;
+bool BoardCanvas::doubleClickInLog() {
+    // Two presses close in time and place, timed when they happened rather than when a frame
+    // saw them: at a slow frame both clicks of a double-click arrive between two frames.
+    bool found = false;
+    for (const InputEvent& e : inputLog().frameEvents()) {
+        if (e.kind != InputEvent::Kind::MouseDown || e.button != 0) continue;
+        float dx = e.x - m_lastPress.x, dy = e.y - m_lastPress.y;
+        found = found || (e.time - m_lastPressTime <= kDoubleClickSeconds && dx * dx + dy * dy <= 36.0f);
+        m_lastPressTime = found ? -1.0 : e.time; // a third press starts a new pair
+        m_lastPress = ImVec2(e.x, e.y);
     }
-    if (!(m_focused || hovered) || io.WantTextInput) return;
-    auto pressed = [](int key, bool repeat = false) { return ImGui::IsKeyPressed(key, repeat); };
-    if (!io.KeyCtrl && (pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE))) deleteSelection(session);
-    if (!io.KeyCtrl && pressed(GLFW_KEY_N)) {
+    return found;
+}
+
+bool BoardCanvas::boardKey(Session& session, const InputEvent& e, bool hovered) {
+    if (isKey(e, GLFW_KEY_DELETE) || isKey(e, GLFW_KEY_BACKSPACE)) {
+        deleteSelection(session);
+    } else if (isKey(e, GLFW_KEY_N)) {
         ImVec2 at = hovered ? m_mouseWorld : m_camera.toWorld(ImVec2(m_camera.origin().x + m_camera.size().x / 2,
                                                                      m_camera.origin().y + m_camera.size().y / 2));
         createNoteAt(session, at);
-    }
-    if (!io.KeyCtrl && (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_F2)) && m_selection.notes().size() == 1)
-        if (const NoteItem* n = m_layout.note(m_selection.notes().front())) beginEdit(n->id, n->text);
-    if (!io.KeyCtrl && (pressed(GLFW_KEY_F) || pressed(GLFW_KEY_HOME))) fitAll();
-    if (io.KeyCtrl && pressed(GLFW_KEY_A)) {
+    } else if ((isKey(e, GLFW_KEY_ENTER) || isKey(e, GLFW_KEY_KP_ENTER) || isKey(e, GLFW_KEY_F2)) && m_selection.notes().size() == 1) {
+        const NoteItem* n = m_layout.note(m_selection.notes().front());
+        if (!n) return false;
+        beginEdit(n->id, n->text);
+    } else if (isKey(e, GLFW_KEY_F) || isKey(e, GLFW_KEY_HOME)) {
+        fitAll();
+    } else if (isKey(e, GLFW_KEY_A, GLFW_MOD_CONTROL)) {
         std::vector<Id> all;
         for (const NoteItem& n : m_layout.notes()) all.push_back(n.id);
         m_selection.clear();
         m_selection.add(all);
-    }
-    if (pressed(GLFW_KEY_ESCAPE)) {
+    } else if (isKey(e, GLFW_KEY_ESCAPE)) {
         if (voting()) {
             setVoter(Id{});
             setTallying(false);
-        } else {
+        } else if (!m_selection.empty()) {
             m_selection.clear();
+        } else {
+            return false; // nothing to leave: Escape is the app's (full screen)
+        }
+    } else if (isKey(e, GLFW_KEY_LEFT) || isKey(e, GLFW_KEY_RIGHT) || isKey(e, GLFW_KEY_UP) || isKey(e, GLFW_KEY_DOWN)) {
+        float step = 60.0f;
+        m_camera.panBy(ImVec2(e.key == GLFW_KEY_LEFT ? step : e.key == GLFW_KEY_RIGHT ? -step : 0,
+                              e.key == GLFW_KEY_UP ? step : e.key == GLFW_KEY_DOWN ? -step : 0));
+    } else {
+        return false;
+    }
+    return true;
+}
+
+void BoardCanvas::handleKeys(Session& session, bool hovered) {
+    ImGuiIO& io = ImGui::GetIO();
+    // Another field has the keyboard (a cluster title, a combo's filter): the board stays quiet.
+    // WantTextInput also reflects our own editor of last frame, which is not another field.
+    bool otherFieldTyping = io.WantTextInput && !m_editingLastFrame;
+    bool shortcuts = (m_focused || hovered) && !otherFieldTyping;
+    // Events in the order they were typed: a key that starts an edit (N, Entrée, F2) hands
+    // every later event of the same frame to the editor, so nothing typed after it is lost
+    // or taken for a shortcut, however many keys one frame holds.
+    bool skipChar = false; // the character a shortcut key also produced (the « n » of N)
+    for (InputEvent& e : inputLog().frameEvents()) {
+        if (e.consumed || e.kind == InputEvent::Kind::MouseDown) continue;
+        if (e.kind == InputEvent::Kind::Char && skipChar) {
+            skipChar = false;
+            e.consumed = true;
+            continue;
+        }
+        skipChar = false;
+        if (m_editor.active()) {
+            e.consumed = true;
+            if (m_editor.handle(e) == NoteEditor::Outcome::Done) commitEdit(session);
+            continue;
+        }
+        if (e.kind == InputEvent::Kind::Key && shortcuts && boardKey(session, e, hovered)) {
+            e.consumed = true;
+            skipChar = true;
         }
     }
-    float step = 60.0f;
-    if (pressed(GLFW_KEY_LEFT, true)) m_camera.panBy(ImVec2(step, 0));
-    if (pressed(GLFW_KEY_RIGHT, true)) m_camera.panBy(ImVec2(-step, 0));
-    if (pressed(GLFW_KEY_UP, true)) m_camera.panBy(ImVec2(0, step));
-    if (pressed(GLFW_KEY_DOWN, true)) m_camera.panBy(ImVec2(0, -step));
+    m_editingLastFrame = m_editor.active();
+    if (m_editor.active()) GImGui->WantTextInputNextFrame = 1; // the app's single-key commands wait
 }
 
 void BoardCanvas::contextMenu(Session& session) {

@@ -57,10 +57,15 @@ public:
     Id renameRequest() { Id id = m_renameRequest; m_renameRequest = Id{}; return id; }
 
 private:
-    enum class Gesture { None, Pan, PressNote, DragNotes, PressCluster, DragCluster, RubberBand, ResizeNote };
+    enum class Gesture { None, Pan, PressNote, DragNotes, PressCluster, DragCluster, RubberBand, ResizeNote, SelectText };
 
     void handleMouse(Session& session, bool hovered);
     void handleKeys(Session& session, bool hovered);
+    // A board shortcut for one typed key; false when the key means nothing on the board.
+    bool boardKey(Session& session, const InputEvent& e, bool hovered);
+    bool doubleClickInLog();
+    // Where in the edited text a click at `world` inside `note` puts the caret.
+    std::uint32_t caretAt(const NoteItem& note, ImVec2 world) const;
     void press(Session& session, ImVec2 world);
     void release(Session& session, ImVec2 world);
     // The note whose bottom-right resize handle is under `world`, if any.
@@ -76,6 +81,10 @@ private:
     Selection m_selection;
     NoteEditor m_editor;
     int m_editorWaitFrames = 0; // frames the edited note may take to appear (queued AddNote)
+    bool m_editingLastFrame = false;
+    static constexpr double kDoubleClickSeconds = 0.4;
+    double m_lastPressTime = -1.0; // the last left press seen in the input log, and where
+    ImVec2 m_lastPress{0, 0};
     DrawStats m_stats;
     bool m_fitPending = true;
     bool m_focused = false;

@@ -166,9 +166,23 @@ void drawNote(ImDrawList* list, const NoteItem& n, const BoardLayout& layout, co
     } else if (editing) {
         const std::string& live = o.editor->text();
         auto lines = wrapText(o.fonts->regular, kTextSize, n.rect.width() - 2 * kNotePadding, live);
+        ImFont* font = fontForSize(*o.fonts, textPx, false);
+        if (o.editor->hasSelection()) {
+            // The selected part of each line, behind the text (Ctrl+A, Shift+arrows, a mouse drag).
+            std::uint32_t a = o.editor->selectionStart(), z = o.editor->selectionEnd();
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                std::uint32_t b0 = std::max(a, lines[i].begin), b1 = std::min(z, lines[i].end);
+                bool wholeBreak = a <= lines[i].end && z > lines[i].end; // the line's end is selected too
+                if (b0 > b1 || (b0 == b1 && !wholeBreak)) continue;
+                const char* base = live.c_str();
+                float x0 = origin.x + font->CalcTextSizeA(textPx, FLT_MAX, 0, base + lines[i].begin, base + b0).x;
+                float x1 = origin.x + font->CalcTextSizeA(textPx, FLT_MAX, 0, base + lines[i].begin, base + b1).x + (wholeBreak ? textPx * 0.3f : 0);
+                float y = origin.y + textPx * 1.15f * float(i);
+                list->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + textPx * 1.15f), IM_COL32(0x1F, 0x4E, 0x99, 0x50));
+            }
+        }
         noteText(list, *o.fonts, live, lines, origin, textPx, s.max.y - pad, ink);
         std::size_t line = lineOfOffset(lines, o.editor->caret());
-        ImFont* font = fontForSize(*o.fonts, textPx, false);
         const char* b = live.c_str() + (lines.empty() ? 0 : lines[line].begin);
         const char* c = live.c_str() + std::max<std::uint32_t>(o.editor->caret(), lines.empty() ? 0 : lines[line].begin);
         float x = origin.x + font->CalcTextSizeA(textPx, FLT_MAX, 0, b, c).x;

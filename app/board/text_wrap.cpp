@@ -1,5 +1,8 @@
 #include "board/text_wrap.hpp"
 
+#include <algorithm>
+#include <cfloat>
+
 namespace atelier::board {
 
 namespace {
@@ -50,6 +53,23 @@ std::size_t lineOfOffset(const std::vector<TextLine>& lines, std::uint32_t offse
         if (!last && offset < lines[i + 1].begin) return i;
     }
     return lines.empty() ? 0 : lines.size() - 1;
+}
+
+std::uint32_t offsetAt(const ImFont* font, float size, float lineHeight, std::string_view text, const std::vector<TextLine>& lines,
+                       ImVec2 local) {
+    if (lines.empty()) return 0;
+    int row = local.y <= 0 ? 0 : static_cast<int>(local.y / lineHeight);
+    const TextLine& line = lines[std::min<std::size_t>(static_cast<std::size_t>(row), lines.size() - 1)];
+    const char* base = text.data();
+    float x = 0;
+    for (std::uint32_t i = line.begin; i < line.end;) {
+        std::uint32_t next = i + sequenceLength(static_cast<unsigned char>(base[i]));
+        float w = font->CalcTextSizeA(size, FLT_MAX, 0, base + i, base + std::min(next, line.end)).x;
+        if (local.x < x + w / 2) return i;
+        x += w;
+        i = next;
+    }
+    return line.end;
 }
 
 } // namespace atelier::board

@@ -21,4 +21,9 @@ std::vector<TextLine> wrapText(const ImFont* font, float size, float width, std:
 // The line holding byte `offset` (a caret), given lines from wrapText.
 std::size_t lineOfOffset(const std::vector<TextLine>& lines, std::uint32_t offset);
 
+// The byte offset nearest to `local` (pixels from the text's top-left, lines `lineHeight`
+// apart) in `text` laid out as `lines`: where a mouse click puts the caret.
+std::uint32_t offsetAt(const ImFont* font, float size, float lineHeight, std::string_view text, const std::vector<TextLine>& lines,
+                       ImVec2 local);
+
 } // namespace atelier::board
