@@ -175,7 +175,20 @@ void App::runCommand(const CommandHit& hit, bool projectionWindow) {
         shortcut("next-phase");
         if (!team && !state.teamsInOrder().empty() && !timer) phase = state.teamsInOrder().front()->phase;
         int next = static_cast<int>(phase) + 1;
-        if (next < static_cast<int>(kPhaseCodes.size())) m_session.queue(SetPhase{scope, static_cast<Phase>(next)});
+        if (next >= static_cast<int>(kPhaseCodes.size())) break;
+        if (team) {
+            m_session.queue(SetPhase{scope, static_cast<Phase>(next)});
+            break;
+        }
+        // For all teams, the key only moves forward: teams already at or past the next phase
+        // stay where they are (taking one back asks first, on the Phases screen). One undo.
+        std::vector<Action> steps;
+        for (const Team* t : state.teamsInOrder())
+            if (static_cast<int>(t->phase) < next) steps.push_back(SetPhase{t->id, static_cast<Phase>(next)});
+        if (!steps.empty()) {
+            std::string description = std::string(str(Str::KeysNextPhase));
+            m_session.defer([steps, description](Engine& engine) { engine.applyBatch(steps, description); });
+        }
         break;
     }
     case Command::ProjectionWindow:

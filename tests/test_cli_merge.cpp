@@ -71,7 +71,7 @@ TEST_CASE("the organisers copy the demo to three laptops, each works, the merge 
     // One transaction, one report naming every copy; the défi named by its number and question.
     CHECK_THAT(merge.out, Catch::Contains("Fusion de " + laptops[0] + ", " + laptops[1] + ", " + laptops[2]));
     CHECK_THAT(merge.out, Catch::Contains("Le défi 3 «") && Catch::Contains("« levers » changé sur deux copies en même temps"));
-    CHECK_THAT(merge.out, Catch::Contains("Conflits : 2 champ(s) modifié(s) sur deux copies"));
+    CHECK_THAT(merge.out, Catch::Contains("Conflits : 2 champs modifiés sur deux copies"));
     {
         FakeClock clock;
         auto e = Engine::open(event, clock, OpenMode::ReadOnly);

@@ -189,6 +189,7 @@ TEST_CASE("dashboard: a review file lists each site's teams and filters them by 
         e->apply(AddTeam{{}, "Équipe lyonnaise", "", c});
         info.name = "Revue nationale";
         auto r = Engine::create(review, info, h.clock());
+        markAsReviewFile(r->store()); // as `atelier new --review` does
         r->mergeFrom(h.path());
         r->mergeFrom(lyon);
     }
@@ -241,7 +242,7 @@ TEST_CASE("files: a team laptop's copy is compared, then merged, with a report o
     REQUIRE(h.state().find<Note>(note));
     auto* files = dynamic_cast<FilesView*>(h.app().view(ViewId::Files));
     REQUIRE(files);
-    CHECK_THAT(files->mergeReport(), Catch::Contains("1 modifications nouvelles") && Catch::Contains("Aucun conflit"));
+    CHECK_THAT(files->mergeReport(), Catch::Contains("1 modification nouvelle,") && Catch::Contains("Aucun conflit."));
     // Saved, not only shown: the file on disk holds the laptop's note.
     CHECK(reopened(h).find<Note>(note));
 }

@@ -72,21 +72,32 @@ std::string formatMergeReport(const std::string& fromPath, const MergeReport& re
         if (c.kind == ConflictKind::Restored) ++alongRestored;
     }
     out << "  "
-        << trf("{} modifications nouvelles, {} déjà connues, {} d'ici rejouées",
-               "{} new changes, {} already known, {} of this file's replayed", report.newEntries, report.knownEntries,
-               report.replayedEntries)
+        << countOf((long long)report.newEntries, "modification nouvelle", "modifications nouvelles", "new change", "new changes")
+        << ", " << countOf((long long)report.knownEntries, "déjà connue", "déjà connues", "already known", "already known")
+        << ", " << countOf((long long)report.replayedEntries, "d'ici rejouée", "d'ici rejouées", "of this file's replayed",
+                           "of this file's replayed")
         << "\n";
-    out << "  "
-        << trf("Conflits : {} champ(s) modifié(s) sur deux copies, {} élément(s) gardé(s), {} rétabli(s) "
-               "(avec {} élément(s) qui en dépendaient), {} suppression(s) appliquée(s) (et {} élément(s) emporté(s)), "
-               "{} réparation(s), {} gommette(s) rendue(s), {} changement(s) refusé(s)",
-               "Conflicts: {} field(s) changed on two copies, {} item(s) kept, {} brought back "
-               "(with {} item(s) depending on them), {} delete(s) applied (and {} item(s) taken along), "
-               "{} repair(s), {} dot(s) given back, {} change(s) refused",
-               report.count(ConflictKind::LaterWins), report.count(ConflictKind::Kept), report.count(ConflictKind::BroughtBack),
-               alongRestored, report.count(ConflictKind::Removed) - alongRemoved, alongRemoved,
-               report.count(ConflictKind::Repaired), dotsBack, report.count(ConflictKind::Refused))
-        << "\n";
+    // Only the kinds that happened, each counted with the plural rule; « Aucun conflit. » if none.
+    struct Count { long long n; const char *frOne, *frMany, *enOne, *enMany; };
+    const Count counts[] = {
+        {(long long)report.count(ConflictKind::LaterWins), "champ modifié sur deux copies", "champs modifiés sur deux copies",
+         "field changed on two copies", "fields changed on two copies"},
+        {(long long)report.count(ConflictKind::Kept), "élément gardé", "éléments gardés", "item kept", "items kept"},
+        {(long long)report.count(ConflictKind::BroughtBack), "élément rétabli", "éléments rétablis", "item brought back", "items brought back"},
+        {(long long)alongRestored, "élément rétabli avec lui", "éléments rétablis avec eux", "item brought back with it",
+         "items brought back with them"},
+        {(long long)(report.count(ConflictKind::Removed) - alongRemoved), "suppression appliquée", "suppressions appliquées",
+         "delete applied", "deletes applied"},
+        {(long long)alongRemoved, "élément emporté par une suppression", "éléments emportés par une suppression",
+         "item taken along by a delete", "items taken along by a delete"},
+        {(long long)report.count(ConflictKind::Repaired), "réparation", "réparations", "repair", "repairs"},
+        {(long long)dotsBack, "gommette rendue", "gommettes rendues", "dot given back", "dots given back"},
+        {(long long)report.count(ConflictKind::Refused), "changement refusé", "changements refusés", "change refused", "changes refused"},
+    };
+    std::string list;
+    for (const Count& c : counts)
+        if (c.n > 0) list += (list.empty() ? "" : ", ") + countOf(c.n, c.frOne, c.frMany, c.enOne, c.enMany);
+    out << "  " << (list.empty() ? tr("Aucun conflit.", "No conflict.") : tr("Conflits : ", "Conflicts: ") + list) << "\n";
     out << "  " << tr("Avant : ", "Before: ") << contentCounts(before) << "\n";
     out << "  " << tr("Après : ", "After:  ") << contentCounts(after) << "\n";
     for (ConflictKind kind : {ConflictKind::BroughtBack, ConflictKind::Kept, ConflictKind::LaterWins, ConflictKind::DotsReturned,
