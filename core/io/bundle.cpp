@@ -307,10 +307,12 @@ void checkRules(const Bundle& bundle) {
         if (!o.field.empty()) where += trf(", champ « {} »", ", field \"{}\"", o.field);
         list += "\n- " + where + " : " + o.message;
     }
-    throw ImportError(trf("Paquet refusé, rien n'a été écrit : des lignes enfreignent les règles d'Atelier "
-                          "(les {} premières) :{}",
-                          "Bundle refused, nothing was written: rows break Atelier's rules (the first {}):{}",
-                          std::min(offences.size(), kShown), list),
+    const std::size_t shown = std::min(offences.size(), kShown);
+    const std::string which = shown == offences.size()
+                                  ? countOf((long long)shown, "infraction", "infractions", "offence", "offences")
+                                  : trf("les {} premières", "the first {}", shown);
+    throw ImportError(trf("Paquet refusé, rien n'a été écrit : des lignes enfreignent les règles d'Atelier ({}) :{}",
+                          "Bundle refused, nothing was written: rows break Atelier's rules ({}):{}", which, list),
                       0, offences.front().field);
 }
 
