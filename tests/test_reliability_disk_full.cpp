@@ -3,6 +3,7 @@
 // the file stays intact, reading still works, and a retry works once space is back.
 #include "failing_vfs.hpp"
 #include "model/errors.hpp"
+#include "io/export.hpp"
 #include "storage/content_check.hpp"
 #include "support.hpp"
 
@@ -57,6 +58,10 @@ TEST_CASE("a disk that fills while the -wal is written refuses the action with t
         CHECK(stateText(reader->loadAll()) == before);
         CHECK(reader->db().execAndGet("PRAGMA integrity_check").getString() == "ok");
         CHECK(findRuleBreaks(reader->db()).empty());
+        // An export writes its own file through stdio, not SQLite: it works on the full "event disk".
+        auto written = exportEvent(*reader, ExportFormat::Json, f.dir.file("export.json"), ReportOptions{});
+        REQUIRE(written.written.size() == 1);
+        CHECK_THAT(readBytes(written.written[0]), Catch::Contains("Idée 4"));
     }
 
     vfs.disarm();
@@ -91,4 +96,30 @@ TEST_CASE("a disk that fills while the main file is checkpointed loses nothing c
     CHECK(stateText(f.engine->state()) == before);
     CHECK(f.engine->store().db().execAndGet("PRAGMA integrity_check").getString() == "ok");
     CHECK(addNote(f, team, "Encore") != Id{});
+}
+
+TEST_CASE("opening an event for writing on a disk that refuses every write names the disk, never « abîmé »") {
+    FailingVfs vfs;
+    std::string path;
+    std::string before;
+    Fixture f;
+    AddTeam t;
+    t.name = "Équipe 1";
+    addNote(f, f.add(t), "Gardée");
+    before = stateText(f.engine->state());
+    path = f.dbPath();
+    f.engine.reset();
+    vfs.failAfter(FailTarget::Wal, 0);
+    try {
+        auto store = Store::open(path, OpenMode::ReadWrite);
+        // Nothing to write at open (no migration): the open may succeed; the first write must not.
+        CHECK(stateText(store->loadAll()) == before);
+    } catch (const StorageError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("disque"));
+        CHECK_THAT(e.what(), !Catch::Contains("abîmé"));
+    }
+    // Read-only opening works while writes fail.
+    auto reader = Store::open(path, OpenMode::ReadOnly);
+    CHECK(stateText(reader->loadAll()) == before);
+    vfs.disarm();
 }
