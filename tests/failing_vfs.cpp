@@ -61,6 +61,11 @@ int xFileControl(sqlite3_file* f, int op, void* a) { return shim(f)->real()->pMe
 int xSectorSize(sqlite3_file* f) { return shim(f)->real()->pMethods->xSectorSize(shim(f)->real()); }
 int xDeviceCharacteristics(sqlite3_file* f) { return shim(f)->real()->pMethods->xDeviceCharacteristics(shim(f)->real()); }
 int xShmMap(sqlite3_file* f, int r, int sz, int ext, void volatile** pp) {
+    if (g.armed && g.target == FailTarget::Shm) {
+        ++g.refused;
+        *pp = nullptr;
+        return SQLITE_IOERR_SHMMAP;
+    }
     return shim(f)->real()->pMethods->xShmMap(shim(f)->real(), r, sz, ext, pp);
 }
 int xShmLock(sqlite3_file* f, int o, int n, int fl) { return shim(f)->real()->pMethods->xShmLock(shim(f)->real(), o, n, fl); }

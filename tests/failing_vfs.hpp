@@ -7,7 +7,8 @@
 
 namespace atelier::test {
 
-enum class FailTarget { MainDb, Wal };
+// Shm: mapping the -shm file fails with SQLITE_IOERR_SHMMAP (a full tmpfs or disk).
+enum class FailTarget { MainDb, Wal, Shm };
 
 class FailingVfs {
 public:

@@ -123,3 +123,29 @@ TEST_CASE("opening an event for writing on a disk that refuses every write names
     CHECK(stateText(reader->loadAll()) == before);
     vfs.disarm();
 }
+
+TEST_CASE("opening an event whose -shm cannot be mapped names the disk, never « abîmé », and the file works afterwards") {
+    FailingVfs vfs;
+    Fixture f;
+    AddTeam t;
+    t.name = "Équipe 1";
+    addNote(f, f.add(t), "Gardée");
+    std::string before = stateText(f.engine->state());
+    std::string path = f.dbPath();
+    f.engine.reset();
+    vfs.failAfter(FailTarget::Shm, 0);
+    bool refused = false;
+    try {
+        auto store = Store::open(path, OpenMode::ReadWrite);
+    } catch (const StorageError& e) {
+        refused = true;
+        CHECK_THAT(e.what(), Catch::Contains("Le disque refuse d'écrire"));
+        CHECK_THAT(e.what(), !Catch::Contains("abîmé"));
+    }
+    CHECK(refused);
+    CHECK(vfs.refusedWrites() > 0);
+    vfs.disarm();
+    auto store = Store::open(path, OpenMode::ReadWrite);
+    CHECK(stateText(store->loadAll()) == before);
+    CHECK(store->db().execAndGet("PRAGMA integrity_check").getString() == "ok");
+}
