@@ -3,6 +3,8 @@
 add_executable(reliability_core_tests
   test_reliability_storage.cpp
   test_reliability_backup.cpp
+  test_reliability_disk_full.cpp
+  failing_vfs.cpp
 )
 target_compile_options(reliability_core_tests PRIVATE ${ATELIER_WARNINGS})
 target_link_libraries(reliability_core_tests PRIVATE atelier_test_support atelier_core Catch2::Catch2)
