@@ -110,14 +110,21 @@ TEST_CASE("opening an event for writing on a disk that refuses every write names
     path = f.dbPath();
     f.engine.reset();
     vfs.failAfter(FailTarget::Wal, 0);
+    // Nothing needs writing at open (no migration), so the open may succeed or be refused;
+    // either way the first write is refused, naming the disk, and changes nothing.
+    std::string refusal;
     try {
-        auto store = Store::open(path, OpenMode::ReadWrite);
-        // Nothing to write at open (no migration): the open may succeed; the first write must not.
-        CHECK(stateText(store->loadAll()) == before);
+        auto engine = Engine::open(path, f.clock);
+        CHECK(stateText(engine->state()) == before);
+        AddTeam more;
+        more.name = "Équipe 2";
+        engine->apply(more);
     } catch (const StorageError& e) {
-        CHECK_THAT(e.what(), Catch::Contains("disque"));
-        CHECK_THAT(e.what(), !Catch::Contains("abîmé"));
+        refusal = e.what();
     }
+    CHECK_THAT(refusal, Catch::Contains("disque"));
+    CHECK_THAT(refusal, !Catch::Contains("abîmé"));
+    CHECK(vfs.refusedWrites() > 0);
     // Read-only opening works while writes fail.
     auto reader = Store::open(path, OpenMode::ReadOnly);
     CHECK(stateText(reader->loadAll()) == before);
