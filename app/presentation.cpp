@@ -108,7 +108,7 @@ std::string countdownLabel(const TimedSession& timer, Millis now) {
 }
 
 void drawCountdown(ImDrawList* list, const FontSet& fonts, const TimedSession* timer, Millis now, ImVec2 center,
-                   float height, ImU32 normal, Millis idleMs) {
+                   float height, ImU32 normal, Millis idleMs, float maxWidth) {
     std::string text = formatCountdown(timer ? timerRemaining(*timer, now) : idleMs);
     bool paused = timer && timerState(*timer, now) == TimerState::Paused;
     // A paused countdown must not read as a frozen clock: « PAUSE » above dimmed digits, within
@@ -126,8 +126,13 @@ void drawCountdown(ImDrawList* list, const FontSet& fonts, const TimedSession* t
     }
     // The font's cap height is about 0.73 of its size: scale so the digits themselves are `digits` tall.
     float size = digits / 0.73f;
+    const float middle = top + digits / 2;
     ImVec2 extent = fonts.timer->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
-    ImVec2 pos(center.x - extent.x / 2, top + digits / 2 - extent.y / 2);
+    if (extent.x > maxWidth) { // narrower, centred in the same band
+        size *= maxWidth / extent.x;
+        extent = fonts.timer->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
+    }
+    ImVec2 pos(center.x - extent.x / 2, middle - extent.y / 2);
     list->AddText(fonts.timer, size, pos, paused ? colours::kProjectorDim : countdownColour(timer, now, normal), text.c_str());
 }
 
@@ -206,7 +211,8 @@ void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size, bool preview) {
     if (brief) digits = size.y * 0.16f;
     float boxHeight = digits * 1.35f;
     Millis idle = Millis{ctx.settings.presetMinutes[static_cast<std::size_t>(phase)]} * 60000;
-    drawCountdown(list, ctx.fonts, timer, now, ImVec2(pos.x + size.x / 2, y + boxHeight / 2), digits, colours::kProjectorText, idle);
+    drawCountdown(list, ctx.fonts, timer, now, ImVec2(pos.x + size.x / 2, y + boxHeight / 2), digits, colours::kProjectorText, idle,
+                  width);
     y += boxHeight;
     if (timer && timerState(*timer, now) == TimerState::Finished) {
         std::string up = str(Str::ProjectorTimeUp);

@@ -1,4 +1,5 @@
 #pragma once
+#include <cfloat>
 // What the projector shows: the phase, the giant countdown and the chosen content (défi brief,
 // today's programme) in large, high-contrast type. Drawn into a rectangle so the projector view,
 // full-screen mode and the separate projection window all show the same thing.
@@ -17,8 +18,10 @@ std::string countdownLabel(const TimedSession& timer, Millis now);
 // Draws "MM:SS" centred in the rectangle, `height` pixels tall, with the countdown font.
 // Without a timer it shows `idleMs` (the preset the next start would run). Paused, « PAUSE »
 // takes the top third of the height above dimmed digits.
+// The digits never grow wider than `maxWidth`: on a 4:3 output the height alone would push
+// « 20:00 » past both edges.
 void drawCountdown(ImDrawList* list, const FontSet& fonts, const TimedSession* timer, Millis now, ImVec2 center,
-                   float height, ImU32 normal, Millis idleMs = 0);
+                   float height, ImU32 normal, Millis idleMs = 0, float maxWidth = FLT_MAX);
 
 // Legible from the back of the room: body text at least 1/36 of the output height, projected
 // note text at least 1/45 (issue 14); a floor in pixels for tiny previews.

@@ -238,3 +238,26 @@ TEST_CASE("projector: a 40-note board keeps note text at 1/45 of the output, in 
         CHECK(tallest >= out.y / 45.0f * 0.7f);
     }
 }
+
+// At 1024x768 the countdown alone (a 0.42-of-the-height band) ran past both edges of the output:
+// its size came from the height only. It now never grows wider than what it is given.
+TEST_CASE("projector: the countdown fits the output's width at every projector size", "[app]") {
+    Headless h;
+    h.frame();
+    const FontSet& fonts = h.app().fonts().set();
+    const ImVec2 sizes[] = {{800, 600}, {1024, 768}, {1280, 720}, {1280, 800}, {1920, 1080}, {3840, 2160}};
+    for (ImVec2 out : sizes) {
+        for (Millis idle : {Millis{20} * 60000, Millis{125} * 60000}) { // « 20:00 », and a long « 2:05:00 »
+            INFO(out.x << "x" << out.y << ", " << idle << " ms");
+            float margin = out.y * 0.035f, width = out.x - 2 * margin;
+            ImDrawList list(ImGui::GetDrawListSharedData());
+            list._ResetForNewFrame();
+            list.PushClipRectFullScreen();
+            list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+            drawCountdown(&list, fonts, nullptr, 0, ImVec2(out.x / 2, out.y * 0.4f), out.y * 0.42f, IM_COL32_WHITE, idle, width);
+            REQUIRE(list.VtxBuffer.Size > 0);
+            CHECK(allInside(list, 0, ImVec2(margin, 0), ImVec2(width, out.y)));
+            CHECK(tallestGlyph(list, 0) >= out.y / 36.0f); // still the largest thing in the room
+        }
+    }
+}

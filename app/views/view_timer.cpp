@@ -123,7 +123,7 @@ void TimerView::drawContent(ViewContext& ctx) {
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRectFilled(p, ImVec2(p.x + width, p.y + height * 1.3f), colours::kProjectorBg, 8);
     drawCountdown(list, ctx.fonts, timer, now, ImVec2(p.x + width / 2, p.y + height * 0.65f), height * 0.8f, colours::kProjectorText,
-                  Millis{presetSeconds} * 1000);
+                  Millis{presetSeconds} * 1000, width * 0.95f);
     ImGui::Dummy(ImVec2(width, height * 1.3f));
     TimerState st = timer ? timerState(*timer, now) : TimerState::Ready;
     std::string status = timer ? std::string(timerStateName(st)) + " · " + phaseName(timer->phase) : str(Str::TimerNone);
