@@ -98,10 +98,11 @@ Offences checkRow(const Challenge& ch, const EventState& state) {
     Collector c = collectorFor(ch);
     c("number", [&] { range(ch.number, "number", 0, kMaxChallengeNumber); });
     c("question", [&] { text(ch.question, "question", kMaxLongText, true); });
-    for (auto [value, field] : {std::pair{&ch.owner, "owner"}, {&ch.territory, "territory"}, {&ch.stakes, "stakes"},
-                                {&ch.stakeholders, "stakeholders"}, {&ch.obstacles, "obstacles"}, {&ch.levers, "levers"},
-                                {&ch.theme, "theme"}, {&ch.link, "link"}})
-        c(field, [&] { text(*value, field, kMaxLongText, false); });
+    // A named pair, not a structured binding: clang 14 cannot capture those in a lambda.
+    for (const auto& entry : {std::pair{&ch.owner, "owner"}, {&ch.territory, "territory"}, {&ch.stakes, "stakes"},
+                              {&ch.stakeholders, "stakeholders"}, {&ch.obstacles, "obstacles"}, {&ch.levers, "levers"},
+                              {&ch.theme, "theme"}, {&ch.link, "link"}})
+        c(entry.second, [&] { text(*entry.first, entry.second, kMaxLongText, false); });
     site(c, state, ch.siteId);
     return c.take();
 }
