@@ -17,8 +17,9 @@ DEMO=(
   libfontconfig-dev fonts-dejavu-core fonts-noto-core
   tzdata
 )
-# The tests add Catch2 and a virtual display for the screenshot and keyboard tests.
-TEST=(catch2 xvfb xauth x11-xkb-utils xdotool)
+# The tests add Catch2, a virtual display for the screenshot and keyboard tests, and sqlite3 (the
+# typing test reads the saved event with it; without it that test is skipped).
+TEST=(catch2 xvfb xauth x11-xkb-utils xdotool sqlite3)
 # The sanitizer suites and the fuzzers are built with clang (about 300 MB with LLVM).
 CLANG=(clang libclang-rt-14-dev)
 

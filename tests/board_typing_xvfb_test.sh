@@ -8,7 +8,11 @@
 set -u
 app=$1
 for tool in Xvfb xdotool setxkbmap sqlite3; do
-    command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
+    if ! command -v "$tool" >/dev/null; then
+        # In CI every tool is installed by scripts/setup.sh: a missing one is a failure, not a skip.
+        [ -n "${CI:-}" ] && { echo "FAIL: $tool is not installed (scripts/setup.sh test installs it)"; exit 1; }
+        echo "SKIP: $tool is not installed"; exit 77
+    fi
 done
 work=$(mktemp -d)
 pids=()
