@@ -17,9 +17,10 @@ DEMO=(
   libfontconfig-dev fonts-dejavu-core fonts-noto-core
   tzdata
 )
-# The tests add Catch2, a virtual display for the screenshot and keyboard tests, and sqlite3 (the
-# typing test reads the saved event with it; without it that test is skipped).
-TEST=(catch2 xvfb xauth x11-xkb-utils xdotool sqlite3)
+# The tests add Catch2, a virtual display with a window manager for the screenshot and keyboard
+# tests (as a user has one: with none, letters xdotool types through a spare keycode never reach
+# the window), and sqlite3 (the typing test reads the saved event with it).
+TEST=(catch2 xvfb xauth x11-xkb-utils xdotool openbox sqlite3)
 # The sanitizer suites and the fuzzers are built with clang (about 300 MB with LLVM).
 CLANG=(clang libclang-rt-14-dev)
 
