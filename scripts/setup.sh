@@ -17,8 +17,10 @@ DEMO=(
   libfontconfig-dev fonts-dejavu-core fonts-noto-core
   tzdata
 )
-# The tests add Catch2 and a virtual display for the screenshot and keyboard tests.
-TEST=(catch2 xvfb xauth x11-xkb-utils xdotool)
+# The tests add Catch2 and a virtual display for the screenshot and keyboard tests, a browser
+# and poppler's pdftotext to print the report to PDF, and the desktop entry's validator
+# (scripts/ci-package.sh).
+TEST=(catch2 xvfb xauth x11-xkb-utils xdotool chromium poppler-utils desktop-file-utils)
 # The sanitizer suites and the fuzzers are built with clang (about 300 MB with LLVM).
 CLANG=(clang libclang-rt-14-dev)
 
