@@ -3,6 +3,7 @@
 #include "keys.hpp"
 #include "outcomes/dropped_files.hpp"
 #include "presentation.hpp"
+#include "window_icon.hpp"
 
 #define GL_GLEXT_PROTOTYPES
 #define GLFW_INCLUDE_GLCOREARB
@@ -144,11 +145,13 @@ bool Windows::openSlot(Slot& slot, const char* title, int width, int height, boo
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+    hintWindowClass();
     slot.window = glfwCreateWindow(width, height, title, nullptr, share);
     if (!slot.window) {
         std::fprintf(stderr, "atelier: cannot open a window with OpenGL 3.3\n");
         return false;
     }
+    setWindowIcon(slot.window);
     glfwSetWindowUserPointer(slot.window, &slot);
     glfwMakeContextCurrent(slot.window);
     glfwSwapInterval(slot.projection ? 0 : 1);

@@ -24,6 +24,7 @@ declare -A SKIPPED=(
   ["bash scripts/test.sh"]="the test command itself: it is what runs this test"
   ["bash scripts/ci-extra.sh"]="CI's second half (a clang tree, minutes of fuzzing): .ci/run runs it"
   ["atelier /tmp/e.db"]="opens the window and waits for the user"
+  ["sudo apt install ./build/package/atelier_*.deb"]="installs on the system as root: scripts/ci-package.sh unpacks the package and runs it instead"
 )
 
 # `atelier` in the README is the binary under test; /tmp/ in an example is the scratch folder.
@@ -78,6 +79,17 @@ run_line() { # one command line of the README, in the scratch folder
     "cmake -S . -B build-core "*)
       # The core-only tree, configured in the scratch folder (building it is the core tests' job).
       out=$(cd "$work" && eval "${line/-S ./-S $src}" 2>&1) && out+=$(grep '^ATELIER_BUILD_GUI:BOOL=OFF' "$work/build-core/CMakeCache.txt") ;;
+    "cmake --install build "*)
+      # Into the scratch home (~ is $HOME here), from the tree under test.
+      out=$(cd "$work" && eval "${line/--install build/--install \"\$build\"}" 2>&1) &&
+        out+=$(ls "$HOME/.local/bin/atelier" "$HOME/.local/share/applications/atelier.desktop" \
+          "$HOME/.local/share/icons/hicolor/48x48/apps/atelier.png" 2>&1) ;;
+    "cpack --config build/"*)
+      # The package of the tree under test, written into the scratch folder (CI's
+      # scripts/ci-package.sh checks it further); the mutation test's runs leave it out.
+      if [ -n "${README_TEST_SKIP_DEMO:-}" ]; then echo "SKIP (README_TEST_SKIP_DEMO): $1"; return; fi
+      line=${line/-B build\//-B \"\$work\"/}
+      out=$(cd "$work" && eval "${line//build\//\"\$build\"/}" 2>&1) && out+=$(ls "$work"/package/atelier_*.deb 2>&1) ;;
     build/tests/*)
       if [ -n "${README_TEST_SKIP_DEMO:-}" ]; then echo "SKIP (README_TEST_SKIP_DEMO): $1"; return; fi
       out=$(cd "$src" && eval "${line/#build\//$build/}" 2>&1) ;;

@@ -5,6 +5,7 @@
 #include "demo.hpp"
 #include "io/bundle.hpp"
 #include "io/report.hpp"
+#include "model/language.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -141,8 +142,118 @@ TEST_CASE("report of the demo event") {
     CHECK(has(html, "Parcours d’inscription en ligne"));
     CHECK(has(html, "Enfin plus de queue à 6 h du matin !"));
     CHECK(has(md, "Prévoir une aide au guichet"));
+    // Every note of every board, in both forms.
+    for (const auto& [id, n] : s.notes) {
+        CHECK(has(html, escapeHtml(n.text)));
+        CHECK(has(md, escapeMarkdown(n.text)));
+    }
     for (const auto& [id, m] : s.members) {
         CHECK_FALSE(has(html, m.name));
         CHECK_FALSE(has(md, escapeMarkdown(m.name)));
     }
+}
+
+TEST_CASE("the report shows the whole board: ideas with dots ranked first, then every other idea and regroupement") {
+    setMessageLanguage(Language::French);
+    Fixture f;
+    RichEvent r = buildRichEvent(f);
+    Id loneCluster = f.add(AddCluster{{}, r.team, "Regroupement sans gommette", "#F7D6E0", 900, 300, {}});
+    f.clock.advance(1000);
+    Id listNote = f.add(AddNote{{}, r.team, "- 1. pas une liste", "", 10, 600, {}, {}, {}, {}});
+    Report report = buildReport(f.engine->store(), f.engine->state(), {});
+    const ReportTeam& team = report.sections[0].teams[0];
+    REQUIRE(team.votedIdeas.size() == 2);
+    CHECK(team.votedIdeas[0].clusterId == r.cluster);
+    CHECK(team.votedIdeas[1].noteId == r.scriptNote);
+    // The rest of the board: the regroupement without dots, then the note outside any
+    // regroupement; the note inside the voted regroupement is listed with it, not again.
+    REQUIRE(team.otherIdeas.size() == 3);
+    CHECK(team.otherIdeas[0].clusterId == loneCluster);
+    CHECK(team.otherIdeas[0].notes.empty());
+    CHECK(team.otherIdeas[1].noteId == r.formulaNote);
+    CHECK(team.otherIdeas[1].votes == 0);
+    CHECK(team.otherIdeas[2].noteId == listNote); // the oldest first
+    CHECK(report.sections[1].teams[0].votedIdeas.empty());
+    CHECK(report.sections[1].teams[0].otherIdeas.empty());
+
+    std::string html = renderHtml(report);
+    std::size_t ranked = html.find("Classées par gommettes"), others = html.find("Les autres idées");
+    std::size_t cluster = html.find("Inscrire &lt;en ligne&gt;"), script = html.find("Un résumé &lt;script&gt;");
+    std::size_t formula = html.find("=HYPERLINK(&quot;http://evil&quot;;&quot;clic&quot;)");
+    REQUIRE(formula != std::string::npos);
+    CHECK(ranked < cluster);
+    CHECK(cluster < script);
+    CHECK(script < others);
+    CHECK(others < formula);
+    CHECK(has(html, "n°1</span> · 4 gommettes"));
+    CHECK(has(html, "n°2</span> · 2 gommettes"));
+    CHECK(has(html, "Regroupement sans gommette"));
+    CHECK(has(html, "Aucun post-it dans ce regroupement."));
+    CHECK(has(html, "Aucune idée sur le mur.")); // the team without a défi has an empty board
+    CHECK(has(html, "style=\"--note: #F7D6E0\""));
+
+    std::string md = renderMarkdown(report, "p").text;
+    CHECK(has(md, "##### Classées par gommettes"));
+    CHECK(has(md, "1. regroupement « **Inscrire &lt;en ligne&gt;** » — **4 gommettes**\n   - Le cœur du parcours sur deux lignes\n"));
+    CHECK(has(md, "##### Les autres idées"));
+    CHECK(has(md, "- \\=HYPERLINK(\"http://evil\";\"clic\")")); // a note's first character never makes markup
+    CHECK(has(md, "- \\- 1. pas une liste\n"));
+    CHECK(has(md, "_Aucune idée sur le mur._"));
+}
+
+TEST_CASE("the report groups each version's feedback by kind: j'aime, je suggère, je m'interroge") {
+    setMessageLanguage(Language::French);
+    Fixture f;
+    RichEvent r = buildRichEvent(f);
+    f.add(AddFeedback{{}, r.version2, FeedbackKind::Like, "Deuxième j’aime", {}, ""});
+    Report report = buildReport(f.engine->store(), f.engine->state(), {});
+    std::string html = renderHtml(report);
+    std::size_t like = html.find("J’aime · 2 retours"), suggest = html.find("Je suggère · 1 retour"),
+                question = html.find("Je m’interroge · 1 retour");
+    REQUIRE(like != std::string::npos);
+    REQUIRE(suggest != std::string::npos);
+    REQUIRE(question != std::string::npos);
+    CHECK(like < suggest);
+    CHECK(suggest < question);
+    // Each kind's words sit under its heading, whatever order the visitors came in.
+    std::size_t second = html.find("Deuxième j’aime");
+    CHECK(like < second);
+    CHECK(second < suggest);
+    CHECK(html.find("+33 6 12 34 56 78") > suggest);
+    CHECK(html.find("@Que se passe-t-il") > question);
+
+    std::string md = renderMarkdown(report, "p").text;
+    std::size_t mdLike = md.find("_J’aime_ · 2 retours"), mdQuestion = md.find("_Je m’interroge_ · 1 retour");
+    REQUIRE(mdLike != std::string::npos);
+    REQUIRE(mdQuestion != std::string::npos);
+    CHECK(mdLike < md.find("Deuxième j’aime"));
+    CHECK(md.find("Deuxième j’aime") < mdQuestion);
+
+    setMessageLanguage(Language::English);
+    std::string english = renderHtml(buildReport(f.engine->store(), f.engine->state(), {}));
+    CHECK(has(english, "I like · 2 entries"));
+    CHECK(has(english, "I wonder · 1 entry"));
+    setMessageLanguage(Language::French);
+}
+
+TEST_CASE("the report counts by the plural rule: 0 and 1 singular in French, only 1 in English") {
+    Fixture f;
+    buildRichEvent(f);
+    setMessageLanguage(Language::French);
+    std::string fr = renderHtml(buildReport(f.engine->store(), f.engine->state(), {}));
+    std::string frMd = renderMarkdown(buildReport(f.engine->store(), f.engine->state(), {}), "p").text;
+    // The team without a défi: nothing on its board.
+    CHECK(has(fr, "0 post-it, 0 regroupement, 0 gommette"));
+    CHECK(has(frMd, "0 post-it, 0 regroupement, 0 gommette"));
+    CHECK(has(fr, "1 défi, 2 équipes, 3 post-its, 2 versions de prototypes, 3 retours de visiteurs."));
+    CHECK(has(fr, "1 facilitateur·rice, 1 participant·e"));
+    CHECK(has(fr, "4,5/5 (2 notes)"));
+    setMessageLanguage(Language::English);
+    std::string en = renderHtml(buildReport(f.engine->store(), f.engine->state(), {}));
+    std::string enMd = renderMarkdown(buildReport(f.engine->store(), f.engine->state(), {}), "p").text;
+    CHECK(has(en, "0 notes, 0 clusters, 0 dots"));
+    CHECK(has(enMd, "0 notes, 0 clusters, 0 dots"));
+    CHECK(has(en, "1 défi, 2 teams, 3 notes, 2 prototype versions, 3 visitor feedback."));
+    CHECK(has(en, "4.5/5 (2 ratings)"));
+    setMessageLanguage(Language::French);
 }

@@ -16,10 +16,6 @@ std::string_view reportStyle() {
     return css ? css->text() : std::string_view();
 }
 
-std::string plural(int n, std::string_view one, std::string_view many) {
-    return std::to_string(n) + " " + std::string(n > 1 ? many : one);
-}
-
 bool isColour(const std::string& c) {
     if (c.size() != 7 || c[0] != '#') return false;
     for (std::size_t i = 1; i < 7; ++i)
@@ -33,16 +29,38 @@ bool embeddableImage(const std::string& mime) {
 
 bool webLink(const std::string& link) { return link.rfind("https://", 0) == 0 || link.rfind("http://", 0) == 0; }
 
-std::string ideaHtml(const ReportIdea& idea) {
-    std::string out = idea.isCluster ? tr("regroupement ", "cluster ") + "« <strong>" + escapeHtml(idea.text) + "</strong> »"
-                                     : "<span class=\"text\">" + escapeHtml(idea.text) + "</span>";
-    if (!idea.author.empty()) out += " <span class=\"meta\">(" + escapeHtml(idea.author) + ")</span>";
-    if (!idea.notes.empty()) {
-        out += "<ul>";
-        for (const auto& n : idea.notes) out += "<li class=\"text\">" + escapeHtml(n) + "</li>";
-        out += "</ul>";
+std::string dots(int count) { return countOf(count, "gommette", "gommettes", "dot", "dots"); }
+
+// A colour given to CSS only once it is known to be one: user text never reaches a style.
+std::string colourStyle(const char* property, const std::string& colour) {
+    return isColour(colour) ? std::string(" style=\"") + property + ": " + colour + "\"" : std::string();
+}
+
+// The idea's own words, with its author and a regroupement's notes; the caller adds the card.
+std::string ideaBody(const ReportIdea& idea) {
+    std::string out = idea.isCluster ? "<p class=\"card-title\">" + tr("Regroupement", "Cluster") + " « <strong>" + escapeHtml(idea.text) +
+                                           "</strong> »</p>\n"
+                                     : "<p class=\"card-title text\">" + escapeHtml(idea.text) + "</p>\n";
+    if (!idea.author.empty()) out += "<p class=\"meta\">" + escapeHtml(idea.author) + "</p>\n";
+    if (idea.isCluster) {
+        if (idea.notes.empty()) out += "<p class=\"meta\">" + tr("Aucun post-it dans ce regroupement.", "No note in this cluster.") + "</p>\n";
+        else {
+            out += "<ul class=\"notes\">\n";
+            for (const auto& n : idea.notes) out += "<li class=\"text\">" + escapeHtml(n) + "</li>\n";
+            out += "</ul>\n";
+        }
     }
     return out;
+}
+
+// An idea as a card that printing never cuts across pages (report.css: .card).
+std::string ideaCard(const ReportIdea& idea, int rank) {
+    std::string h = "<div class=\"card idea" + std::string(idea.isCluster ? " cluster" : " note") + "\"" +
+                    colourStyle("--note", idea.colour) + ">\n";
+    if (rank > 0)
+        h += "<p class=\"votes\"><span class=\"rank\">" + trf("n°{}", "#{}", rank) + "</span> · " + dots(idea.votes) + "</p>\n";
+    h += ideaBody(idea) + "</div>\n";
+    return h;
 }
 
 std::string synthesisHtml(const FeedbackSynthesis& s) {
@@ -50,26 +68,60 @@ std::string synthesisHtml(const FeedbackSynthesis& s) {
     for (std::size_t k = 0; k < 3; ++k) out += "<th>" + escapeHtml(feedbackKindLabel(static_cast<FeedbackKind>(k))) + "</th>";
     out += "<th>" + tr("note moyenne", "average rating") + "</th></tr><tr>";
     for (int count : s.byKind) out += "<td>" + std::to_string(count) + "</td>";
-    out += "<td>" + (s.ratings ? decimal(s.averageRating) + "/5 (" + plural(s.ratings, tr("note", "rating"), tr("notes", "ratings")) + ")"
+    out += "<td>" + (s.ratings ? decimal(s.averageRating) + "/5 (" + countOf(s.ratings, "note", "notes", "rating", "ratings") + ")"
                                : std::string("—")) +
            "</td></tr></table>\n";
     return out;
 }
 
+std::string capitalised(std::string text) {
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
+}
+
+// The visitors' words grouped by kind: J'aime, then Je suggère, then Je m'interroge.
+std::string feedbackHtml(const std::vector<ReportFeedback>& feedback) {
+    std::string h;
+    for (std::size_t k = 0; k < 3; ++k) {
+        std::string items;
+        int count = 0;
+        for (const auto& f : feedback) {
+            if (static_cast<std::size_t>(f.kind) != k) continue;
+            ++count;
+            items += "<li><span class=\"text\">" + (f.text.empty() ? "<em>" + tr("(sans texte)", "(no text)") + "</em>" : escapeHtml(f.text)) +
+                     "</span>";
+            if (f.rating) items += " <span class=\"meta\">(" + std::to_string(*f.rating) + "/5)</span>";
+            if (!f.visitor.empty()) items += " — " + escapeHtml(f.visitor);
+            items += "</li>\n";
+        }
+        if (!count) continue;
+        h += "<div class=\"feedback-group\">\n<p class=\"kind\">" +
+             escapeHtml(capitalised(feedbackKindLabel(static_cast<FeedbackKind>(k)))) + " · " +
+             countOf(count, "retour", "retours", "entry", "entries") + "</p>\n<ul class=\"feedback\">\n" + items + "</ul>\n</div>\n";
+    }
+    return h;
+}
+
+std::string roleSummary(const ReportTeam& t) {
+    std::string roles;
+    for (std::size_t r = 0; r < 4; ++r) {
+        int n = t.roleCounts[r];
+        if (!n) continue;
+        roles += (roles.empty() ? "" : ", ") + std::to_string(n) + " " +
+                 (singularFor(n) ? roleLabel(static_cast<Role>(r)) : roleLabelPlural(static_cast<Role>(r)));
+    }
+    return roles;
+}
+
 void teamHtml(std::string& h, const ReportTeam& t, const Report& report) {
     const std::string& zone = report.state->event.timeZone;
-    h += "<section class=\"team\"" +
-         (isColour(t.team->colour) ? std::string(" style=\"--team: ") + t.team->colour + "\"" : std::string()) + ">\n";
-    h += "<h3>" + escapeHtml(t.team->name) + "</h3>\n<ul>\n";
+    h += "<section class=\"team\"" + colourStyle("--team", t.team->colour) + ">\n";
+    h += "<h3>" + escapeHtml(t.team->name) + "</h3>\n<ul class=\"facts\">\n";
     h += "<li><strong>" + tr("Phase atteinte :", "Phase reached:") + "</strong> " + escapeHtml(phaseLabel(t.team->phase));
     if (t.phaseSince) h += " " + escapeHtml(trf("(depuis le {})", "(since {})", localDateTime(t.phaseSince, zone)));
     h += "</li>\n";
     int members = t.roleCounts[0] + t.roleCounts[1] + t.roleCounts[2] + t.roleCounts[3];
-    std::string roles;
-    for (std::size_t r = 0; r < 4; ++r)
-        if (t.roleCounts[r])
-            roles += (roles.empty() ? "" : ", ") + std::to_string(t.roleCounts[r]) + " " +
-                     (t.roleCounts[r] > 1 ? roleLabelPlural(static_cast<Role>(r)) : roleLabel(static_cast<Role>(r)));
+    std::string roles = roleSummary(t);
     h += "<li><strong>" + tr("Membres :", "Members:") + "</strong> " + std::to_string(members) +
          (roles.empty() ? "" : " (" + escapeHtml(roles) + ")");
     if (!t.members.empty()) {
@@ -79,27 +131,39 @@ void teamHtml(std::string& h, const ReportTeam& t, const Report& report) {
                  (m.organisation.empty() ? "" : " — " + escapeHtml(m.organisation)) + "</li>";
         h += "</ul>";
     }
-    h += "</li>\n<li><strong>" + tr("Mur :", "Board:") + "</strong> " + plural(t.notes, "post-it", "post-its") + ", " +
-         plural(t.clusters, tr("regroupement", "cluster"), tr("regroupements", "clusters")) + ", " +
-         plural(t.dots, tr("gommette", "dot"), tr("gommettes", "dots")) + "</li>\n</ul>\n";
+    h += "</li>\n<li><strong>" + tr("Mur :", "Board:") + "</strong> " + countOf(t.notes, "post-it", "post-its", "note", "notes") + ", " +
+         countOf(t.clusters, "regroupement", "regroupements", "cluster", "clusters") + ", " + dots(t.dots) + "</li>\n</ul>\n";
 
+    h += "<h4>" + tr("Idées et regroupements", "Ideas and clusters") + "</h4>\n";
+    if (t.votedIdeas.empty() && t.otherIdeas.empty())
+        h += "<p><em>" + tr("Aucune idée sur le mur.", "No idea on the board.") + "</em></p>\n";
     if (!t.votedIdeas.empty()) {
-        h += "<h4>" + tr("Idées qui ont reçu des gommettes", "Ideas that got dots") + "</h4>\n<ol>\n";
-        for (const auto& idea : t.votedIdeas)
-            h += "<li>" + ideaHtml(idea) + " — <span class=\"votes\">" +
-                 plural(idea.votes, tr("gommette", "dot"), tr("gommettes", "dots")) + "</span></li>\n";
-        h += "</ol>\n";
+        h += "<h5>" + tr("Classées par gommettes", "Ranked by dots") + "</h5>\n<div class=\"ideas ranked\">\n";
+        int rank = 0;
+        for (const auto& idea : t.votedIdeas) h += ideaCard(idea, ++rank);
+        h += "</div>\n";
     }
-    h += "<h4>" + tr("Piste retenue", "Selected idea") + "</h4>\n<div class=\"selected\">" +
-         (t.selected ? ideaHtml(*t.selected) : "<em>" + tr("Pas encore choisie.", "Not chosen yet.") + "</em>") + "</div>\n";
+    if (!t.otherIdeas.empty()) {
+        h += "<h5>" + (t.votedIdeas.empty() ? tr("Sur le mur", "On the board") : tr("Les autres idées", "The other ideas")) +
+             "</h5>\n<div class=\"ideas\">\n";
+        for (const auto& idea : t.otherIdeas) h += ideaCard(idea, 0);
+        h += "</div>\n";
+    }
+    h += "<h4>" + tr("Piste retenue", "Selected idea") + "</h4>\n";
+    h += t.selected ? "<div class=\"card selected\">\n" + ideaBody(*t.selected) + "</div>\n"
+                    : "<p><em>" + tr("Pas encore choisie.", "Not chosen yet.") + "</em></p>\n";
 
     if (!t.prototypes.empty()) h += "<h4>" + tr("Prototypes", "Prototypes") + "</h4>\n";
     for (const auto& proto : t.prototypes) {
         h += "<article class=\"prototype\">\n<h5>" + escapeHtml(proto.versions.back().prototype->title) + "</h5>\n";
-        if (proto.basedOn) h += "<p>" + tr("À partir de : ", "Builds on: ") + ideaHtml(*proto.basedOn) + "</p>\n";
+        if (proto.basedOn)
+            h += "<p>" + tr("À partir de : ", "Builds on: ") +
+                 (proto.basedOn->isCluster ? tr("regroupement ", "cluster ") + "« " + escapeHtml(proto.basedOn->text) + " »"
+                                           : "« " + escapeHtml(proto.basedOn->text) + " »") +
+                 "</p>\n";
         for (const auto& version : proto.versions) {
             const Prototype& p = *version.prototype;
-            h += "<div class=\"version\">\n<p><strong>Version " + std::to_string(p.version) + "</strong> — " +
+            h += "<div class=\"card version\">\n<p class=\"card-title\"><strong>Version " + std::to_string(p.version) + "</strong> — " +
                  escapeHtml(p.title) + " <span class=\"meta\">(" + escapeHtml(formatLabel(p.format)) + ", " +
                  escapeHtml(statusLabel(p.status)) + ")</span></p>\n";
             if (!p.description.empty()) h += "<p class=\"text\">" + escapeHtml(p.description) + "</p>\n";
@@ -117,22 +181,13 @@ void teamHtml(std::string& h, const ReportTeam& t, const Report& report) {
                 if (!photo.caption.empty()) h += "<figcaption>" + escapeHtml(photo.caption) + "</figcaption>";
                 h += "</figure>\n";
             }
-            if (!version.feedback.empty()) {
-                h += synthesisHtml(version.synthesis) + "<ul class=\"feedback\">\n";
-                for (const auto& f : version.feedback) {
-                    h += "<li><span class=\"kind\">" + escapeHtml(feedbackKindLabel(f.kind)) + "</span> : <span class=\"text\">" +
-                         escapeHtml(f.text) + "</span>";
-                    if (f.rating) h += " (" + std::to_string(*f.rating) + "/5)";
-                    if (!f.visitor.empty()) h += " — " + escapeHtml(f.visitor);
-                    h += "</li>\n";
-                }
-                h += "</ul>\n";
-            }
+            if (!version.feedback.empty()) h += synthesisHtml(version.synthesis) + feedbackHtml(version.feedback);
             h += "</div>\n";
         }
         if (proto.versions.size() > 1 && proto.synthesis.total() > 0)
-            h += "<p><strong>" + tr("Synthèse des retours, toutes versions", "Feedback, all versions") + "</strong></p>\n" +
-                 synthesisHtml(proto.synthesis);
+            h += "<div class=\"card all-versions\">\n<p class=\"card-title\"><strong>" +
+                 tr("Synthèse des retours, toutes versions", "Feedback, all versions") + "</strong></p>\n" + synthesisHtml(proto.synthesis) +
+                 "</div>\n";
         h += "</article>\n";
     }
     h += "</section>\n";
@@ -169,13 +224,10 @@ std::string renderHtml(const Report& report) {
         h += " · " + escapeHtml(e.lastDay.empty() || e.lastDay == e.firstDay
                                     ? trf("le {}", "on {}", displayDay(e.firstDay))
                                     : trf("du {} au {}", "from {} to {}", displayDay(e.firstDay), displayDay(e.lastDay)));
-    h += "</p>\n<p class=\"figures\">" +
-         (report.state->sites.empty() ? std::string{} : plural(static_cast<int>(report.state->sites.size()), "site", "sites") + ", ") +
-         plural(static_cast<int>(report.state->challenges.size()), tr("défi", "défi"), tr("défis", "défis")) + ", " +
-         plural(report.teams, tr("équipe", "team"), tr("équipes", "teams")) + ", " + plural(report.notes, "post-it", "post-its") +
-         ", " + plural(report.prototypes, tr("version de prototype", "prototype version"), tr("versions de prototypes", "prototype versions")) +
-         ", " + plural(report.feedback, tr("retour de visiteur", "visitor feedback"), tr("retours de visiteurs", "visitor feedback")) +
-         ".</p>\n</header>\n";
+    h += "</p>\n<p class=\"figures\">";
+    if (!report.state->sites.empty())
+        h += countOf(static_cast<long long>(report.state->sites.size()), "site", "sites", "site", "sites") + ", ";
+    h += reportFigures(report) + ".</p>\n</header>\n";
 
     h += "<nav>\n<h2>" + tr("Sommaire", "Contents") + "</h2>\n<ol>\n";
     for (std::size_t i = 0; i < report.sections.size(); ++i) {

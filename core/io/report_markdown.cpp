@@ -8,9 +8,7 @@ namespace atelier {
 
 namespace {
 
-std::string plural(int n, std::string_view one, std::string_view many) {
-    return std::to_string(n) + " " + std::string(n > 1 ? many : one);
-}
+std::string dots(int count) { return countOf(count, "gommette", "gommettes", "dot", "dots"); }
 
 std::string extensionOf(const std::string& mime) {
     if (mime == "image/png") return "png";
@@ -20,27 +18,67 @@ std::string extensionOf(const std::string& mime) {
     return "bin";
 }
 
-std::string ideaLine(const ReportIdea& idea) {
-    std::string line = escapeMarkdown(idea.text);
-    if (idea.isCluster) line = tr("regroupement ", "cluster ") + "« " + line + " »";
-    if (!idea.author.empty()) line += " (" + escapeMarkdown(idea.author) + ")";
-    if (!idea.notes.empty()) {
-        std::string notes;
-        for (const auto& n : idea.notes) notes += (notes.empty() ? "" : " ; ") + escapeMarkdown(n);
-        line += " : " + notes;
-    }
+// User text that starts a list item: inline markup escaped, and what would make it a nested
+// list, a heading underline or an indented code block at the start neutralised.
+std::string itemText(std::string_view text) {
+    std::size_t lead = text.find_first_not_of(" \t\r\n");
+    std::string line = lead == std::string_view::npos ? std::string() : escapeMarkdown(text.substr(lead));
+    if (!line.empty() && (line[0] == '-' || line[0] == '+' || line[0] == '=')) line.insert(0, "\\");
+    std::size_t digits = 0;
+    while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
+    if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')')) line.insert(digits, "\\");
     return line;
 }
 
+std::string ideaLine(const ReportIdea& idea) {
+    std::string line = itemText(idea.text);
+    if (idea.isCluster) line = tr("regroupement ", "cluster ") + "« **" + line + "** »";
+    if (!idea.author.empty()) line += " (" + escapeMarkdown(idea.author) + ")";
+    return line;
+}
+
+// An idea as a list item; a regroupement's notes as a nested list under it.
+std::string ideaItem(const std::string& marker, const ReportIdea& idea, const std::string& suffix) {
+    std::string md = marker + ideaLine(idea) + suffix + "\n";
+    std::string indent(marker.size(), ' ');
+    for (const auto& n : idea.notes) md += indent + "- " + itemText(n) + "\n";
+    return md;
+}
+
 std::string synthesisLine(const FeedbackSynthesis& s) {
-    std::string line = plural(s.byKind[0], tr("« j’aime »", "\"I like\""), tr("« j’aime »", "\"I like\"")) + ", " +
-                       plural(s.byKind[1], tr("« je suggère »", "\"I suggest\""), tr("« je suggère »", "\"I suggest\"")) +
-                       ", " +
-                       plural(s.byKind[2], tr("« je m’interroge »", "\"I wonder\""), tr("« je m’interroge »", "\"I wonder\""));
+    std::string line = countOf(s.byKind[0], "« j’aime »", "« j’aime »", "\"I like\"", "\"I like\"") + ", " +
+                       countOf(s.byKind[1], "« je suggère »", "« je suggère »", "\"I suggest\"", "\"I suggest\"") + ", " +
+                       countOf(s.byKind[2], "« je m’interroge »", "« je m’interroge »", "\"I wonder\"", "\"I wonder\"");
     if (s.ratings > 0)
         line += trf(" ; note moyenne {}/5 ({})", "; average rating {}/5 ({})", decimal(s.averageRating),
-                    plural(s.ratings, tr("note", "rating"), tr("notes", "ratings")));
+                    countOf(s.ratings, "note", "notes", "rating", "ratings"));
     return line;
+}
+
+std::string capitalised(std::string text) {
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
+}
+
+// The visitors' words grouped by kind: J'aime, then Je suggère, then Je m'interroge.
+std::string feedbackLines(const std::vector<ReportFeedback>& feedback) {
+    std::string md;
+    for (std::size_t k = 0; k < 3; ++k) {
+        std::string items;
+        int count = 0;
+        for (const auto& f : feedback) {
+            if (static_cast<std::size_t>(f.kind) != k) continue;
+            ++count;
+            items += "- " + (f.text.empty() ? tr("_(sans texte)_", "_(no text)_") : itemText(f.text));
+            if (f.rating) items += " (" + std::to_string(*f.rating) + "/5)";
+            if (!f.visitor.empty()) items += " — " + escapeMarkdown(f.visitor);
+            items += "\n";
+        }
+        if (!count) continue;
+        md += "_" + capitalised(feedbackKindLabel(static_cast<FeedbackKind>(k))) + "_ · " +
+              countOf(count, "retour", "retours", "entry", "entries") + "\n\n" + items + "\n";
+    }
+    return md;
 }
 
 void team(std::string& md, const ReportTeam& t, const Report& report, const std::string& photoFolder,
@@ -54,9 +92,9 @@ void team(std::string& md, const ReportTeam& t, const Report& report, const std:
     md += "- " + tr("**Membres :** ", "**Members:** ") + std::to_string(members);
     std::string roles;
     for (std::size_t r = 0; r < 4; ++r)
-        if (t.roleCounts[r])
-            roles += (roles.empty() ? "" : ", ") + std::to_string(t.roleCounts[r]) + " " +
-                     (t.roleCounts[r] > 1 ? roleLabelPlural(static_cast<Role>(r)) : roleLabel(static_cast<Role>(r)));
+        if (int n = t.roleCounts[r])
+            roles += (roles.empty() ? "" : ", ") + std::to_string(n) + " " +
+                     (singularFor(n) ? roleLabel(static_cast<Role>(r)) : roleLabelPlural(static_cast<Role>(r)));
     if (!roles.empty()) md += " (" + roles + ")";
     md += "\n";
     for (const auto& m : t.members) {
@@ -64,20 +102,26 @@ void team(std::string& md, const ReportTeam& t, const Report& report, const std:
         if (!m.organisation.empty()) md += " — " + escapeMarkdown(m.organisation);
         md += "\n";
     }
-    md += "- " + tr("**Mur :** ", "**Board:** ") + plural(t.notes, "post-it", "post-its") + ", " +
-          plural(t.clusters, tr("regroupement", "cluster"), tr("regroupements", "clusters")) + ", " +
-          plural(t.dots, tr("gommette", "dot"), tr("gommettes", "dots")) + "\n\n";
+    md += "- " + tr("**Mur :** ", "**Board:** ") + countOf(t.notes, "post-it", "post-its", "note", "notes") + ", " +
+          countOf(t.clusters, "regroupement", "regroupements", "cluster", "clusters") + ", " + dots(t.dots) + "\n\n";
 
+    md += "#### " + tr("Idées et regroupements", "Ideas and clusters") + "\n\n";
+    if (t.votedIdeas.empty() && t.otherIdeas.empty()) md += tr("_Aucune idée sur le mur._", "_No idea on the board._") + "\n\n";
     if (!t.votedIdeas.empty()) {
-        md += "#### " + tr("Idées qui ont reçu des gommettes", "Ideas that got dots") + "\n\n";
+        md += "##### " + tr("Classées par gommettes", "Ranked by dots") + "\n\n";
         int rank = 0;
         for (const auto& idea : t.votedIdeas)
-            md += std::to_string(++rank) + ". " + ideaLine(idea) + " — **" +
-                  plural(idea.votes, tr("gommette", "dot"), tr("gommettes", "dots")) + "**\n";
+            md += ideaItem(std::to_string(++rank) + ". ", idea, " — **" + dots(idea.votes) + "**");
+        md += "\n";
+    }
+    if (!t.otherIdeas.empty()) {
+        md += "##### " + (t.votedIdeas.empty() ? tr("Sur le mur", "On the board") : tr("Les autres idées", "The other ideas")) + "\n\n";
+        for (const auto& idea : t.otherIdeas) md += ideaItem("- ", idea, "");
         md += "\n";
     }
     md += "#### " + tr("Piste retenue", "Selected idea") + "\n\n";
-    md += (t.selected ? ideaLine(*t.selected) : tr("_Pas encore choisie._", "_Not chosen yet._")) + "\n\n";
+    if (t.selected) md += ideaItem("", *t.selected, "") + "\n";
+    else md += tr("_Pas encore choisie._", "_Not chosen yet._") + "\n\n";
 
     if (t.prototypes.empty()) return;
     md += "#### " + tr("Prototypes", "Prototypes") + "\n\n";
@@ -99,16 +143,8 @@ void team(std::string& md, const ReportTeam& t, const Report& report, const std:
                 std::string alt = photo.caption.empty() ? tr("Photo du prototype", "Photo of the prototype") : photo.caption;
                 md += "![" + escapeMarkdown(alt) + "](" + file + ")\n\n";
             }
-            if (!version.feedback.empty()) {
-                md += tr("Retours : ", "Feedback: ") + synthesisLine(version.synthesis) + "\n\n";
-                for (const auto& f : version.feedback) {
-                    md += "- _" + feedbackKindLabel(f.kind) + "_ : " + escapeMarkdown(f.text);
-                    if (f.rating) md += " (" + std::to_string(*f.rating) + "/5)";
-                    if (!f.visitor.empty()) md += " — " + escapeMarkdown(f.visitor);
-                    md += "\n";
-                }
-                md += "\n";
-            }
+            if (!version.feedback.empty())
+                md += tr("Retours : ", "Feedback: ") + synthesisLine(version.synthesis) + "\n\n" + feedbackLines(version.feedback);
         }
         if (proto.versions.size() > 1 && proto.synthesis.total() > 0)
             md += tr("**Synthèse des retours, toutes versions :** ", "**Feedback, all versions:** ") +
@@ -177,18 +213,13 @@ MarkdownReport renderMarkdown(const Report& report, const std::string& photoFold
                      ? trf("le {}", "on {}", displayDay(e.firstDay))
                      : trf("du {} au {}", "from {} to {}", displayDay(e.firstDay), displayDay(e.lastDay)));
     if (!meta.empty()) md += meta + "\n\n";
-    std::size_t challenges = report.state->challenges.size();
     if (!report.state->sites.empty()) {
-        md += plural(static_cast<int>(report.state->sites.size()), "site", "sites") + tr(" : ", ": ");
+        md += countOf(static_cast<long long>(report.state->sites.size()), "site", "sites", "site", "sites") + tr(" : ", ": ");
         std::string names;
         for (const EventInfo* site : report.state->sitesInOrder()) names += (names.empty() ? "" : ", ") + escapeMarkdown(site->name);
         md += names + ".\n\n";
     }
-    md += plural(static_cast<int>(challenges), tr("défi", "défi"), tr("défis", "défis")) + ", " +
-          plural(report.teams, tr("équipe", "team"), tr("équipes", "teams")) + ", " + plural(report.notes, "post-it", "post-its") +
-          ", " + plural(report.prototypes, tr("version de prototype", "prototype version"), tr("versions de prototypes", "prototype versions")) +
-          ", " + plural(report.feedback, tr("retour de visiteur", "visitor feedback"), tr("retours de visiteurs", "visitor feedback")) +
-          ".\n\n";
+    md += capitalised(reportFigures(report)) + ".\n\n";
 
     for (const auto& section : report.sections) {
         if (const Challenge* c = section.challenge) {

@@ -1,9 +1,11 @@
 #include "io/report_model.hpp"
 
+#include "model/language.hpp"
 #include "storage/store.hpp"
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -15,7 +17,7 @@ namespace {
 // views give: asking EventState per team and per prototype scanned every note and every feedback
 // entry each time (seconds for an event of 50,000 notes and 10,000 feedback entries).
 struct ReportIndex {
-    std::unordered_map<Id, int> notesOfTeam;
+    std::unordered_map<Id, std::vector<const Note*>> notesOfTeam;    // oldest first
     std::unordered_map<Id, std::vector<const Note*>> notesOfCluster; // by z, then creation
     std::unordered_map<Id, std::vector<const Feedback*>> feedbackOf; // oldest first
     std::unordered_map<Id, std::vector<const Photo*>> photosOf;      // oldest first
@@ -23,9 +25,13 @@ struct ReportIndex {
 
     explicit ReportIndex(const EventState& s) {
         for (const auto& [id, n] : s.notes) {
-            ++notesOfTeam[n.teamId];
+            notesOfTeam[n.teamId].push_back(&n);
             if (n.clusterId) notesOfCluster[n.clusterId].push_back(&n);
         }
+        for (auto& [id, notes] : notesOfTeam)
+            std::sort(notes.begin(), notes.end(), [](const Note* a, const Note* b) {
+                return std::tie(a->createdAt, a->z, a->id) < std::tie(b->createdAt, b->z, b->id);
+            });
         for (auto& [id, notes] : notesOfCluster)
             std::sort(notes.begin(), notes.end(), [](const Note* a, const Note* b) {
                 return std::tie(a->z, a->createdAt, a->id) < std::tie(b->z, b->createdAt, b->id);
@@ -50,12 +56,16 @@ struct ReportIndex {
 ReportIdea ideaOf(const EventState& s, const ReportIndex& index, Id noteId, Id clusterId, const ReportOptions& options) {
     ReportIdea idea;
     if (const Note* note = noteId ? s.find<Note>(noteId) : nullptr) {
+        idea.noteId = note->id;
         idea.text = note->text;
+        idea.colour = note->colour;
         if (options.withNames)
             if (const Member* author = note->authorId ? s.find<Member>(note->authorId) : nullptr) idea.author = author->name;
     } else if (const Cluster* cluster = clusterId ? s.find<Cluster>(clusterId) : nullptr) {
+        idea.clusterId = cluster->id;
         idea.isCluster = true;
         idea.text = cluster->title;
+        idea.colour = cluster->colour;
         for (const Note* n : ReportIndex::of(index.notesOfCluster, cluster->id))
             if (n->teamId == cluster->teamId) idea.notes.push_back(n->text);
     }
@@ -97,6 +107,28 @@ std::vector<ReportIdea> votedIdeas(const EventState& s, const ReportIndex& index
     return ideas;
 }
 
+// Every regroupement and every note outside one that got no dot: the rest of the board.
+std::vector<ReportIdea> otherIdeas(const EventState& s, const ReportIndex& index, Id teamId, const ReportOptions& options,
+                                   const std::vector<ReportIdea>& voted) {
+    std::set<std::pair<Id, Id>> shown;
+    for (const ReportIdea& idea : voted) shown.insert({idea.noteId, idea.clusterId});
+    std::vector<ReportIdea> ideas;
+    std::vector<const Cluster*> clusters = s.clustersOfTeam(teamId);
+    // Board order: top to bottom, then left to right (as the board is read).
+    std::stable_sort(clusters.begin(), clusters.end(),
+                     [](const Cluster* a, const Cluster* b) { return std::tie(a->y, a->x) < std::tie(b->y, b->x); });
+    for (const Cluster* c : clusters)
+        if (!shown.count({Id{}, c->id})) ideas.push_back(ideaOf(s, index, {}, c->id, options));
+    auto notes = index.notesOfTeam.find(teamId);
+    if (notes == index.notesOfTeam.end()) return ideas;
+    for (const Note* n : notes->second) {
+        const Cluster* cluster = n->clusterId ? s.find<Cluster>(n->clusterId) : nullptr;
+        bool inCluster = cluster && cluster->teamId == n->teamId; // listed with its regroupement
+        if (!inCluster && !shown.count({n->id, Id{}})) ideas.push_back(ideaOf(s, index, n->id, {}, options));
+    }
+    return ideas;
+}
+
 ReportTeam teamReport(Store& store, const EventState& s, const ReportIndex& index, const Team& team, const ReportOptions& options) {
     ReportTeam out;
     out.team = &team;
@@ -107,9 +139,10 @@ ReportTeam teamReport(Store& store, const EventState& s, const ReportIndex& inde
         ++out.roleCounts[static_cast<std::size_t>(m->role)];
         if (options.withNames) out.members.push_back({m->name, m->organisation, m->role});
     }
-    if (auto it = index.notesOfTeam.find(team.id); it != index.notesOfTeam.end()) out.notes = it->second;
+    if (auto it = index.notesOfTeam.find(team.id); it != index.notesOfTeam.end()) out.notes = static_cast<int>(it->second.size());
     out.clusters = static_cast<int>(s.clustersOfTeam(team.id).size());
     out.votedIdeas = votedIdeas(s, index, team.id, options, out.dots);
+    out.otherIdeas = otherIdeas(s, index, team.id, options, out.votedIdeas);
     if (team.selectedNoteId || team.selectedClusterId)
         out.selected = ideaOf(s, index, team.selectedNoteId, team.selectedClusterId, options);
 
@@ -140,6 +173,14 @@ ReportTeam teamReport(Store& store, const EventState& s, const ReportIndex& inde
 std::string sitePrefix(const Report& report, const ReportSection& section) {
     if (report.state->sites.empty()) return {};
     return report.state->siteName(section.site) + " · ";
+}
+
+std::string reportFigures(const Report& report) {
+    const EventState& s = *report.state;
+    return countOf(static_cast<long long>(s.challenges.size()), "défi", "défis", "défi", "défis") + ", " +
+           countOf(report.teams, "équipe", "équipes", "team", "teams") + ", " + countOf(report.notes, "post-it", "post-its", "note", "notes") +
+           ", " + countOf(report.prototypes, "version de prototype", "versions de prototypes", "prototype version", "prototype versions") +
+           ", " + countOf(report.feedback, "retour de visiteur", "retours de visiteurs", "visitor feedback", "visitor feedback");
 }
 
 Report buildReport(Store& store, const EventState& s, const ReportOptions& options) {

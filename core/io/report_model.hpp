@@ -18,8 +18,10 @@ struct ReportOptions {
 };
 
 struct ReportIdea {
+    Id noteId, clusterId;           // which one it is (one of the two is set)
     bool isCluster = false;
     std::string text;               // the note's text, or the cluster's title
+    std::string colour;             // the note's or cluster's colour on the board (#RRGGBB)
     std::vector<std::string> notes; // a cluster's notes
     std::string author;             // a note's author (only with names)
     int votes = 0;
@@ -69,7 +71,11 @@ struct ReportTeam {
     std::array<int, 4> roleCounts{};
     std::vector<ReportMember> members;  // only with names
     int notes = 0, clusters = 0, dots = 0;
-    std::vector<ReportIdea> votedIdeas; // latest round with dots, most dots first
+    // The whole board, as ideas: the ones that got dots in the latest round with dots (most
+    // dots first), then every other regroupement (in board order) with its notes, then every
+    // other note outside a regroupement (oldest first). Together they hold every note.
+    std::vector<ReportIdea> votedIdeas;
+    std::vector<ReportIdea> otherIdeas;
     std::optional<ReportIdea> selected; // piste retenue
     std::vector<ReportPrototype> prototypes;
 };
@@ -89,6 +95,10 @@ struct Report {
 
 // A section's title prefix in a review file that holds several sites ("Lyon 2019 · "), else "".
 std::string sitePrefix(const Report& report, const ReportSection& section);
+
+// "14 défis, 14 équipes, 16 post-its, 3 versions de prototypes, 3 retours de visiteurs", by the
+// plural rule of the message language.
+std::string reportFigures(const Report& report);
 
 // The state must outlive the report (rows are pointed to, not copied).
 Report buildReport(Store& store, const EventState& state, const ReportOptions& options);
