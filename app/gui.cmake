@@ -50,6 +50,8 @@ target_link_libraries(atelier_ui PUBLIC atelier_core imgui_core atelier_fontconf
 add_library(atelier_gui STATIC
   gui.cpp
   window.cpp
+  frame_bench.cpp
+  frame_background.cpp
   outcomes/photo_textures_gl.cpp
 )
 target_include_directories(atelier_gui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})

@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -34,6 +35,7 @@ private:
 } // namespace
 
 int runGui(int argc, char** argv) {
+    const auto started = std::chrono::steady_clock::now();
     CLI::App cli{"Atelier: public-innovation workshops. Without PATH, opens the default event."};
     std::string path, screenshot, viewName = "home", size = "1920x1080", lang, projectionShot, shortcutLog;
     int team = 0;
@@ -53,6 +55,12 @@ int runGui(int argc, char** argv) {
     cli.add_flag("--projection-window", projectionWindow, "Open the projection window at start");
     cli.add_option("--projection-screenshot", projectionShot, "With --screenshot: also capture the projection window");
     cli.add_option("--shortcut-log", shortcutLog, "Append every recognised shortcut to this file (tests)");
+    double benchSeconds = 0;
+    std::string benchZoom = "fit", benchLabel;
+    cli.add_option("--bench-pan", benchSeconds, "Benchmark: pan the --team board for this many seconds, print a JSON record, exit")
+        ->check(CLI::Range(0.1, 600.0));
+    cli.add_option("--bench-zoom", benchZoom, "With --bench-pan: fit or 1to1")->check(CLI::IsMember({"fit", "1to1"}));
+    cli.add_option("--bench-label", benchLabel, "With --bench-pan: text copied into the record");
     cli.add_option("--clock-ms", clockMs, "Freeze the clock at this UTC instant, in ms since 1970 (screenshots)");
     try {
         cli.parse(argc, argv);
@@ -125,6 +133,21 @@ int runGui(int argc, char** argv) {
     }
 
     Windows windows(app);
+    if (benchSeconds > 0) {
+        session.view = ViewId::Board;
+        auto sinceStart = [&] { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count(); };
+        double opened = sinceStart();
+        if (!windows.init(true, width, height)) return 1;
+        std::fprintf(stderr, "bench: event open %.0f ms, window and GL context %.0f ms\n", opened, sinceStart() - opened);
+        PanBenchRequest request;
+        request.width = width;
+        request.height = height;
+        request.fit = benchZoom == "fit";
+        request.panSeconds = benchSeconds;
+        request.label = benchLabel;
+        request.processStart = started;
+        return windows.benchPan(request) ? 0 : 1;
+    }
     if (!windows.init(!shooting, shooting ? 640 : 1440, shooting ? 360 : 900)) return 1;
     if (shooting) {
         ScreenshotRequest request;

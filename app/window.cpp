@@ -1,5 +1,6 @@
 #include "window.hpp"
 
+#include "frame_background.hpp"
 #include "keys.hpp"
 #include "outcomes/dropped_files.hpp"
 #include "presentation.hpp"
@@ -292,12 +293,15 @@ void Windows::frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen) {
         io.DisplayFramebufferScale = ImVec2(1, 1);
     }
     ImGui::NewFrame();
+    resetClearColour(ImGui::GetColorU32(ImGuiCol_WindowBg));
     m_app.handleShortcuts(slot.projection);
     if (slot.projection) m_app.drawProjectionWindow();
     else m_app.drawMainWindow();
     ImGui::Render();
     glViewport(0, 0, fbWidth, fbHeight);
-    glClearColor(0.05f, 0.06f, 0.08f, 1.0f);
+    // The clear paints the background the views leave out (frame_background.hpp).
+    ImVec4 clear = ImGui::ColorConvertU32ToFloat4(clearColour());
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     // The frame has seen this batch of presses: now their releases may count.

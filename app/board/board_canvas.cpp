@@ -1,6 +1,7 @@
 #include "board/board_canvas.hpp"
 
 #include "board/hit_test.hpp"
+#include "frame_background.hpp"
 #include "strings.hpp"
 #include "theme.hpp"
 
@@ -23,6 +24,20 @@ namespace {
 
 constexpr ImU32 kBoardBg = IM_COL32(0xF1, 0xEF, 0xEA, 0xFF);
 constexpr ImU32 kGridDot = IM_COL32(0xD6, 0xD2, 0xC8, 0xFF);
+
+// The board covers most of the window: its colour is the frame's clear (no shaded fill), and
+// the rest of the view's window gets its background as four bands behind every window (the
+// sidebar and the menu bar paint their own).
+void paintBoardBackground(ImVec2 min, ImVec2 max) {
+    paintByClear(kBoardBg);
+    ImDrawList* back = ImGui::GetBackgroundDrawList();
+    ImVec2 v0 = ImGui::GetWindowPos(), v1(v0.x + ImGui::GetWindowWidth(), v0.y + ImGui::GetWindowHeight());
+    ImU32 window = ImGui::GetColorU32(ImGuiCol_WindowBg);
+    back->AddRectFilled(v0, ImVec2(v1.x, min.y), window);
+    back->AddRectFilled(ImVec2(v0.x, max.y), v1, window);
+    back->AddRectFilled(ImVec2(v0.x, min.y), ImVec2(min.x, max.y), window);
+    back->AddRectFilled(ImVec2(max.x, min.y), ImVec2(v1.x, max.y), window);
+}
 constexpr float kDragThreshold = 4.0f;
 
 
@@ -504,7 +519,7 @@ void BoardCanvas::draw(Session& session, const FontSet& fonts, Id teamId, ImVec2
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 end(origin.x + size.x, origin.y + size.y);
     list->PushClipRect(origin, end, true);
-    list->AddRectFilled(origin, end, kBoardBg);
+    paintBoardBackground(origin, end);
     // A dot grid while the dots are far enough apart to mean something (it shows panning).
     float spacing = 80.0f * m_camera.zoom();
     if (spacing >= 40.0f) {
