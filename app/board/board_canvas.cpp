@@ -508,9 +508,17 @@ void BoardCanvas::draw(Session& session, const FontSet& fonts, Id teamId, ImVec2
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
     bool hovered = ImGui::IsItemHovered();
     m_camera.setViewport(origin, size);
+    // The user moved the view since the fit (wheel, drag, keys, 1:1): the fit no longer holds.
+    if (m_keepFit && (m_camera.zoom() != m_fittedZoom || m_camera.pan().x != m_fittedPan.x || m_camera.pan().y != m_fittedPan.y))
+        m_keepFit = false;
+    if (m_keepFit && (size.x != m_fittedSize.x || size.y != m_fittedSize.y)) m_fitPending = true; // resized: fit again
     if (m_fitPending) {
         m_camera.fit(m_layout.bounds(), 40.0f, 1.0f);
         m_fitPending = false;
+        m_keepFit = true;
+        m_fittedSize = size;
+        m_fittedPan = m_camera.pan();
+        m_fittedZoom = m_camera.zoom();
     }
     handleMouse(session, hovered);
     handleKeys(session, hovered);

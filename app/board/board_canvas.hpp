@@ -87,6 +87,10 @@ private:
     ImVec2 m_lastPress{0, 0};
     DrawStats m_stats;
     bool m_fitPending = true;
+    // After a fit, the board stays fitted when the window is resized, until the user pans or zooms.
+    bool m_keepFit = false;
+    ImVec2 m_fittedSize{0, 0}, m_fittedPan{0, 0};
+    float m_fittedZoom = 0;
     bool m_focused = false;
     Id m_voter;
     bool m_tallying = false;
