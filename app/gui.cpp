@@ -6,6 +6,7 @@
 #include "model/clock.hpp"
 #include "settings.hpp"
 #include "strings.hpp"
+#include "views/view_board.hpp"
 #include "window.hpp"
 
 #include <CLI/CLI.hpp>
@@ -61,6 +62,9 @@ int runGui(int argc, char** argv) {
         ->check(CLI::Range(0.1, 600.0));
     cli.add_option("--bench-zoom", benchZoom, "With --bench-pan: fit or 1to1")->check(CLI::IsMember({"fit", "1to1"}));
     cli.add_option("--bench-label", benchLabel, "With --bench-pan: text copied into the record");
+    std::vector<float> boardView;
+    cli.add_option("--board-view", boardView, "With --view board: X Y ZOOM, the world point at the board's top-left corner and the zoom")
+        ->expected(3);
     cli.add_option("--clock-ms", clockMs, "Freeze the clock at this UTC instant, in ms since 1970 (screenshots)");
     try {
         cli.parse(argc, argv);
@@ -125,6 +129,13 @@ int runGui(int argc, char** argv) {
                                                                    {"vote", ProjectorContent::Vote}};
     if (!projectorContent.empty()) session.projectorContent = kContents.at(projectorContent);
     session.projectionWindow = projectionWindow;
+    if (boardView.size() == 3) {
+        if (boardView[2] < board::Camera::kMinZoom || boardView[2] > board::Camera::kMaxZoom) {
+            std::fprintf(stderr, "atelier: --board-view: the zoom must be between %g and %g\n", board::Camera::kMinZoom, board::Camera::kMaxZoom);
+            return 2;
+        }
+        static_cast<BoardView*>(app.view(ViewId::Board))->canvas().showAt(ImVec2(boardView[0], boardView[1]), boardView[2]);
+    }
 
     std::unique_ptr<std::ofstream> log;
     if (!shortcutLog.empty()) {

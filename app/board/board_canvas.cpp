@@ -520,6 +520,11 @@ void BoardCanvas::draw(Session& session, const FontSet& fonts, Id teamId, ImVec2
         m_fittedPan = m_camera.pan();
         m_fittedZoom = m_camera.zoom();
     }
+    if (m_pendingView) {
+        m_camera.set(ImVec2((*m_pendingView)[0], (*m_pendingView)[1]), (*m_pendingView)[2]);
+        m_pendingView.reset();
+        m_keepFit = false;
+    }
     handleMouse(session, hovered);
     handleKeys(session, hovered);
     contextMenu(session);
