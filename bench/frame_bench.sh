@@ -23,7 +23,9 @@ for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0
 export DISPLAY=$display LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=llvmpipe
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
 for n in "${counts[@]}"; do
-    "$bin" generate "$work/board$n.db" --scale 1 --board "$n" >/dev/null
+    # FRAME_BENCH_DB: an event already made (e.g. --scale 10 --board 50000) instead of a fresh one.
+    if [ -n "${FRAME_BENCH_DB:-}" ]; then cp "$FRAME_BENCH_DB" "$work/board$n.db"
+    else "$bin" generate "$work/board$n.db" --scale 1 --board "$n" >/dev/null; fi
     for zoom in fit 1to1; do
         "$bin" "$work/board$n.db" --team 1 --size 1920x1080 --bench-pan "${PAN_S:-3}" --bench-zoom "$zoom" \
             --bench-label "${FRAME_BENCH_LABEL:-}" 2>"$work/err.log" || { cat "$work/err.log" >&2; exit 1; }
