@@ -204,6 +204,7 @@ void Fonts::build(ImFontAtlas& atlas) {
     m_set.largeBold = add(m_boldPath, m_largeSize, m_ranges.Data, 1);
     m_set.timer = add(m_boldPath, m_timerSize, m_timerRanges.Data, 1);
     atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    atlas.TexGlyphPadding = 4; // room for two mipmap levels (window.cpp) without glyphs bleeding
     atlas.TexDesiredWidth = 2048;
     atlas.Build();
     m_dirty = false;

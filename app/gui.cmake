@@ -8,6 +8,7 @@ add_library(atelier_ui STATIC
   settings.cpp
   widgets.cpp
   text_clip.cpp
+  frame_background.cpp
   keys.cpp
   app.cpp
   presentation.cpp
@@ -51,6 +52,7 @@ add_library(atelier_gui STATIC
   gui.cpp
   window.cpp
   window_icon.cpp
+  frame_bench.cpp
   outcomes/photo_textures_gl.cpp
 )
 target_include_directories(atelier_gui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})

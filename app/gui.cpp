@@ -6,10 +6,12 @@
 #include "model/clock.hpp"
 #include "settings.hpp"
 #include "strings.hpp"
+#include "views/view_board.hpp"
 #include "window.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -34,6 +36,7 @@ private:
 } // namespace
 
 int runGui(int argc, char** argv) {
+    const auto started = std::chrono::steady_clock::now();
     CLI::App cli{"Atelier: public-innovation workshops. Without PATH, opens the default event."};
     std::string path, screenshot, viewName = "home", size = "1920x1080", lang, projectionShot, shortcutLog;
     int team = 0;
@@ -53,6 +56,15 @@ int runGui(int argc, char** argv) {
     cli.add_flag("--projection-window", projectionWindow, "Open the projection window at start");
     cli.add_option("--projection-screenshot", projectionShot, "With --screenshot: also capture the projection window");
     cli.add_option("--shortcut-log", shortcutLog, "Append every recognised shortcut to this file (tests)");
+    double benchSeconds = 0;
+    std::string benchZoom = "fit", benchLabel;
+    cli.add_option("--bench-pan", benchSeconds, "Benchmark: pan the --team board for this many seconds, print a JSON record, exit")
+        ->check(CLI::Range(0.1, 600.0));
+    cli.add_option("--bench-zoom", benchZoom, "With --bench-pan: fit or 1to1")->check(CLI::IsMember({"fit", "1to1"}));
+    cli.add_option("--bench-label", benchLabel, "With --bench-pan: text copied into the record");
+    std::vector<float> boardView;
+    cli.add_option("--board-view", boardView, "With --view board: X Y ZOOM, the world point at the board's top-left corner and the zoom")
+        ->expected(3);
     cli.add_option("--clock-ms", clockMs, "Freeze the clock at this UTC instant, in ms since 1970 (screenshots)");
     try {
         cli.parse(argc, argv);
@@ -117,6 +129,13 @@ int runGui(int argc, char** argv) {
                                                                    {"vote", ProjectorContent::Vote}};
     if (!projectorContent.empty()) session.projectorContent = kContents.at(projectorContent);
     session.projectionWindow = projectionWindow;
+    if (boardView.size() == 3) {
+        if (boardView[2] < board::Camera::kMinZoom || boardView[2] > board::Camera::kMaxZoom) {
+            std::fprintf(stderr, "atelier: --board-view: the zoom must be between %g and %g\n", board::Camera::kMinZoom, board::Camera::kMaxZoom);
+            return 2;
+        }
+        static_cast<BoardView*>(app.view(ViewId::Board))->canvas().showAt(ImVec2(boardView[0], boardView[1]), boardView[2]);
+    }
 
     std::unique_ptr<std::ofstream> log;
     if (!shortcutLog.empty()) {
@@ -125,6 +144,21 @@ int runGui(int argc, char** argv) {
     }
 
     Windows windows(app);
+    if (benchSeconds > 0) {
+        session.view = ViewId::Board;
+        auto sinceStart = [&] { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count(); };
+        double opened = sinceStart();
+        if (!windows.init(true, width, height)) return 1;
+        std::fprintf(stderr, "bench: event open %.0f ms, window and GL context %.0f ms\n", opened, sinceStart() - opened);
+        PanBenchRequest request;
+        request.width = width;
+        request.height = height;
+        request.fit = benchZoom == "fit";
+        request.panSeconds = benchSeconds;
+        request.label = benchLabel;
+        request.processStart = started;
+        return windows.benchPan(request) ? 0 : 1;
+    }
     if (!windows.init(!shooting, shooting ? 640 : 1440, shooting ? 360 : 900)) return 1;
     if (shooting) {
         ScreenshotRequest request;

@@ -3,6 +3,7 @@
 // context, sharing GL objects and one font atlas; our own callbacks route input to the right
 // context. Also renders screenshots offscreen.
 #include "app.hpp"
+#include "frame_bench.hpp"
 #include "outcomes/photo_textures_gl.hpp"
 
 #include <array>
@@ -35,6 +36,8 @@ public:
     void run();
     // Renders a few frames offscreen at the requested size and writes PNGs; false on failure.
     bool screenshot(const ScreenshotRequest& request);
+    // Pans the board in the visible window and prints one JSON record (frame_bench.cpp).
+    bool benchPan(const PanBenchRequest& request);
 
     struct Slot {
         Windows* owner = nullptr;

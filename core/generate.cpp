@@ -8,7 +8,9 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <filesystem>
 #include <random>
 
@@ -25,6 +27,10 @@ constexpr std::array<const char*, 12> kObjects{"l’accueil des usagers", "les d
 constexpr std::array<const char*, 8> kHows{"avec les agents", "dès la première visite", "sans rendez-vous", "en itinérance",
                                            "avec un « café citoyen »", "par SMS", "le samedi matin", "à l’école"};
 constexpr std::array<const char*, 8> kColours{"#FFE066", "#FFB3C1", "#B5EAD7", "#C7CEEA", "#FFDAC1", "#E2F0CB", "#A0E7E5", "#F6D6AD"};
+// Endings of about 30 characters, so « Idée n°123 : … » is about 40, like the peer's notes.
+constexpr std::array<const char*, 6> kBoardIdeas{"simplifier l’inscription", "un guichet unique en mairie",
+                                                 "ouvrir la médiathèque tard", "le café des habitants",
+                                                 "des horaires lisibles", "accueillir sans rendez-vous"};
 constexpr std::array<const char*, 6> kNames{"Camille", "Dominique", "Claude", "Sacha", "Maxime", "Alix"};
 
 class Generator {
@@ -40,12 +46,34 @@ private:
     std::mt19937_64 m_random;
 };
 
+// Team 1's benchmark board: `count` notes in a grid whose aspect ratio matches a 16:9 screen.
+void putBoardGrid(Store& store, Generator& gen, Id teamId, Id authorId, int count, Millis& at, GenerateCounts& counts) {
+    constexpr double kPitchX = 220, kPitchY = 160;
+    int columns = std::max(1, static_cast<int>(std::ceil(std::sqrt(count * (16.0 / 9.0) * (kPitchY / kPitchX)))));
+    for (int n = 0; n < count; ++n) {
+        Note note;
+        note.id = gen.id();
+        note.teamId = teamId;
+        note.text = "Idée n°" + std::to_string(n + 1) + " : " + kBoardIdeas[static_cast<std::size_t>(n) % kBoardIdeas.size()];
+        note.x = (n % columns) * kPitchX;
+        note.y = (n / columns) * kPitchY;
+        note.z = n + 1;
+        note.authorId = authorId;
+        note.createdAt = at += 10;
+        store.put(note);
+        ++counts.notes;
+    }
+}
+
 } // namespace
 
 GenerateCounts generateEvent(const std::string& path, const GenerateOptions& options) {
     if (options.scale < 1 || options.scale > 100)
         throw ValidationError(trf("« scale » doit être entre 1 et 100 (reçu {}).", "\"scale\" must be between 1 and 100 (got {}).",
                                   options.scale));
+    if (options.boardNotes < 0 || options.boardNotes > 100000)
+        throw ValidationError(trf("« board » doit être entre 0 et 100 000 (reçu {}).", "\"board\" must be between 0 and 100,000 (got {}).",
+                                  options.boardNotes));
     Generator gen(options.seed);
     const int scale = options.scale;
     EventInfo info;
@@ -96,6 +124,10 @@ GenerateCounts generateEvent(const std::string& path, const GenerateOptions& opt
                 store->put(member);
                 members.push_back(member.id);
                 ++counts.members;
+            }
+            if (t == 0 && options.boardNotes > 0) {
+                putBoardGrid(*store, gen, team.id, members.front(), options.boardNotes, at, counts);
+                continue; // the benchmark board alone: no regroupement, dot or prototype on it
             }
             std::vector<Id> clusters;
             for (int c = 0; c < 8; ++c) {

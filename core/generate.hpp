@@ -14,6 +14,10 @@ struct GenerateOptions {
     int scale = 10;
     std::uint64_t seed = 2018;
     Millis start = 1531123200000; // 2018-07-09 08:00 UTC, the Rennes summer university
+    // When > 0, team 1's board holds exactly this many notes (and nothing else) on the peer
+    // benchmark's grid: 160x120 notes on a 220x160 pitch, the grid as wide as 16:9, about 40
+    // French characters each. For the whole-frame benchmark and the memory budget.
+    int boardNotes = 0;
 };
 
 struct GenerateCounts {

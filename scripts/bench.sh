@@ -27,6 +27,18 @@ echo
 "$build/bench/bench_export" 5 "$work/big.db"
 echo
 
+# The whole frame through OpenGL (software, Xvfb): the real app panning boards of 200, 2,000 and
+# 10,000 notes; then the 10x event with a 50,000-note board (memory, time to the first frame).
+echo "== Whole frame: the app panning a board under Xvfb with llvmpipe (1920x1080) =="
+if command -v Xvfb >/dev/null; then
+    bash bench/frame_bench.sh "$build" 200 2000 10000 | python3 scripts/frame_bench_table.py
+    "$build/app/atelier" generate "$work/board50k.db" --scale 10 --board 50000 >/dev/null
+    FRAME_BENCH_DB="$work/board50k.db" bash bench/frame_bench.sh "$build" 50000 | python3 scripts/frame_bench_table.py
+else
+    echo "SKIP  whole frame (Xvfb not installed)"
+fi
+echo
+
 # Idle: the app on the big event, a timer running for all teams, at rest for 10 s.
 echo "== Idle: the app at rest with a running timer (Xvfb) =="
 if ! command -v xvfb-run >/dev/null; then

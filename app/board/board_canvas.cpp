@@ -1,6 +1,7 @@
 #include "board/board_canvas.hpp"
 
 #include "board/hit_test.hpp"
+#include "frame_background.hpp"
 #include "strings.hpp"
 #include "theme.hpp"
 
@@ -23,6 +24,20 @@ namespace {
 
 constexpr ImU32 kBoardBg = IM_COL32(0xF1, 0xEF, 0xEA, 0xFF);
 constexpr ImU32 kGridDot = IM_COL32(0xD6, 0xD2, 0xC8, 0xFF);
+
+// The board covers most of the window: its colour is the frame's clear (no shaded fill), and
+// the rest of the view's window gets its background as four bands behind every window (the
+// sidebar and the menu bar paint their own).
+void paintBoardBackground(ImVec2 min, ImVec2 max) {
+    paintByClear(kBoardBg);
+    ImDrawList* back = ImGui::GetBackgroundDrawList();
+    ImVec2 v0 = ImGui::GetWindowPos(), v1(v0.x + ImGui::GetWindowWidth(), v0.y + ImGui::GetWindowHeight());
+    ImU32 window = ImGui::GetColorU32(ImGuiCol_WindowBg);
+    back->AddRectFilled(v0, ImVec2(v1.x, min.y), window);
+    back->AddRectFilled(ImVec2(v0.x, max.y), v1, window);
+    back->AddRectFilled(ImVec2(v0.x, min.y), ImVec2(min.x, max.y), window);
+    back->AddRectFilled(ImVec2(max.x, min.y), ImVec2(v1.x, max.y), window);
+}
 constexpr float kDragThreshold = 4.0f;
 
 
@@ -493,9 +508,22 @@ void BoardCanvas::draw(Session& session, const FontSet& fonts, Id teamId, ImVec2
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
     bool hovered = ImGui::IsItemHovered();
     m_camera.setViewport(origin, size);
+    // The user moved the view since the fit (wheel, drag, keys, 1:1): the fit no longer holds.
+    if (m_keepFit && (m_camera.zoom() != m_fittedZoom || m_camera.pan().x != m_fittedPan.x || m_camera.pan().y != m_fittedPan.y))
+        m_keepFit = false;
+    if (m_keepFit && (size.x != m_fittedSize.x || size.y != m_fittedSize.y)) m_fitPending = true; // resized: fit again
     if (m_fitPending) {
         m_camera.fit(m_layout.bounds(), 40.0f, 1.0f);
         m_fitPending = false;
+        m_keepFit = true;
+        m_fittedSize = size;
+        m_fittedPan = m_camera.pan();
+        m_fittedZoom = m_camera.zoom();
+    }
+    if (m_pendingView) {
+        m_camera.set(ImVec2((*m_pendingView)[0], (*m_pendingView)[1]), (*m_pendingView)[2]);
+        m_pendingView.reset();
+        m_keepFit = false;
     }
     handleMouse(session, hovered);
     handleKeys(session, hovered);
@@ -504,7 +532,7 @@ void BoardCanvas::draw(Session& session, const FontSet& fonts, Id teamId, ImVec2
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 end(origin.x + size.x, origin.y + size.y);
     list->PushClipRect(origin, end, true);
-    list->AddRectFilled(origin, end, kBoardBg);
+    paintBoardBackground(origin, end);
     // A dot grid while the dots are far enough apart to mean something (it shows panning).
     float spacing = 80.0f * m_camera.zoom();
     if (spacing >= 40.0f) {

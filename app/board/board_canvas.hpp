@@ -1,4 +1,6 @@
 #pragma once
+#include <array>
+#include <optional>
 // The interactive board of one team: pan and zoom, notes created and typed in place, dragged
 // alone or together, into and out of clusters, rubber-band selection, voting clicks. Every
 // change is queued on the Session as one action per gesture (a drag is one MoveNotes on
@@ -35,6 +37,9 @@ public:
     const DrawStats& stats() const { return m_stats; }
 
     void fitAll() { m_fitPending = true; }
+    // Shows the board with this world point at the top-left corner, at this zoom, from the next
+    // frame on (screenshots and tests; a user's view is made by panning and zooming).
+    void showAt(ImVec2 worldTopLeft, float zoom) { m_pendingView = {worldTopLeft.x, worldTopLeft.y, zoom}; }
     void actualSize(); // zoom 1:1 around the centre
 
     // Voting by clicks: a member of the team (members mode), or the facilitator's tally.
@@ -87,6 +92,11 @@ private:
     ImVec2 m_lastPress{0, 0};
     DrawStats m_stats;
     bool m_fitPending = true;
+    // After a fit, the board stays fitted when the window is resized, until the user pans or zooms.
+    bool m_keepFit = false;
+    std::optional<std::array<float, 3>> m_pendingView; // x, y, zoom (showAt)
+    ImVec2 m_fittedSize{0, 0}, m_fittedPan{0, 0};
+    float m_fittedZoom = 0;
     bool m_focused = false;
     Id m_voter;
     bool m_tallying = false;

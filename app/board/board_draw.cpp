@@ -146,7 +146,10 @@ void drawNote(ImDrawList* list, const NoteItem& n, const BoardLayout& layout, co
     }
     float rounding = std::min(4.0f * zoom, 4.0f);
     float lift = std::max(1.0f, 4.0f * zoom);
-    list->AddRectFilled(ImVec2(s.min.x + lift, s.min.y + lift), ImVec2(s.max.x + lift, s.max.y + lift), kShadow, rounding);
+    // The shadow as the two strips that show beside the card, not a second card underneath:
+    // the same look for a tenth of the shaded pixels (issue 17).
+    list->AddRectFilled(ImVec2(s.max.x, s.min.y + lift), ImVec2(s.max.x + lift, s.max.y + lift), kShadow);
+    list->AddRectFilled(ImVec2(s.min.x + lift, s.max.y), ImVec2(s.max.x, s.max.y + lift), kShadow);
     list->AddRectFilled(s.min, s.max, n.fill, rounding);
     bool chosen = layout.selectedNote() == n.id;
     bool selected = !o.projector && o.selection && o.selection->contains(n.id);

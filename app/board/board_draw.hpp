@@ -35,7 +35,7 @@ struct DrawStats {
 };
 
 // Screen text size under which note texts are not drawn as glyphs.
-inline constexpr float kMinReadablePixels = 6.5f;
+inline constexpr float kMinReadablePixels = 6.0f; // text is drawn from about 6 px high (issue 17)
 
 DrawStats drawBoard(ImDrawList* list, const BoardLayout& layout, const Camera& camera, const DrawOptions& options);
 

@@ -43,6 +43,12 @@ Ouvrir l'application / Open the app:
   --projection-screenshot PNG avec --screenshot : capture aussi la projection / also captures the projection
   --clock-ms MS               fige l'horloge (captures) / freezes the clock (screenshots), ms since 1970 UTC
   --shortcut-log FILE         note chaque raccourci reconnu (tests) / logs each recognised shortcut (tests)
+  --board-view X Y ZOOM       avec --view board : le point du mur en haut à gauche et le zoom
+                              with --view board: the board point at the top-left corner, and the zoom
+  --bench-pan SECONDS         banc d'essai : fait défiler le mur de --team, écrit une mesure JSON
+                              benchmark: pans the --team board, prints one JSON record (frame times)
+  --bench-zoom fit|1to1       avec --bench-pan : tout le mur ou 1:1 / with --bench-pan: fit or 1:1
+  --bench-label TEXT          avec --bench-pan : copié dans la mesure / copied into the record
 
 Options globales, avant ou après la commande / global options, before or after the command:
   --lang fr|en                langue des messages / language of the messages

@@ -17,6 +17,9 @@ void registerGenerateCommand(CLI::App& app, CliRun& run) {
     cmd->add_option("--scale", options->scale, "multiple de l'échelle CNFPT (14 équipes, 5 000 post-its) / multiple of the CNFPT scale")
         ->check(CLI::Range(1, 100));
     cmd->add_option("--seed", options->seed, "graine du tirage / random seed");
+    cmd->add_option("--board", options->boardNotes,
+                    "le mur de l'équipe 1 ne porte que N post-its en grille (bancs d'essai) / team 1's board holds only N notes in a grid (benchmarks)")
+        ->check(CLI::Range(0, 100000));
     cmd->callback([&run, path, options] {
         run.command = [=] {
             auto t0 = std::chrono::steady_clock::now();

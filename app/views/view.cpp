@@ -26,7 +26,8 @@ void View::draw(ViewContext& ctx, ImVec2 pos, ImVec2 size) {
     std::snprintf(name, sizeof name, "##view%d", static_cast<int>(m_id));
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                        ImGuiWindowFlags_NoSavedSettings;
+                                        ImGuiWindowFlags_NoSavedSettings |
+                                        ImGuiWindowFlags_NoBackground; // the frame's clear paints it (frame_background.hpp)
     if (ImGui::Begin(name, nullptr, kFlags | windowFlags())) drawContent(ctx);
     ImGui::End();
 }

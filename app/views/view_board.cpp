@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace atelier {
 
@@ -54,8 +55,12 @@ void BoardView::drawToolbar(ViewContext& ctx, const Team& team) {
     ImGui::SameLine();
     if (ImGui::Button(str(Str::BoardActualSize))) m_canvas.actualSize();
     ImGui::SameLine();
+    // The zoom is written once the board has drawn: on the first frame (and after « Tout voir »)
+    // the fit is applied there, and the label must show the zoom the board is drawn at.
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("%d %%", static_cast<int>(std::lround(m_canvas.camera().zoom() * 100)));
+    m_zoomLabelAt = ImGui::GetCursorScreenPos();
+    m_zoomLabelAt.y += ImGui::GetStyle().FramePadding.y;
+    ImGui::Dummy(ImVec2(ImGui::CalcTextSize("400 %").x, ImGui::GetTextLineHeight()));
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
@@ -217,6 +222,10 @@ void BoardView::drawContent(ViewContext& ctx) {
     if (Id rename = m_canvas.renameRequest()) m_focusTitle = rename;
     ImVec2 avail = ImGui::GetContentRegionAvail();
     m_canvas.draw(session, ctx.fonts, team->id, avail);
+    char zoom[16];
+    std::snprintf(zoom, sizeof zoom, "%d %%", static_cast<int>(std::lround(m_canvas.camera().zoom() * 100)));
+    ImGui::GetWindowDrawList()->AddText(m_zoomLabelAt, ImGui::GetColorU32(ImGuiCol_Text), zoom);
+    m_zoomShown = zoom;
 }
 
 } // namespace atelier

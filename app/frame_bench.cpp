@@ -1,0 +1,213 @@
+// Windows::benchPan: see frame_bench.hpp. Prints one JSON line on stdout.
+#include "frame_bench.hpp"
+#include "window.hpp"
+
+#include "views/view_board.hpp"
+
+#define GL_GLEXT_PROTOTYPES
+#define GLFW_INCLUDE_GLCOREARB
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace atelier {
+
+namespace {
+
+double cpuSeconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage); // every thread of the process: llvmpipe's rasterisers too
+    auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+bool hasExtension(const char* name) {
+    GLint count = 0;
+    glGetIntegerv(GL_NUM_EXTENSIONS, &count);
+    for (GLint i = 0; i < count; ++i)
+        if (const auto* e = reinterpret_cast<const char*>(glGetStringi(GL_EXTENSIONS, static_cast<GLuint>(i))); e && std::strcmp(e, name) == 0)
+            return true;
+    return false;
+}
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(v.size()))); // nearest rank
+    return v[std::clamp<std::size_t>(rank, 1, v.size()) - 1];
+}
+
+// Where the fill goes: the area of every triangle ImGui submitted, by draw list (the window it
+// belongs to), in screens. Overlap and clipping are not subtracted, so this is an upper bound
+// that tells which window to look at; the fragment counter gives the true total.
+nlohmann::json fillByWindow(double screen) {
+    std::vector<std::pair<double, std::string>> areas;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; data && l < data->CmdListsCount; ++l) {
+        const ImDrawList* list = data->CmdLists[l];
+        double area = 0;
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
+                const ImVec2& a = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i)])].pos;
+                const ImVec2& b = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i + 1)])].pos;
+                const ImVec2& c = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i + 2)])].pos;
+                area += std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2.0;
+            }
+        }
+        areas.emplace_back(area / screen, list->_OwnerName ? list->_OwnerName : "?");
+    }
+    std::sort(areas.rbegin(), areas.rend());
+    nlohmann::json out = nlohmann::json::object();
+    for (std::size_t i = 0; i < areas.size() && i < 6; ++i) out[areas[i].second] = std::round(areas[i].first * 100.0) / 100.0;
+    return out;
+}
+
+// The process's peak resident memory (VmHWM), in MB: the window, the GL context, the font atlas
+// and the textures included.
+double peakResidentMb() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+    return 0;
+}
+
+} // namespace
+
+bool Windows::benchPan(const PanBenchRequest& request) {
+    glfwMakeContextCurrent(m_main.window);
+    glfwSwapInterval(0);
+    glfwSetWindowPos(m_main.window, 0, 0);
+    glfwSetWindowSize(m_main.window, request.width, request.height);
+    auto* boardView = static_cast<BoardView*>(m_app.view(ViewId::Board));
+    if (!boardView || !m_app.session().isOpen() || !m_app.session().team) {
+        std::fprintf(stderr, "atelier: --bench-pan needs an event and a team (--team N)\n");
+        return false;
+    }
+    board::BoardCanvas& canvas = boardView->canvas();
+    m_app.session().view = ViewId::Board;
+    const bool fragmentsKnown = hasExtension("GL_ARB_pipeline_statistics_query");
+
+    std::vector<double> buildMs, swapMs; // our frame (ImGui + GL calls), then the swap (rasterise, present)
+    auto drawOne = [&](GLuint query) {
+        glfwPollEvents();
+        rebuildFontsIfNeeded();
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(m_main.window, &w, &h);
+        if (query) glBeginQuery(GL_FRAGMENT_SHADER_INVOCATIONS_ARB, query);
+        double f0 = glfwGetTime();
+        frame(m_main, w, h, false);
+        if (query) glEndQuery(GL_FRAGMENT_SHADER_INVOCATIONS_ARB);
+        double f1 = glfwGetTime();
+        glfwSwapBuffers(m_main.window);
+        if (query) {
+            buildMs.push_back((f1 - f0) * 1000.0);
+            swapMs.push_back((glfwGetTime() - f1) * 1000.0);
+        }
+        m_app.afterFrames();
+    };
+    // Settle: the window mapped at its size, fonts and wrapped texts built, the fit applied.
+    const double beforeFirstMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request.processStart).count();
+    drawOne(0);
+    const double firstFrameMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request.processStart).count();
+    double t0 = glfwGetTime();
+    bool zoomed = false;
+    while (glfwGetTime() - t0 < request.settleSeconds) {
+        if (!zoomed && glfwGetTime() - t0 > request.settleSeconds / 2) {
+            if (request.fit) canvas.fitAll();
+            else canvas.actualSize();
+            zoomed = true;
+        }
+        drawOne(0);
+    }
+    drawOne(0);
+    const ImVec2 base = canvas.camera().pan();
+    const float zoom = canvas.camera().zoom();
+    auto panTo = [&](double seconds, double period) {
+        double angle = 2.0 * M_PI * seconds / period;
+        float r = request.radiusPx / zoom; // constant on screen
+        canvas.camera().set(ImVec2(base.x + r * static_cast<float>(std::cos(angle)), base.y + r * static_cast<float>(std::sin(angle))), zoom);
+    };
+    for (double t = glfwGetTime(), start = t; t - start < request.warmupSeconds; t = glfwGetTime()) {
+        panTo(t - start, request.panSeconds);
+        drawOne(0);
+    }
+
+    std::vector<GLuint> queries;
+    std::vector<double> swaps;
+    auto epochMs = [] {
+        return std::chrono::duration<double, std::milli>(std::chrono::system_clock::now().time_since_epoch()).count();
+    };
+    const double panStartEpoch = epochMs();
+    double cpu0 = cpuSeconds(), start = glfwGetTime();
+    swaps.push_back(start);
+    while (swaps.back() - start < request.panSeconds) {
+        GLuint q = 0;
+        if (fragmentsKnown) {
+            glGenQueries(1, &q);
+            queries.push_back(q);
+        }
+        panTo(swaps.back() - start, request.panSeconds);
+        drawOne(q);
+        swaps.push_back(glfwGetTime());
+    }
+    double cpu = cpuSeconds() - cpu0;
+    const double panEndEpoch = epochMs();
+    std::vector<double> intervals;
+    for (std::size_t i = 1; i < swaps.size(); ++i) intervals.push_back((swaps[i] - swaps[i - 1]) * 1000.0);
+    std::vector<double> fragments;
+    for (GLuint q : queries) {
+        GLuint64 value = 0;
+        glGetQueryObjectui64v(q, GL_QUERY_RESULT, &value);
+        fragments.push_back(static_cast<double>(value));
+    }
+    if (!queries.empty()) glDeleteQueries(static_cast<GLsizei>(queries.size()), queries.data());
+    canvas.camera().set(base, zoom);
+
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(m_main.window, &w, &h);
+    const Id team = m_app.session().team;
+    nlohmann::json record{{"app", "atelier"},
+                          {"label", request.label},
+                          {"scenario", request.fit ? "fit" : "1to1"},
+                          {"n", m_app.session().state().notesOfTeam(team).size()},
+                          {"zoom", std::round(zoom * 1000.0) / 1000.0},
+                          {"framebuffer", std::to_string(w) + "x" + std::to_string(h)},
+                          {"renderer", reinterpret_cast<const char*>(glGetString(GL_RENDERER))},
+                          {"frames", intervals.size()},
+                          {"frame_median_ms", percentile(intervals, 0.5)},
+                          {"frame_p95_ms", percentile(intervals, 0.95)},
+                          {"build_median_ms", percentile(buildMs, 0.5)},
+                          {"swap_median_ms", percentile(swapMs, 0.5)},
+                          {"cpu_ms_per_frame", intervals.empty() ? 0.0 : cpu * 1000.0 / static_cast<double>(intervals.size())},
+                          // the measured pan's wall-clock bounds, for an outside CPU sampler
+                          {"pan_start_epoch_ms", std::round(panStartEpoch)},
+                          {"pan_end_epoch_ms", std::round(panEndEpoch)},
+                          {"first_frame_ms", std::round(firstFrameMs * 10.0) / 10.0},
+                          {"open_and_window_ms", std::round(beforeFirstMs * 10.0) / 10.0},
+                          {"vmhwm_mb", std::round(peakResidentMb() * 10.0) / 10.0}};
+    if (w > 0 && h > 0) record["triangles_by_window"] = fillByWindow(static_cast<double>(w) * h);
+    if (fragmentsKnown && w > 0 && h > 0) {
+        double median = percentile(fragments, 0.5);
+        record["fragments_per_frame"] = median;
+        record["screens_of_fill"] = std::round(median / (static_cast<double>(w) * h) * 100.0) / 100.0;
+    }
+    std::printf("%s\n", record.dump().c_str());
+    std::fflush(stdout);
+    return !intervals.empty();
+}
+
+} // namespace atelier
