@@ -8,6 +8,7 @@ add_library(atelier_ui STATIC
   settings.cpp
   widgets.cpp
   text_clip.cpp
+  toolbar.cpp
   keys.cpp
   app.cpp
   presentation.cpp
