@@ -257,7 +257,11 @@ void App::drawKeysHelp() {
         row("Suppr / Del", Str::KeysBoardDelete);
         ImGui::EndTable();
     }
-    if (ImGui::Button(str(Str::KeysClose)) || !open || ImGui::IsKeyPressed(GLFW_KEY_F1, false)) {
+    // F1 and ? close it through the command table (runCommand toggles m_keysHelp): testing F1
+    // here as well toggled it twice, so F1 never closed it. Escape closes it too.
+    ImGuiIO& io = ImGui::GetIO();
+    bool escape = io.KeyMap[ImGuiKey_Escape] >= 0 && ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Escape], false);
+    if (ImGui::Button(str(Str::KeysClose)) || !open || escape) {
         m_keysHelp = false;
         ImGui::CloseCurrentPopup();
     }
