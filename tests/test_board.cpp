@@ -405,6 +405,24 @@ TEST_CASE("regroupements lay out their notes: a drop finds a free place, the fra
     CHECK(h.state().find<Cluster>(cluster)->y != before.y);
 }
 
+TEST_CASE("grouping the selection selects the new regroupement, laid out, for its title to be typed", "[board][layout]") {
+    BoardHarness h;
+    Id team = h.teamNumber(2);
+    Id a = h.engine().apply(AddNote{{}, team, "A", "", 300, 300, {}, {}, {}, {}}).created[0];
+    Id b = h.engine().apply(AddNote{{}, team, "B", "", 340, 320, {}, {}, {}, {}}).created[0]; // on top of A
+    h.showTeam(team);
+    h.canvas().selection().clear();
+    h.canvas().selection().add({a, b});
+    h.canvas().groupSelection(h.session(), "Idées");
+    h.frames(3);
+    REQUIRE(h.state().clustersOfTeam(team).size() == 1);
+    Id cluster = h.state().clustersOfTeam(team).front()->id;
+    CHECK(h.canvas().selection().cluster() == cluster);
+    layout::Board board = layout::Board::ofTeam(h.state(), team);
+    CHECK_FALSE(layout::notesOfAClusterOverlap(board));
+    CHECK(h.engine().undoDescription() == "Créer le regroupement « Idées »");
+}
+
 TEST_CASE("hidden notes are blank cards on the projector until revealed", "[board]") {
     BoardHarness h;
     Id team = h.teamNumber(1); // private writing in the demo: one hidden note
