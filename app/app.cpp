@@ -257,7 +257,11 @@ void App::drawKeysHelp() {
         row("Suppr / Del", Str::KeysBoardDelete);
         ImGui::EndTable();
     }
-    if (ImGui::Button(str(Str::KeysClose)) || !open || ImGui::IsKeyPressed(GLFW_KEY_F1, false)) {
+    // F1 and ? close it through the command table (runCommand toggles m_keysHelp): testing F1
+    // here as well toggled it twice, so F1 never closed it. Escape closes it too.
+    ImGuiIO& io = ImGui::GetIO();
+    bool escape = io.KeyMap[ImGuiKey_Escape] >= 0 && ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Escape], false);
+    if (ImGui::Button(str(Str::KeysClose)) || !open || escape) {
         m_keysHelp = false;
         ImGui::CloseCurrentPopup();
     }
@@ -296,7 +300,7 @@ void App::drawMainWindow() {
     if (!m_session.isOpen()) {
         drawOpenError(pos, size);
     } else {
-        float sidebar = 190.0f * m_settings.uiScale;
+        float sidebar = sidebarWidth();
         drawSidebar(pos, ImVec2(sidebar, size.y));
         if (View* v = view(m_session.view)) v->draw(ctx, ImVec2(pos.x + sidebar, pos.y), ImVec2(size.x - sidebar, size.y));
     }
@@ -381,6 +385,17 @@ void App::drawMenuBar() {
     ImGui::EndMainMenuBar();
 }
 
+float App::sidebarWidth() const {
+    // Wide enough for the longest screen name in the current language with its padding and a
+    // scroll bar, so that no name is cut (« Tableau de bord »).
+    const ImFont* bold = m_fonts.set().bold;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float widest = 0;
+    if (bold)
+        for (const auto& v : m_views) widest = std::max(widest, bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, v->title()).x);
+    return std::ceil(std::max(190.0f * m_settings.uiScale, widest + 2 * (style.FramePadding.x + style.WindowPadding.x) + style.ScrollbarSize));
+}
+
 void App::drawSidebar(ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
@@ -395,12 +410,19 @@ void App::drawSidebar(ImVec2 pos, ImVec2 size) {
     ImGui::Spacing();
     ImGui::PushFont(m_fonts.set().bold);
     float width = ImGui::GetContentRegionAvail().x;
+    // Every screen in sight when the window is short (1280x720): the buttons give up their
+    // extra height, down to one frame, before the list has to scroll.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float timerBlock = m_session.timerFor(Id{}) ? m_fonts.set().heading->FontSize * 2 + ImGui::GetTextLineHeightWithSpacing() + 4 * style.ItemSpacing.y : 0;
+    float room = size.y - ImGui::GetCursorPosY() - style.WindowPadding.y - timerBlock;
+    float fit = room / float(std::max<std::size_t>(1, m_views.size())) - style.ItemSpacing.y;
+    float buttonHeight = std::clamp(fit, ImGui::GetFrameHeight(), ImGui::GetFrameHeight() * 1.5f);
     for (auto& v : m_views) {
         bool active = v->id() == m_session.view;
         ImGui::PushStyleColor(ImGuiCol_Button, active ? IM_COL32(0xFF, 0xFF, 0xFF, 0xFF) : IM_COL32(0x2C, 0x3C, 0x52, 0xFF));
         ImGui::PushStyleColor(ImGuiCol_Text, active ? IM_COL32(0x10, 0x18, 0x28, 0xFF) : IM_COL32(0xFF, 0xFF, 0xFF, 0xFF));
         ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
-        if (ImGui::Button(v->title(), ImVec2(width, ImGui::GetFrameHeight() * 1.5f))) m_session.view = v->id();
+        if (ImGui::Button(v->title(), ImVec2(width, buttonHeight))) m_session.view = v->id();
         recordLastItem((std::string("##sidebar:") + v->title()).c_str());
         ImGui::PopStyleVar();
         ImGui::PopStyleColor(2);

@@ -63,6 +63,7 @@ public:
 private:
     void drawMenuBar();
     void drawSidebar(ImVec2 pos, ImVec2 size);
+    float sidebarWidth() const;
     void drawDialogs();
     void drawToasts();
     void drawOpenError(ImVec2 pos, ImVec2 size);

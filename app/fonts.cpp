@@ -59,6 +59,13 @@ constexpr ImWchar kTypography[] = {
     0x00B0, 0x00AB, 0x00BB, 0x00B7, // ° « » ·
     0x2116,         // №
     0x25B6, 0x25C0, // ▶ ◀
+    0x2190, 0x2191, 0x2192, 0x2193, // ← ↑ → ↓ (the phases history, page keys)
+    0x2212,         // − (minus sign)
+    0x2039, 0x203A, // ‹ › (« Fichier › Enregistrer sous » in the import messages)
+    0x2260, 0x2264, 0x2265, // ≠ ≤ ≥
+    // The replacement character: ImGui draws it for a character the atlas lacks, which a test
+    // can tell apart from a real « ? » (and a user sees as a missing glyph, not a question).
+    0xFFFD,
 };
 
 } // namespace

@@ -9,6 +9,7 @@ add_library(atelier_ui STATIC
   widgets.cpp
   text_clip.cpp
   frame_background.cpp
+  toolbar.cpp
   keys.cpp
   app.cpp
   presentation.cpp

@@ -1,6 +1,7 @@
 #include "session.hpp"
 
 #include "demo.hpp"
+#include "layout/cluster_layout.hpp"
 #include "model/errors.hpp"
 #include "storage/event_file.hpp"
 #include "model/language.hpp"
@@ -145,7 +146,10 @@ bool Session::applyPending() {
     m_pending.clear();
     for (const auto& pending : actions) {
         try {
-            ActionResult result = m_engine->apply(pending.action);
+            // A gesture on a board comes with the moves that keep its regroupements laid out,
+            // in one undo entry (layout/cluster_layout.hpp).
+            ActionResult result = layout::changesLayout(pending.action) ? layout::applyWithLayout(*m_engine, pending.action)
+                                                                       : m_engine->apply(pending.action);
             m_lastCreated = result.created;
             changed = true;
             if (pending.then) pending.then(result.created);

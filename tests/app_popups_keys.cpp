@@ -173,4 +173,29 @@ TEST_CASE("every single-key command is in the help overlay's table, with a descr
     }
 }
 
+TEST_CASE("F1 opens the shortcuts overlay and F1 again or Escape closes it, with keys delivered as GLFW does (to ImGui and to the input log)", "[app][keys]") {
+    Headless h;
+    h.frames(2);
+    ImGuiIO& io = ImGui::GetIO();
+    auto press = [&](int key) {
+        io.KeysDown[key] = true;
+        inputLog().key(key, 0, key);
+        h.frame();
+        io.KeysDown[key] = false;
+        h.frames(2);
+    };
+    press(GLFW_KEY_F1);
+    CHECK(h.app().keysHelpShown());
+    press(GLFW_KEY_F1);
+    CHECK_FALSE(h.app().keysHelpShown());
+    press(GLFW_KEY_F1);
+    REQUIRE(h.app().keysHelpShown());
+    press(GLFW_KEY_ESCAPE);
+    CHECK_FALSE(h.app().keysHelpShown());
+    // Closed, the shortcuts work again: Alt+6 goes to the board.
+    inputLog().key(GLFW_KEY_MINUS, GLFW_MOD_ALT, GLFW_KEY_6);
+    h.frames(2);
+    CHECK(h.session().view == ViewId::Board);
+}
+
 } // namespace atelier::test

@@ -7,6 +7,7 @@ add_executable(core_tests
   test_merge_cases.cpp
   test_actions.cpp
   test_votes.cpp
+  test_cluster_layout.cpp
   test_timer.cpp
   test_duration.cpp
   test_phase_change.cpp

@@ -6,6 +6,7 @@
 #include "board/ranking.hpp"
 #include "board/text_wrap.hpp"
 #include "demo.hpp"
+#include "layout/cluster_layout.hpp"
 #include "support.hpp"
 #include "views/view_board.hpp"
 
@@ -339,6 +340,87 @@ TEST_CASE("a note is resized by dragging its corner, within the allowed sizes, a
     h.frames(2);
     CHECK(h.state().find<Note>(id)->width == 200);
     CHECK(h.state().find<Note>(id)->height == 150);
+}
+
+TEST_CASE("regroupements lay out their notes: a drop finds a free place, the frame grows and moves a loose note away, in one undo; a note dragged out leaves; Shift+drag on the title band selects", "[board][layout]") {
+    BoardHarness h;
+    Id team = h.teamNumber(2); // an empty board
+    Id a = h.engine().apply(AddNote{{}, team, "A", "", 300, 300, {}, {}, {}, {}}).created[0];
+    Id cluster = h.engine().apply(AddCluster{{}, team, "Accueil", "", 280, 254, {a}}).created[0];
+    Id b = h.engine().apply(AddNote{{}, team, "B", "", 900, 300, {}, {}, {}, {}}).created[0];
+    Id loose = h.engine().apply(AddNote{{}, team, "libre", "", 300, 470, {}, {}, {}, {}}).created[0];
+    h.showTeam(team);
+    auto box = [&](Id id) {
+        const Note* n = h.state().find<Note>(id);
+        return layout::Box{n->x, n->y, n->x + n->width, n->y + n->height};
+    };
+    auto frame = [&] { return layout::Board::ofTeam(h.state(), team).frame(cluster); };
+    REQUIRE_FALSE(frame().overlaps(box(loose)));
+    const Note looseBefore = *h.state().find<Note>(loose);
+
+    // B dropped right onto A: it joins the regroupement beside A, never on it.
+    h.drag(h.screen(centre(*h.state().find<Note>(b))), h.screen(centre(*h.state().find<Note>(a))));
+    CHECK(h.state().find<Note>(b)->clusterId == cluster);
+    CHECK_FALSE(box(a).overlaps(box(b)));
+    CHECK(h.state().find<Note>(a)->x == 300); // what was there stays
+    // The frame grew to hold B and does not cover the loose note: it was moved out of the way.
+    CHECK_FALSE(frame().overlaps(box(loose)));
+    const Note* l = h.state().find<Note>(loose);
+    CHECK((l->x != looseBefore.x || l->y != looseBefore.y));
+    CHECK_FALSE(l->clusterId);
+    // On screen too: the frame drawn is the stored one.
+    const board::ClusterItem* drawn = h.canvas().layout().cluster(cluster);
+    REQUIRE(drawn);
+    CHECK(drawn->frame.y1 == Approx(frame().y1));
+    // One undo takes back the drop and the move it caused.
+    CHECK(h.engine().undoDescription() == "Mettre 1 post-it dans « Accueil »");
+    h.key(GLFW_KEY_Z, true);
+    CHECK(h.state().find<Note>(b)->x == 900);
+    CHECK_FALSE(h.state().find<Note>(b)->clusterId);
+    CHECK(h.state().find<Note>(loose)->x == looseBefore.x);
+    CHECK(h.state().find<Note>(loose)->y == looseBefore.y);
+    h.key(GLFW_KEY_Y, true);
+    CHECK(h.state().find<Note>(b)->clusterId == cluster);
+
+    // Dragged out of the frame onto empty board, B leaves the regroupement.
+    h.frames(30);
+    layout::Box f = frame();
+    h.drag(h.screen(centre(*h.state().find<Note>(b))), h.screen(ImVec2(float(f.x1) + 300, float(f.y0) + 80)));
+    CHECK_FALSE(h.state().find<Note>(b)->clusterId);
+    CHECK(h.engine().undoDescription() == "Sortir 1 post-it du regroupement");
+
+    // Shift+drag from the title band draws a rubber band: A gets selected, the cluster stays.
+    h.frames(30);
+    f = frame();
+    const Cluster before = *h.state().find<Cluster>(cluster);
+    h.click(h.screen(ImVec2(float(f.x1) + 150, float(f.y0) + 200))); // empty space: nothing selected
+    CHECK(h.canvas().selection().empty());
+    h.drag(h.screen(ImVec2(float(f.x0) + 4, float(f.y0) + 10)), h.screen(ImVec2(float(f.x1) - 4, float(f.y1) - 4)), true);
+    CHECK(h.state().find<Cluster>(cluster)->x == before.x);
+    CHECK(h.state().find<Cluster>(cluster)->y == before.y);
+    CHECK(h.canvas().selection().contains(a));
+    // Without Shift the title band still carries the regroupement.
+    h.frames(30); // not a double-click with the press above
+    h.drag(h.screen(ImVec2(float(f.x0) + 4, float(f.y0) + 10)), h.screen(ImVec2(float(f.x0) + 4, float(f.y0) - 90)));
+    CHECK(h.state().find<Cluster>(cluster)->y != before.y);
+}
+
+TEST_CASE("grouping the selection selects the new regroupement, laid out, for its title to be typed", "[board][layout]") {
+    BoardHarness h;
+    Id team = h.teamNumber(2);
+    Id a = h.engine().apply(AddNote{{}, team, "A", "", 300, 300, {}, {}, {}, {}}).created[0];
+    Id b = h.engine().apply(AddNote{{}, team, "B", "", 340, 320, {}, {}, {}, {}}).created[0]; // on top of A
+    h.showTeam(team);
+    h.canvas().selection().clear();
+    h.canvas().selection().add({a, b});
+    h.canvas().groupSelection(h.session(), "Idées");
+    h.frames(3);
+    REQUIRE(h.state().clustersOfTeam(team).size() == 1);
+    Id cluster = h.state().clustersOfTeam(team).front()->id;
+    CHECK(h.canvas().selection().cluster() == cluster);
+    layout::Board board = layout::Board::ofTeam(h.state(), team);
+    CHECK_FALSE(layout::notesOfAClusterOverlap(board));
+    CHECK(h.engine().undoDescription() == "Créer le regroupement « Idées »");
 }
 
 TEST_CASE("hidden notes are blank cards on the projector until revealed", "[board]") {

@@ -186,7 +186,9 @@ void BoardCanvas::press(Session& session, ImVec2 world) {
         m_gesture = m_selection.contains(id) ? Gesture::PressNote : Gesture::None;
         return;
     }
-    int h = clusterHeaderAt(m_layout, world);
+    // Shift means selecting: a Shift+drag from a cluster's title band draws a rubber band
+    // rather than carrying the cluster away.
+    int h = io.KeyShift ? -1 : clusterHeaderAt(m_layout, world);
     if (h >= 0) {
         m_selection.selectCluster(m_layout.clusters()[static_cast<std::size_t>(h)].id);
         m_dragCluster = m_selection.cluster();

@@ -5,14 +5,10 @@
 namespace atelier::board {
 
 WorldRect clusterFrame(ImVec2 anchor, const WorldRect& notes) {
-    WorldRect frame{anchor.x, anchor.y, anchor.x + kClusterMinWidth, anchor.y + kClusterHeader + kClusterMinBody};
-    if (!notes.empty()) {
-        // Notes sit below the title band: the frame grows around them on every side.
-        WorldRect around{notes.x0 - kClusterPadding, notes.y0 - kClusterHeader, notes.x1 + kClusterPadding,
-                         notes.y1 + kClusterPadding};
-        frame.add(around);
-    }
-    return frame;
+    layout::Box members;
+    if (!notes.empty()) members = {notes.x0, notes.y0, notes.x1, notes.y1};
+    layout::Box f = layout::clusterFrame(anchor.x, anchor.y, members);
+    return {float(f.x0), float(f.y0), float(f.x1), float(f.y1)};
 }
 
 void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font, Id voter) {

@@ -4,6 +4,7 @@
 // Rebuilt only when the state's revision (or the team) changes, so a frame just reads it.
 #include "board/camera.hpp"
 #include "board/text_wrap.hpp"
+#include "layout/cluster_layout.hpp"
 #include "storage/state.hpp"
 
 #include <imgui.h>
@@ -18,10 +19,11 @@ namespace atelier::board {
 inline constexpr float kTextSize = 17.0f;
 inline constexpr float kAuthorSize = 12.5f;
 inline constexpr float kNotePadding = 10.0f;
-inline constexpr float kClusterHeader = 46.0f;
-inline constexpr float kClusterPadding = 20.0f;
-inline constexpr float kClusterMinWidth = 240.0f;
-inline constexpr float kClusterMinBody = 120.0f;
+// A cluster's frame: the core's layout numbers (layout/cluster_layout.hpp), which keep notes apart.
+inline constexpr float kClusterHeader = float(layout::kClusterHeader);
+inline constexpr float kClusterPadding = float(layout::kClusterPadding);
+inline constexpr float kClusterMinWidth = float(layout::kClusterMinWidth);
+inline constexpr float kClusterMinBody = float(layout::kClusterMinBody);
 inline constexpr float kDefaultNoteWidth = 160.0f;
 inline constexpr float kDefaultNoteHeight = 120.0f;
 
@@ -50,7 +52,8 @@ struct ClusterItem {
     WorldRect header() const { return {frame.x0, frame.y0, frame.x1, frame.y0 + kClusterHeader}; }
 };
 
-// The frame a cluster anchored at `anchor` has around `notes` (its member notes' rectangles).
+// The frame a cluster anchored at `anchor` has around `notes` (its member notes' rectangles):
+// layout::clusterFrame, so what is drawn is what the layout kept clear.
 WorldRect clusterFrame(ImVec2 anchor, const WorldRect& notes);
 
 class BoardLayout {

@@ -6,6 +6,8 @@
 #include "widgets.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 
 namespace atelier {
 
@@ -43,7 +45,9 @@ void DashboardView::drawTotals(ViewContext& ctx) {
     const Dashboard& d = m_dashboard;
     ImGui::PushFont(ctx.fonts.bold);
     std::string rating = d.ratings ? decimal(d.averageRating) + " / 5" : "–";
+    ImGui::PushTextWrapPos(0.0f); // wraps between words on a narrow screen rather than running off it
     ImGui::TextUnformatted(strf(Str::DashTotals, d.rows.size(), d.notes, d.dots, d.prototypes, d.versions, d.feedback, rating).c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::Spacing();
 
@@ -112,6 +116,76 @@ void filterCombo(const char* id, Str label, float widthInFonts, const std::vecto
 
 } // namespace
 
+namespace {
+
+// The widest word of a text that wraps; a text that does not wrap counts whole.
+float widestWord(const std::string& text, bool wraps = true) {
+    if (!wraps) return ImGui::CalcTextSize(text.c_str()).x;
+    float widest = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t j = std::min(text.find(' ', i), text.size());
+        if (j > i) widest = std::max(widest, ImGui::CalcTextSize(text.data() + i, text.data() + j).x);
+        i = j + 1;
+    }
+    return widest;
+}
+
+} // namespace
+
+std::array<float, static_cast<std::size_t>(DashboardColumn::Count)> DashboardView::columnWidths(const Str* headers,
+                                                                                                 const float* weights) const {
+    constexpr std::size_t kColumns = static_cast<std::size_t>(DashboardColumn::Count);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    std::array<float, kColumns> least{};
+    // A header's first word at least; a header longer than its column ends
+    // in « … » (eleven columns do not all show their whole header at 1280x720).
+    for (std::size_t c = 0; c < kColumns; ++c) {
+        std::string header = str(headers[c]);
+        least[c] = ImGui::CalcTextSize(header.substr(0, header.find(' ')).c_str()).x;
+    }
+    auto need = [&](DashboardColumn column, float width) {
+        auto c = static_cast<std::size_t>(column);
+        least[c] = std::max(least[c], width);
+    };
+    for (const DashboardRow& row : m_dashboard.rows) {
+        need(DashboardColumn::Number, widestWord(std::to_string(row.number), false));
+        need(DashboardColumn::Team, std::max(widestWord(row.teamName), widestWord(row.site)));
+        need(DashboardColumn::Theme, widestWord(row.theme));
+        need(DashboardColumn::Phase, std::max(widestWord(phaseLabel(row.phase)), widestWord(strf(Str::DashSince, "00/00/0000 00:00"))));
+        // A long word of a note (a web address) wraps anyway past 10 characters' widths.
+        need(DashboardColumn::Selected, std::min(widestWord(row.selectedIdea), ImGui::GetFontSize() * 10));
+        need(DashboardColumn::Prototypes,
+             widestWord(strCount(Str::DashPrototypesFormatOne, Str::DashPrototypesFormat, static_cast<long long>(row.versions),
+                                 row.prototypes, row.versions)));
+        for (int p = 0; p < 4; ++p) {
+            auto i4 = static_cast<std::size_t>(p);
+            if (row.planned[i4] || row.actual[i4])
+                need(DashboardColumn::Durations,
+                     widestWord(strf(Str::DashDurationFormat, phaseLabel(static_cast<Phase>(p)), minutes(row.planned[i4]),
+                                     minutes(row.actual[i4]))));
+        }
+    }
+    // The sorted column's header keeps room for its arrow.
+    auto sorted = static_cast<std::size_t>(m_sort.empty() ? DashboardColumn::Number : m_sort.front().column);
+    least[sorted] += ImGui::GetFontSize();
+    // Rounded up to whole steps so the same widths come back frame after frame. The widths are
+    // the columns' stretch weights, and stretch columns share what is left of the window once
+    // every cell's padding, border and the scroll bar are taken: each gets at least its own.
+    float step = 4.0f;
+    float avail = std::floor((ImGui::GetContentRegionAvail().x - style.ScrollbarSize -
+                              float(kColumns) * (2 * style.CellPadding.x + 1)) / step) * step;
+    float used = 0, total = 0;
+    for (std::size_t c = 0; c < kColumns; ++c) {
+        least[c] = std::ceil(least[c] / step) * step;
+        used += least[c];
+        total += weights[c];
+    }
+    float spare = std::max(0.0f, avail - used);
+    std::array<float, kColumns> widths{};
+    for (std::size_t c = 0; c < kColumns; ++c) widths[c] = std::floor(least[c] + spare * weights[c] / total);
+    return widths;
+}
+
 void DashboardView::drawTable(ViewContext& ctx) {
     Session& session = ctx.session;
     // Filters: the site first, in a review file that gathers several.
@@ -134,17 +208,32 @@ void DashboardView::drawTable(ViewContext& ctx) {
     recordLastItem("##phase");
 
     constexpr int kColumns = static_cast<int>(DashboardColumn::Count);
-    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_SortMulti | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
-                            ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##dashboard", kColumns, flags)) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
     const Str headers[kColumns] = {Str::DashColNumber,   Str::DashColTeam,       Str::DashColTheme,    Str::DashColPhase,
                                    Str::DashColNotes,    Str::DashColDots,       Str::DashColSelected, Str::DashColPrototypes,
                                    Str::DashColFeedback, Str::DashColRating,     Str::DashColDurations};
     const float weights[kColumns] = {0.4f, 1.2f, 1.0f, 1.2f, 0.5f, 0.6f, 1.6f, 0.8f, 1.2f, 0.6f, 1.8f};
+    // Each column at least as wide as its widest word, so that no word is broken across lines
+    // (« Développe r » at 1280x720), and its header when that fits. Stretch weights are taken
+    // when the table is made: its id follows the widths, rounded, so it is made again only when
+    // they really change (another language, a UI scale, a long new word).
+    std::array<float, kColumns> widths = columnWidths(headers, weights);
+    ImGuiID key = 0;
+    for (float w : widths) key = key * 31 + static_cast<ImGuiID>(std::lround(w));
+    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_SortMulti | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
+                            ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    ImGui::PushID(static_cast<int>(key)); // popped after EndTable: the table's id sits on top of it
+    if (!ImGui::BeginTable("##dashboard", kColumns, flags)) {
+        ImGui::PopID();
+        return;
+    }
+    ImGui::TableSetupScrollFreeze(0, 1);
     for (int c = 0; c < kColumns; ++c) {
-        ImGuiTableColumnFlags f = c == 0 ? ImGuiTableColumnFlags_DefaultSort : ImGuiTableColumnFlags_None;
-        ImGui::TableSetupColumn(str(headers[c]), f | ImGuiTableColumnFlags_WidthStretch, weights[c], static_cast<ImGuiID>(c));
+        // A table made again keeps the order the user chose (its first key).
+        bool sorted = m_sort.empty() ? c == 0 : static_cast<int>(m_sort.front().column) == c;
+        ImGuiTableColumnFlags f = sorted ? ImGuiTableColumnFlags_DefaultSort : ImGuiTableColumnFlags_None;
+        if (sorted && !m_sort.empty() && m_sort.front().descending) f |= ImGuiTableColumnFlags_PreferSortDescending;
+        ImGui::TableSetupColumn(str(headers[c]), f | ImGuiTableColumnFlags_WidthStretch, widths[static_cast<std::size_t>(c)],
+                                static_cast<ImGuiID>(c));
     }
     // Headers drawn one by one so each can be found by its label (tests click them to sort).
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
@@ -190,7 +279,7 @@ void DashboardView::drawTable(ViewContext& ctx) {
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s", row.selectedIdea.empty() ? "–" : row.selectedIdea.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(strCount(Str::DashPrototypesFormatOne, Str::DashPrototypesFormat, static_cast<long long>(row.versions), row.prototypes, row.versions).c_str());
+            ImGui::TextWrapped("%s", strCount(Str::DashPrototypesFormatOne, Str::DashPrototypesFormat, static_cast<long long>(row.versions), row.prototypes, row.versions).c_str());
             ImGui::TableNextColumn();
             for (int k = 0; k < 3; ++k) {
                 if (k) ImGui::SameLine();
@@ -204,13 +293,16 @@ void DashboardView::drawTable(ViewContext& ctx) {
                 if (!row.planned[i4] && !row.actual[i4]) continue;
                 std::string line = strf(Str::DashDurationFormat, phaseLabel(static_cast<Phase>(p)), minutes(row.planned[i4]), minutes(row.actual[i4]));
                 bool over = row.planned[i4] && row.actual[i4] > row.planned[i4] * 5 / 4;
+                ImGui::PushTextWrapPos(0.0f);
                 if (over) ImGui::TextColored(ImColor(colours::kError), "%s", line.c_str());
                 else ImGui::TextUnformatted(line.c_str());
+                ImGui::PopTextWrapPos();
             }
             ImGui::PopID();
         }
     }
     ImGui::EndTable();
+    ImGui::PopID();
 }
 
 } // namespace atelier

@@ -6,6 +6,7 @@
 #include "outcomes/dashboard_model.hpp"
 #include "views/view.hpp"
 
+#include <array>
 #include <cstdint>
 
 namespace atelier {
@@ -21,6 +22,8 @@ private:
     void drawContent(ViewContext& ctx) override;
     void drawTotals(ViewContext& ctx);
     void drawTable(ViewContext& ctx);
+    // Each column's width: its header, its widest word, and a share of what is left.
+    std::array<float, static_cast<std::size_t>(DashboardColumn::Count)> columnWidths(const Str* headers, const float* weights) const;
 
     Dashboard m_dashboard;
     const Engine* m_engine = nullptr;

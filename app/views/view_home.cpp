@@ -157,23 +157,31 @@ void HomeView::drawChallenges(ViewContext& ctx) {
         ImGui::Dummy(ImVec2(qWidth, lineH * 2.1f));
 
         if (team) {
+            // The team's countdown keeps its whole width at the right of the team's line (a
+            // narrow card used to cut it); the name gives way, ending in « … ».
+            std::string clock;
+            if (const TimedSession* t = session.timerFor(team->id); t && timerState(*t, now) != TimerState::Ready)
+                clock = countdownLabel(*t, now);
+            float lineWidth = ImGui::GetContentRegionAvail().x;
+            float clockWidth = clock.empty() ? 0.0f : ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0, clock.c_str()).x;
             // In a review file, the site the team worked on follows (cut first when too long).
             std::string line = team->name + " · " + phaseName(team->phase);
             if (team->siteId) line += " — " + session.state().siteName(team->siteId);
-            textOneLine(line);
+            float textWidth = std::max(lineWidth - (clockWidth > 0 ? clockWidth + ImGui::GetFontSize() : 0.0f), lineWidth * 0.3f);
+            ImGui::TextUnformatted(clipToLines(ImGui::GetFont(), ImGui::GetFontSize(), textWidth, line, 1).c_str());
+            if (!clock.empty()) {
+                const TimedSession* t = session.timerFor(team->id);
+                ImGui::SameLine(std::max(ImGui::GetContentRegionMax().x - clockWidth, ImGui::GetCursorPosX()));
+                ImGui::PushFont(ctx.fonts.bold);
+                ImGui::TextColored(ImColor(countdownColour(t, now, colours::kAccent)), "%s", clock.c_str());
+                ImGui::PopFont();
+            }
             std::string prototypes = strCount(Str::CountPrototypesOne, Str::CountPrototypes, card.prototypes, card.prototypes);
             if (card.versions > card.prototypes) // « 1 prototype (2 versions) », as on the dashboard
                 prototypes = strCount(Str::DashPrototypesFormatOne, Str::DashPrototypesFormat, card.versions, prototypes, card.versions);
             std::string counts = strCount(Str::CountMembersOne, Str::CountMembers, card.members, card.members) + " · " +
                                  strCount(Str::CountNotesOne, Str::CountNotes, card.notes, card.notes) + " · " + prototypes;
-            ImGui::TextUnformatted(counts.c_str());
-            if (const TimedSession* t = session.timerFor(team->id); t && timerState(*t, now) != TimerState::Ready) {
-                ImGui::SameLine();
-                std::string clock = "  " + countdownLabel(*t, now);
-                ImGui::PushFont(ctx.fonts.bold);
-                ImGui::TextColored(ImColor(countdownColour(t, now, colours::kAccent)), "%s", clock.c_str());
-                ImGui::PopFont();
-            }
+            ImGui::TextUnformatted(clipToLines(ImGui::GetFont(), ImGui::GetFontSize(), lineWidth, counts, 1).c_str());
         } else {
             ImGui::TextDisabled("%s", str(Str::HomeNoTeam));
             ImGui::NewLine();
