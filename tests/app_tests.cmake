@@ -8,10 +8,11 @@ add_executable(app_tests
   app_text_clip.cpp
   app_organisers.cpp
   app_popups_keys.cpp
+  app_file_picker.cpp
 )
 target_include_directories(app_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_options(app_tests PRIVATE ${ATELIER_WARNINGS})
-target_link_libraries(app_tests PRIVATE atelier_test_support atelier_ui Catch2::Catch2)
+target_link_libraries(app_tests PRIVATE atelier_test_support atelier_ui PkgConfig::ATELIER_STB Catch2::Catch2)
 catch_discover_tests(app_tests TEST_PREFIX "app: ")
 
 # Checks a PNG's size and that it is not blank, for the screenshot tests.

@@ -220,6 +220,9 @@ void PrototypesView::drawPhotos(ViewContext& ctx, const Prototype& p) {
     ImGui::InputTextWithHint("##photopath", str(Str::ProtoPhotoPath), &m_photoPath);
     recordLastItem("##photopath");
     ImGui::SameLine();
+    if (button((std::string(str(Str::ButtonBrowse)) + "##photo").c_str())) m_photoPicker.open({1, PickMode::Open, FileKind::Image, {}, {}, {}});
+    if (auto pick = m_photoPicker.draw(session, &ctx.settings.recentFiles)) addPhoto(ctx, p.id, pick->path); // chosen: added at once
+    ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     ImGui::InputTextWithHint("##caption", str(Str::ProtoPhotoCaption), &m_caption);
     ImGui::SameLine();
