@@ -89,11 +89,15 @@ void FilesView::picked(ViewContext& ctx, const PickResult& pick) {
         checkMerge(ctx);
         break;
     case ExportBoard: startBoardExport(ctx, pick.path); break;
-    default: // the exports: "Export…" is shown for a frame, then the work runs
-        m_exportPurpose = pick.purpose;
-        m_exportPath = pick.path;
-        m_exportStep = 1;
+    default: { // the exports run after this frame is drawn, which then shows what they wrote
+        Session& session = ctx.session;
+        int purpose = pick.purpose;
+        std::string path = pick.path;
+        m_exporting = true;
+        said(str(Str::FilesExporting), false);
+        session.defer([this, &session, purpose, path](Engine& engine) { runExport(session, engine.store(), purpose, path); });
         break;
+    }
     }
 }
 
@@ -216,7 +220,8 @@ void FilesView::drawBundleImport(ViewContext& ctx) {
     }
 }
 
-void FilesView::runExport(ViewContext& ctx, int purpose, const std::string& path) {
+void FilesView::runExport(Session& session, Store& store, int purpose, const std::string& path) {
+    m_exporting = false;
     try {
         if (purpose == TemplateChallenges || purpose == TemplateTeams) {
             std::error_code ec;
@@ -234,13 +239,13 @@ void FilesView::runExport(ViewContext& ctx, int purpose, const std::string& path
                                                         : ExportFormat::Json;
         ReportOptions options;
         options.withNames = m_withNames;
-        ExportResult result = exportEvent(ctx.session.engine()->store(), format, path, options);
+        ExportResult result = exportEvent(store, format, path, options);
         std::string text = strCount(Str::FilesExportedOne, Str::FilesExported, static_cast<long long>(result.written.size()), result.written.size());
         for (const auto& written : result.written) text += "\n" + written;
         said(text, false);
     } catch (const std::exception& e) {
         said(strf(Str::FilesNotWritten, e.what()), true);
-        ctx.session.notify(m_exportResult, true);
+        session.notify(m_exportResult, true);
     }
 }
 
@@ -281,7 +286,7 @@ void FilesView::drawExport(ViewContext& ctx) {
     heading(ctx, Str::FilesExportTitle);
     ImGui::Checkbox(str(Str::FilesWithNames), &m_withNames);
     std::string stem = fileNameStem(session.state().event.name);
-    bool busy = m_exportStep != 0 || m_boardExport.running();
+    bool busy = m_exporting || m_boardExport.running();
     auto row = [&](Str label, const char* id, Str buttonLabel, PickRequest request) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -344,13 +349,6 @@ void FilesView::drawExport(ViewContext& ctx) {
         }))
         ImGui::TextDisabled("%s", str(Str::FilesBoardNoTeams));
 
-    if (m_exportStep == 1) {
-        ImGui::TextUnformatted(str(Str::FilesExporting)); // shown one frame before the work starts
-        m_exportStep = 2;
-    } else if (m_exportStep == 2) {
-        m_exportStep = 0;
-        runExport(ctx, m_exportPurpose, m_exportPath);
-    }
     ImGui::Spacing();
     if (!m_exportResult.empty()) textWrapped(nullptr, m_exportResult, m_exportFailed ? colours::kError : colours::kInfo);
 }

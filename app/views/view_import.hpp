@@ -37,7 +37,7 @@ private:
     void drawMerge(ViewContext& ctx);
     void preview(ViewContext& ctx);
     void picked(ViewContext& ctx, const PickResult& pick);
-    void runExport(ViewContext& ctx, int purpose, const std::string& path);
+    void runExport(Session& session, Store& store, int purpose, const std::string& path);
     void startBoardExport(ViewContext& ctx, const std::string& path);
     void pollBoardExport(ViewContext& ctx);
     void checkMerge(ViewContext& ctx);
@@ -55,9 +55,7 @@ private:
     std::string m_bundlePath, m_bundleTarget;
     // Export.
     bool m_withNames = false;
-    int m_exportStep = 0; // 1: "Export…" shown this frame, run it on the next
-    int m_exportPurpose = 0;
-    std::string m_exportPath;
+    bool m_exporting = false; // an export waits for the end of the frame (Session::defer)
     std::string m_exportResult;
     bool m_exportFailed = false;
     Id m_boardTeam;
