@@ -1,5 +1,7 @@
 #include "app.hpp"
 
+#include "child_process.hpp"
+
 #include "outcomes/outcome_focus.hpp"
 
 #include "model/language.hpp"
@@ -65,6 +67,7 @@ std::string App::windowTitle() const {
 
 double App::wakeSeconds() const {
     double wake = presentationWakeSeconds(m_session, m_session.now());
+    if (runningChildProcesses() > 0) wake = std::min(wake, 0.1); // a file dialog or a PNG export to poll
     if (!m_session.hasPending() && !const_cast<Session&>(m_session).toasts().empty()) wake = std::min(wake, 0.5);
     if (m_session.isOpen() && m_session.engine()->checkpointPending()) {
         double idle = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_lastChange).count();
@@ -465,7 +468,7 @@ void App::drawOpenError(ImVec2 pos, ImVec2 size) {
 }
 
 void App::drawDialogs() {
-    m_eventDialogs.draw(m_session);
+    m_eventDialogs.draw(m_session, &m_settings.recentFiles);
     drawBackupsDialog();
     drawKeysHelp();
 }

@@ -27,6 +27,7 @@ public:
     Settings& settings() { return m_settings; }
     Fonts& fonts() { return m_fonts; }
     View* view(ViewId id);
+    EventDialogs& eventDialogs() { return m_eventDialogs; }
 
     // One frame of each window, between ImGui::NewFrame() and ImGui::Render(), its context current.
     void drawMainWindow();

@@ -7,6 +7,9 @@ add_library(atelier_ui STATIC
   theme.cpp
   settings.cpp
   widgets.cpp
+  child_process.cpp
+  file_picker_model.cpp
+  file_picker.cpp
   text_clip.cpp
   frame_background.cpp
   toolbar.cpp

@@ -90,6 +90,9 @@ int runGui(int argc, char** argv) {
     Session& session = app.session();
     if (path.empty()) session.openDefault(defaultEventPath());
     else session.open(path);
+    // A picture of the event, not of the file: opened read-only beside a running Atelier (the
+    // app's own board export does that), the « lecture seule » notice stays out of the PNG.
+    if (shooting) session.toasts().clear();
     if (!session.isOpen() && shooting) {
         std::fprintf(stderr, "atelier: %s\n", session.openError().c_str());
         return 1;

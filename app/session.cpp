@@ -4,12 +4,14 @@
 #include "layout/cluster_layout.hpp"
 #include "model/errors.hpp"
 #include "storage/event_file.hpp"
+#include "sync/replica.hpp"
 #include "model/language.hpp"
 #include "strings.hpp"
 #include "model/timer.hpp"
 #include "timers/timer_scope.hpp"
 
 #include <filesystem>
+#include <utility>
 
 namespace atelier {
 
@@ -84,9 +86,12 @@ bool Session::restoreBackup(const std::string& backupPath) {
     return false;
 }
 
-bool Session::create(const std::string& path, const EventInfo& event) {
+bool Session::create(const std::string& path, const EventInfo& event, bool review) {
     try {
-        adopt(Engine::create(path, event, m_clock));
+        auto engine = Engine::create(path, event, m_clock);
+        if (review) markAsReviewFile(engine->store()); // the same step as `atelier new --review`
+        adopt(std::move(engine));
+        if (review) notify(strf(Str::DialogReviewCreated, event.name));
         return true;
     } catch (const std::exception& e) {
         m_openError = e.what();
@@ -124,7 +129,7 @@ bool Session::applyPending() {
         m_pending.clear();
         m_pendingUndo.clear();
         m_deferred.clear();
-        create(path, event);
+        create(path, event, std::exchange(m_pendingReview, false));
         return true;
     }
     if (!m_pendingOpen.empty()) {

@@ -28,7 +28,8 @@ public:
 
     // Opening. Failures are kept as openError(), never thrown: the window shows them.
     bool open(const std::string& path);
-    bool create(const std::string& path, const EventInfo& event);
+    // `review`: a national review file, which takes the files of other sites in a merge.
+    bool create(const std::string& path, const EventInfo& event, bool review = false);
     // The default database, created with the demo event on first run.
     bool openDefault(const std::string& path);
     void close();
@@ -54,7 +55,10 @@ public:
     void requestUndo() { m_pendingUndo.push_back(true); }
     void requestRedo() { m_pendingUndo.push_back(false); }
     void requestOpen(std::string path) { m_pendingOpen = std::move(path); }
-    void requestCreate(std::string path, EventInfo event) { m_pendingCreate = {std::move(path), std::move(event)}; }
+    void requestCreate(std::string path, EventInfo event, bool review = false) {
+        m_pendingCreate = {std::move(path), std::move(event)};
+        m_pendingReview = review;
+    }
     // Work that is more than one action (an import's batch, a merge), run after the actions;
     // what it throws becomes an error toast.
     void defer(std::function<void(Engine&)> work) { m_deferred.push_back(std::move(work)); }
@@ -107,6 +111,7 @@ private:
     std::vector<std::function<void(Engine&)>> m_deferred;
     std::string m_pendingOpen;
     std::pair<std::string, EventInfo> m_pendingCreate;
+    bool m_pendingReview = false;
     std::vector<Id> m_lastCreated;
     std::vector<Toast> m_toasts;
 };

@@ -33,7 +33,43 @@ constexpr const char* kFrench[] = {
     "Nouvel événement", // DialogNewEventDefault
     "Nouvel événement", // DialogNewEventTitle
     "Fichier de l'événement", // DialogEventFile
+    "Fichier de revue nationale (réunit les fichiers de plusieurs sites)", // DialogReviewFile
+    "Fichier de revue « {} » créé : fusionnez-y le fichier de chaque site (Fichiers, onglet « Fusionner »).", // DialogReviewCreated
     "Parcourir…", // ButtonBrowse
+    "Choisir un fichier", // PickerOpenTitle
+    "Enregistrer sous", // PickerSaveTitle
+    "Choisir un dossier", // PickerFolderTitle
+    "Dossier", // PickerFolder
+    "Emplacements", // PickerPlaces
+    "Récents", // PickerRecent
+    "Dossier de l’événement", // PickerEventFolder
+    "Dossier personnel", // PickerHome
+    "Documents", // PickerDocuments
+    "Bureau", // PickerDesktop
+    "Téléchargements", // PickerDownloads
+    "Dossier parent", // PickerUp
+    "Nom", // PickerName
+    "Tous les fichiers", // PickerAllFiles
+    "Événements Atelier (.db)", // PickerKindEvent
+    "Tableurs en CSV (.csv)", // PickerKindSpreadsheet
+    "Paquets JSON (.json)", // PickerKindBundle
+    "Photos (.jpg, .png)", // PickerKindImage
+    "Texte Markdown (.md)", // PickerKindMarkdown
+    "Pages web (.html)", // PickerKindHtml
+    "Images PNG (.png)", // PickerKindPng
+    "Choisir", // PickerChoose
+    "Enregistrer", // PickerSave
+    "Choisir ce dossier", // PickerChooseFolder
+    "Aucun fichier de ce type ici : ouvrez un autre dossier, ou montrez tous les fichiers.", // PickerEmptyFolder
+    "Impossible de lire le dossier « {} » ({}) : choisissez-en un autre.", // PickerFolderUnreadable
+    "« {} » n’existe pas : vérifiez le nom, ou choisissez un fichier dans la liste.", // PickerNoSuchFile
+    "« {} » est un dossier : ouvrez-le, puis choisissez un fichier.", // PickerIsFolder
+    "« {} » n’est pas un dossier existant : vérifiez le chemin.", // PickerNotFolder
+    "Le dossier « {} » n’existe pas : choisissez un dossier existant.", // PickerNoParent
+    "« {} » existe déjà : cliquez encore sur « Enregistrer » pour le remplacer, ou changez le nom.", // PickerWillReplace
+    "« {} » existe déjà : choisissez un autre nom pour le nouvel événement (pour travailler sur celui-là, ouvrez-le).", // PickerExistsEvent
+    "Écrivez un nom de fichier, ou choisissez-en un dans la liste.", // PickerNameMissing
+    "Choisissez le fichier dans la fenêtre qui vient de s’ouvrir.", // PickerDesktopWaiting
     "L'événement", // EventHeading
     "Nom", // EventName
     "Organisateur", // EventOrganiser
@@ -134,6 +170,8 @@ constexpr const char* kFrench[] = {
     "Comment … ?", // ChallengeNewQuestion
     "Aperçu sur le projecteur", // ChallengePreview
     "Page {} / {}", // ChallengePreviewPage
+    "Page précédente", // ChallengePagePrevious
+    "Page suivante", // ChallengePageNext
     "Déplacer le défi {}", // ChallengeMove
     "Défis", // ChallengeList
     "◀ Précédent", // ButtonPrevious
@@ -412,6 +450,29 @@ constexpr const char* kFrench[] = {
     "Export…", // FilesExporting
     "Export terminé ({} fichiers) :", // FilesExported
     "Export terminé ({} fichier) :", // FilesExportedOne
+    "Restitution en Markdown (.md)", // FilesExportReportMd
+    "Restitution en page web (.html), imprimable en PDF depuis un navigateur", // FilesExportReportHtml
+    "Tableaux CSV (post-its, votes, prototypes, retours), dans un dossier", // FilesExportTables
+    "Paquet JSON sans perte (tout l’événement)", // FilesExportBundle
+    "Mur d’une équipe en image PNG", // FilesExportBoard
+    "Modèles de tableur à remplir", // FilesExportTemplates
+    "Modèle des défis (.csv)", // FilesTemplateChallenges
+    "Modèle des équipes (.csv)", // FilesTemplateTeams
+    "Exporter…", // FilesExportButton
+    "Écrire le modèle…", // FilesTemplateButton
+    "Équipe", // FilesBoardTeam
+    "Aucune équipe n’a de défi : liez une équipe à son défi (écran Équipes) pour exporter son mur.", // FilesBoardNoTeams
+    "Dessin du mur de « {} » dans {}…", // FilesBoardRendering
+    "Le mur n’a pas été exporté : {}", // FilesBoardFailed
+    "Écrit : {}", // FilesWrote
+    "Modèle écrit dans {} (UTF-8, point-virgule) : remplissez-le dans votre tableur, enregistrez en CSV, puis importez-le dans l’onglet « Importer ».", // FilesTemplateWritten
+    "« {} » existe déjà : Atelier n’écrase pas un modèle (ce pourrait être un tableau rempli). Choisissez un autre nom.", // FilesTemplateExists
+    "Rien n’a été écrit : {}", // FilesNotWritten
+    "Paquet JSON (nouvel événement)", // FilesImportBundle
+    "Chemin du paquet JSON", // FilesBundlePath
+    "Fichier d’événement à créer", // FilesBundleTarget
+    "Créer l’événement et l’ouvrir", // FilesBundleImport
+    "Événement « {} » créé dans {} depuis {}.", // FilesBundleCreated
     "Fusionner le fichier d’une équipe", // FilesMergeTitle
     "La copie de l’événement d’un ordinateur d’équipe : ses changements rejoignent cet événement, les conflits sont listés dans le rapport. Après la fusion, « Annuler » ne remonte plus avant elle.", // FilesMergeHint
     "Chemin du fichier d’événement", // FilesEventPath
@@ -450,7 +511,43 @@ constexpr const char* kEnglish[] = {
     "New event", // DialogNewEventDefault
     "New event", // DialogNewEventTitle
     "Event file", // DialogEventFile
+    "National review file (gathers the files of several sites)", // DialogReviewFile
+    "Review file \"{}\" created: merge each site’s file into it (Files, \"Merge\" tab).", // DialogReviewCreated
     "Browse…", // ButtonBrowse
+    "Choose a file", // PickerOpenTitle
+    "Save as", // PickerSaveTitle
+    "Choose a folder", // PickerFolderTitle
+    "Folder", // PickerFolder
+    "Places", // PickerPlaces
+    "Recent", // PickerRecent
+    "Event’s folder", // PickerEventFolder
+    "Home folder", // PickerHome
+    "Documents", // PickerDocuments
+    "Desktop", // PickerDesktop
+    "Downloads", // PickerDownloads
+    "Parent folder", // PickerUp
+    "Name", // PickerName
+    "All files", // PickerAllFiles
+    "Atelier events (.db)", // PickerKindEvent
+    "Spreadsheets as CSV (.csv)", // PickerKindSpreadsheet
+    "JSON bundles (.json)", // PickerKindBundle
+    "Photos (.jpg, .png)", // PickerKindImage
+    "Markdown text (.md)", // PickerKindMarkdown
+    "Web pages (.html)", // PickerKindHtml
+    "PNG images (.png)", // PickerKindPng
+    "Choose", // PickerChoose
+    "Save", // PickerSave
+    "Choose this folder", // PickerChooseFolder
+    "No file of this kind here: open another folder, or show all files.", // PickerEmptyFolder
+    "Cannot read the folder \"{}\" ({}): choose another one.", // PickerFolderUnreadable
+    "\"{}\" does not exist: check the name, or choose a file in the list.", // PickerNoSuchFile
+    "\"{}\" is a folder: open it, then choose a file.", // PickerIsFolder
+    "\"{}\" is not an existing folder: check the path.", // PickerNotFolder
+    "The folder \"{}\" does not exist: choose an existing folder.", // PickerNoParent
+    "\"{}\" already exists: click \"Save\" again to replace it, or change the name.", // PickerWillReplace
+    "\"{}\" already exists: choose another name for the new event (to work on that one, open it).", // PickerExistsEvent
+    "Type a file name, or choose one in the list.", // PickerNameMissing
+    "Choose the file in the window that just opened.", // PickerDesktopWaiting
     "The event", // EventHeading
     "Name", // EventName
     "Organiser", // EventOrganiser
@@ -551,6 +648,8 @@ constexpr const char* kEnglish[] = {
     "How might we … ?", // ChallengeNewQuestion
     "Preview on the projector", // ChallengePreview
     "Page {} of {}", // ChallengePreviewPage
+    "Previous page", // ChallengePagePrevious
+    "Next page", // ChallengePageNext
     "Move défi {}", // ChallengeMove
     "Défis", // ChallengeList
     "◀ Previous", // ButtonPrevious
@@ -829,6 +928,29 @@ constexpr const char* kEnglish[] = {
     "Exporting…", // FilesExporting
     "Export done ({} files):", // FilesExported
     "Export done ({} file):", // FilesExportedOne
+    "Report as Markdown (.md)", // FilesExportReportMd
+    "Report as a web page (.html), printable to PDF from a browser", // FilesExportReportHtml
+    "CSV tables (notes, votes, prototypes, feedback), in a folder", // FilesExportTables
+    "Lossless JSON bundle (the whole event)", // FilesExportBundle
+    "A team’s board as a PNG image", // FilesExportBoard
+    "Spreadsheet templates to fill in", // FilesExportTemplates
+    "Défis template (.csv)", // FilesTemplateChallenges
+    "Teams template (.csv)", // FilesTemplateTeams
+    "Export…", // FilesExportButton
+    "Write the template…", // FilesTemplateButton
+    "Team", // FilesBoardTeam
+    "No team has a défi: bind a team to its défi (Teams screen) to export its board.", // FilesBoardNoTeams
+    "Drawing the board of \"{}\" into {}…", // FilesBoardRendering
+    "The board was not exported: {}", // FilesBoardFailed
+    "Written: {}", // FilesWrote
+    "Template written to {} (UTF-8, semicolon): fill it in your spreadsheet, save as CSV, then import it in the \"Import\" tab.", // FilesTemplateWritten
+    "\"{}\" already exists: Atelier does not overwrite a template (it could be a filled-in table). Choose another name.", // FilesTemplateExists
+    "Nothing was written: {}", // FilesNotWritten
+    "JSON bundle (new event)", // FilesImportBundle
+    "JSON bundle path", // FilesBundlePath
+    "Event file to create", // FilesBundleTarget
+    "Create the event and open it", // FilesBundleImport
+    "Event \"{}\" created in {} from {}.", // FilesBundleCreated
     "Merge a team's file", // FilesMergeTitle
     "The copy of the event from a team's laptop: its changes join this event, and conflicts are listed in the report. After the merge, Undo no longer goes back past it.", // FilesMergeHint
     "Path of the event file", // FilesEventPath

@@ -139,6 +139,17 @@ bool editMultiline(const char* label, const std::string& value, std::string& out
     });
 }
 
+void formRowLabel(const char* label, float labelWidth) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(labelWidth);
+}
+
+bool formRowText(const char* label, const char* id, const std::string& value, std::string& out, float labelWidth, float fieldWidth) {
+    formRowLabel(label, labelWidth);
+    return editText(id, value, out, fieldWidth);
+}
+
 void textWrapped(ImFont* font, const std::string& text, ImU32 colour) {
     if (font) ImGui::PushFont(font);
     if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);

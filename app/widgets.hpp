@@ -24,6 +24,12 @@ std::string formatDay(const std::string& isoDay);
 bool editText(const char* label, const std::string& value, std::string& out, float width = -1.0f);
 bool editMultiline(const char* label, const std::string& value, std::string& out, ImVec2 size);
 
+// A labelled form row: the label on the left, vertically aligned with the field that follows
+// at `labelWidth` from the window's left (so the fields of a form line up).
+void formRowLabel(const char* label, float labelWidth);
+// A form row of one text field (editText): label, then the field `fieldWidth` wide.
+bool formRowText(const char* label, const char* id, const std::string& value, std::string& out, float labelWidth, float fieldWidth);
+
 // A combo over an enum's labels; returns true with `out` when the user picks another value.
 template <typename E> bool enumCombo(const char* label, E value, E& out, const char* (*name)(E), int count) {
     bool changed = false;

@@ -3,14 +3,22 @@
 #include "app_headless.hpp"
 
 #include "engine/engine.hpp"
+#include "file_picker.hpp"
+#include "outcomes/outcome_focus.hpp"
+#include "presentation.hpp"
 #include "strings.hpp"
+#include "views/view_challenge.hpp"
 #include "widgets.hpp"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <catch2/catch.hpp>
 
+#include <stb_image_write.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 using namespace atelier;
 using atelier::test::Headless;
@@ -28,6 +36,20 @@ void retype(Headless& h, const std::string& field, const std::string& text, cons
     if (leaveTo.empty()) h.key(GLFW_KEY_ENTER);
     else h.click(leaveTo);
 }
+
+void appendBytes(void* context, void* data, int size) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+}
+
+// A plain PNG file of the given size.
+void writePng(const std::string& path, int width, int height) {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width * height * 3), 0x80);
+    std::string png;
+    REQUIRE(stbi_write_png_to_func(appendBytes, &png, width, height, 3, pixels.data(), width * 3));
+    std::ofstream(path, std::ios::binary) << png;
+}
+
+bool inside(const ItemRect& r, ImVec2 size) { return r.min.x >= 0 && r.min.y >= 0 && r.max.x <= size.x && r.max.y <= size.y; }
 
 } // namespace
 
@@ -239,4 +261,94 @@ TEST_CASE("plurals: one rule for every counted string, 0 1 2 in French and Engli
     CHECK(countOf(0, "créneau", "créneaux", "slot", "slots") == "0 slots");
     CHECK(countOf(1, "créneau", "créneaux", "slot", "slots") == "1 slot");
     setUiLanguage(before);
+}
+
+TEST_CASE("défi form: the preview draws the projector's pages of a long brief, turned by the organiser", "[app][organisers]") {
+    Headless h;
+    const Challenge* c = h.state().challengesInOrder().front();
+    Id id = c->id;
+    EditChallenge e;
+    e.challenge = id;
+    std::string longText;
+    for (int i = 0; i < 60; ++i) longText += "Une phrase de plus sur les enjeux du défi, pour remplir la page. ";
+    e.stakes = longText;
+    h.session().engine()->apply(e);
+    h.session().challenge = id;
+    h.session().view = ViewId::Challenge;
+    h.frames(3);
+    auto* view = dynamic_cast<ChallengeView*>(h.app().view(ViewId::Challenge));
+    REQUIRE(view);
+    REQUIRE(view->previewPages() > 1);
+    CHECK(view->previewPage() == 0);
+    h.click("Page suivante");
+    CHECK(view->previewPage() == 1);
+    for (int i = 0; i < view->previewPages() + 2; ++i) h.click("Page suivante"); // never past the last
+    CHECK(view->previewPage() == view->previewPages() - 1);
+    h.click("Page précédente");
+    CHECK(view->previewPage() == view->previewPages() - 2);
+    // A short brief is one page.
+    e.stakes = "Court.";
+    h.session().engine()->apply(e);
+    h.frames(2);
+    CHECK(view->previewPages() == 1);
+    CHECK(view->previewPage() == 0);
+}
+
+TEST_CASE("stand: the prototype's title, latest photo and description above the three buttons, at 1280x720", "[app][organisers]") {
+    setPickerBackend(PickerBackend::InApp);
+    Headless h;
+    atelier::test::TempDir dir;
+    writePng(dir.file("maquette-large.png"), 400, 100);
+    writePng(dir.file("maquette-haute.png"), 100, 200);
+    const Team* team = h.state().teamByReference("3");
+    REQUIRE(team);
+    h.session().team = team->id;
+    h.session().view = ViewId::Prototypes;
+    h.frames(3);
+    // Two photos chosen with the picker, the tall one last.
+    std::size_t photos = h.state().photos.size();
+    for (const char* name : {"maquette-large.png", "maquette-haute.png"}) {
+        h.clock().advance(60000);
+        h.click("Parcourir…##photo");
+        h.click("##pickerfolder");
+        h.key(GLFW_KEY_A, true);
+        h.type(dir.path().string());
+        h.key(GLFW_KEY_ENTER);
+        h.click(name);
+        h.click("Choisir");
+        h.frames(2);
+    }
+    REQUIRE(h.state().photos.size() == photos + 2);
+    Id prototype;
+    for (const auto& [pid, photo] : h.state().photos)
+        if (photo.width == 100 && photo.height == 200) prototype = photo.prototypeId;
+    REQUIRE(prototype);
+    EditPrototype describe;
+    describe.prototype = prototype;
+    describe.description = "Un guichet mobile qui va vers les habitants, le samedi au marché.";
+    h.session().engine()->apply(describe);
+
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 720);
+    outcomeFocus().prototype = prototype;
+    h.session().view = ViewId::Stand;
+    h.frames(3);
+    ImVec2 window(1280, 720);
+    for (const char* label : {"##standtitle", "##standphoto", "##standdescription"}) {
+        INFO(label);
+        REQUIRE(h.has(label));
+        CHECK(inside(itemRects().at(label), window));
+    }
+    const ItemRect& photo = itemRects().at("##standphoto");
+    CHECK(photo.max.y - photo.min.y > photo.max.x - photo.min.x); // the latest photo: the tall one
+    for (Str kind : {Str::StandLike, Str::StandSuggest, Str::StandQuestion}) {
+        std::string label = str(kind);
+        INFO(label);
+        REQUIRE(h.has(label));
+        const ItemRect& b = itemRects().at(label);
+        CHECK(inside(b, window));
+        CHECK(b.min.y >= photo.max.y);
+        CHECK(b.min.y >= itemRects().at("##standdescription").max.y);
+        CHECK(b.max.y - b.min.y >= 80); // still big buttons
+    }
+    setPickerBackend(PickerBackend::Auto);
 }

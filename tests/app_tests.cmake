@@ -11,10 +11,11 @@ add_executable(app_tests
   app_board_fit.cpp
   app_laptop_screens.cpp
   drawn_text.cpp
+  app_file_picker.cpp
 )
 target_include_directories(app_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_options(app_tests PRIVATE ${ATELIER_WARNINGS})
-target_link_libraries(app_tests PRIVATE atelier_test_support atelier_ui Catch2::Catch2)
+target_link_libraries(app_tests PRIVATE atelier_test_support atelier_ui PkgConfig::ATELIER_STB Catch2::Catch2)
 # The glyph test reads the sources' string literals (every text the interface may draw).
 target_compile_definitions(app_tests PRIVATE ATELIER_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 catch_discover_tests(app_tests TEST_PREFIX "app: ")

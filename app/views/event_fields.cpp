@@ -16,15 +16,9 @@ void EventFields::draw(ViewContext& ctx) {
 
     float labelWidth = ImGui::GetFontSize() * 8;
     float fieldWidth = std::min(ImGui::GetContentRegionAvail().x - labelWidth, ImGui::GetFontSize() * 30);
-    auto label = [&](Str s) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(str(s));
-        ImGui::SameLine(labelWidth);
-    };
     std::string edited;
     auto text = [&](Str s, const char* id, const std::string& value, std::optional<std::string> EditEvent::*member) {
-        label(s);
-        if (editText(id, value, edited, fieldWidth)) {
+        if (formRowText(str(s), id, value, edited, labelWidth, fieldWidth)) {
             EditEvent e;
             e.*member = edited;
             session.queue(e);
@@ -35,8 +29,7 @@ void EventFields::draw(ViewContext& ctx) {
     text(Str::EventOrganiser, "##evorganiser", event.organiser, &EditEvent::organiser);
     text(Str::EventPlace, "##evplace", event.place, &EditEvent::place);
     auto day = [&](Str s, const char* id, const std::string& value, std::optional<std::string> EditEvent::*member) {
-        label(s);
-        if (editText(id, dayForTyping(value), edited, fieldWidth)) {
+        if (formRowText(str(s), id, dayForTyping(value), edited, labelWidth, fieldWidth)) {
             EditEvent e;
             if (edited.find_first_not_of(' ') == std::string::npos) {
                 e.*member = std::string();
@@ -54,7 +47,7 @@ void EventFields::draw(ViewContext& ctx) {
     };
     day(Str::EventFirstDay, "##evfirst", event.firstDay, &EditEvent::firstDay);
     day(Str::EventLastDay, "##evlast", event.lastDay, &EditEvent::lastDay);
-    label(Str::EventTimeZone);
+    formRowLabel(str(Str::EventTimeZone), labelWidth);
     std::string zone;
     if (timeZoneCombo("##evzone", event.timeZone, zone, fieldWidth)) {
         EditEvent e;

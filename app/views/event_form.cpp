@@ -89,9 +89,7 @@ std::optional<std::string> EventDraft::check(EventInfo& out) const {
 
 void EventDraft::draw(float labelWidth, float fieldWidth) {
     auto label = [&](Str s) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(str(s));
-        ImGui::SameLine(labelWidth);
+        formRowLabel(str(s), labelWidth);
         ImGui::SetNextItemWidth(fieldWidth);
     };
     auto field = [&](Str s, const char* id, std::string& value, const char* hint = "") {
@@ -104,9 +102,7 @@ void EventDraft::draw(float labelWidth, float fieldWidth) {
     field(Str::EventPlace, "##evplace", place);
     field(Str::EventFirstDay, "##evfirst", firstDay, str(Str::EventDayHint));
     field(Str::EventLastDay, "##evlast", lastDay, str(Str::EventDayHint));
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(str(Str::EventTimeZone));
-    ImGui::SameLine(labelWidth);
+    formRowLabel(str(Str::EventTimeZone), labelWidth);
     timeZoneCombo("##evzone", timeZone, timeZone, fieldWidth);
 }
 

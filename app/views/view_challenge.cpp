@@ -11,20 +11,35 @@ namespace atelier {
 namespace {
 int idKey(Id id) { return static_cast<int>(id.value ^ (id.value >> 32)); }
 
-// The brief as the projector draws it, in a rectangle. For now the projector's own drawing of
-// its « défi » content; the projector's brief-with-pages function replaces it here when merged.
-void drawProjectorBrief(ViewContext& ctx, const Challenge& c, ImVec2 pos, ImVec2 size, int page) {
-    (void)page; // the current projector draws the brief on one page
-    Session& session = ctx.session;
-    ProjectorContent content = session.projectorContent;
-    Id challenge = session.projectorChallenge;
-    session.projectorContent = ProjectorContent::Challenge;
-    session.projectorChallenge = c.id;
-    ImGui::PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
-    drawPresentation(ctx, pos, size);
-    ImGui::PopClipRect();
-    session.projectorContent = content;
-    session.projectorChallenge = challenge;
+// The brief as the projector shows it in a rectangle of the projector's shape: the team's header,
+// the countdown band (dimmed: no timer runs in a preview) and the brief in the projector's own
+// pages and type size (drawChallengeBriefPage), with the heights drawPresentation gives them,
+// so the pages here are the pages the room will see. Returns the page count.
+int drawProjectorBrief(ViewContext& ctx, const Challenge& c, ImVec2 pos, ImVec2 size, int page) {
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const EventState& state = ctx.session.state();
+    list->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), colours::kProjectorBg);
+    float margin = size.y * 0.035f;
+    float text = std::max(kMinProjectorPixels, size.y / 22.0f);
+    float title = text * 1.2f;
+    float x = pos.x + margin, width = size.x - 2 * margin;
+    float y = pos.y + margin;
+    const Team* team = state.teamOfChallenge(c.id);
+    std::string header = (team ? team->name : std::string(str(Str::AllTeams))) + "  ·  " + phaseName(team ? team->phase : Phase::Diverge);
+    if (team) list->AddRectFilled(pos, ImVec2(pos.x + margin * 0.5f, pos.y + size.y), colourFromHex(team->colour));
+    list->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
+    list->AddText(ctx.fonts.largeBold, title, ImVec2(x, y), colours::kProjectorText, header.c_str());
+    y += title * 1.4f;
+    float digits = size.y * 0.16f;
+    float boxHeight = digits * 1.35f;
+    Millis idle = Millis{ctx.settings.presetMinutes[static_cast<std::size_t>(team ? team->phase : Phase::Diverge)]} * 60000;
+    drawCountdown(list, ctx.fonts, nullptr, ctx.session.now(), ImVec2(pos.x + size.x / 2, y + boxHeight / 2), digits,
+                  colours::kProjectorDim, idle, width);
+    y += boxHeight + margin * 0.5f;
+    ImVec2 area(width, std::max(1.0f, pos.y + size.y - margin - y));
+    int pages = drawChallengeBriefPage(list, ctx.fonts, c, ImVec2(x, y), area, page, size.y);
+    list->PopClipRect();
+    return pages;
 }
 
 // Swapping two défis' numbers as one undoable step: the first goes through 0 (no number, so no
@@ -177,10 +192,23 @@ void ChallengeView::drawPreview(ViewContext& ctx, const Challenge& c) {
     ImGui::TextUnformatted(str(Str::ChallengePreview));
     // The projector's shape (16:9) in the width there is.
     float width = ImGui::GetContentRegionAvail().x;
-    ImVec2 size(width, std::min(width * 9.0f / 16.0f, ImGui::GetContentRegionAvail().y));
+    ImVec2 size(width, std::min(width * 9.0f / 16.0f, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 1.5f));
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    drawProjectorBrief(ctx, c, pos, size, m_page);
+    int pages = drawProjectorBrief(ctx, c, pos, size, m_page);
+    m_page = std::clamp(m_page, 0, pages - 1);
+    m_pages = pages;
     ImGui::Dummy(size);
+    // The organiser turns the pages as the facilitator will with ← →.
+    ImGui::BeginDisabled(m_page == 0);
+    if (button(str(Str::ChallengePagePrevious))) --m_page;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(strf(Str::ChallengePreviewPage, m_page + 1, pages).c_str());
+    ImGui::SameLine();
+    ImGui::BeginDisabled(m_page + 1 >= pages);
+    if (button(str(Str::ChallengePageNext))) ++m_page;
+    ImGui::EndDisabled();
 }
 
 } // namespace atelier

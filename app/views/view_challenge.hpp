@@ -8,13 +8,17 @@ namespace atelier {
 class ChallengeView final : public View {
 public:
     ChallengeView() : View(ViewId::Challenge, Str::ViewChallenge) {}
+    // The preview's page (0-based) and page count, as last drawn.
+    int previewPage() const { return m_page; }
+    int previewPages() const { return m_pages; }
 
 private:
     void drawContent(ViewContext& ctx) override;
     void drawList(ViewContext& ctx, const std::vector<const Challenge*>& challenges);
     void drawForm(ViewContext& ctx, const Challenge& c);
     void drawPreview(ViewContext& ctx, const Challenge& c);
-    int m_page = 0; // page of the brief in the preview
+    int m_page = 0;  // page of the brief in the preview
+    int m_pages = 1;
 };
 
 } // namespace atelier

@@ -216,11 +216,16 @@ void PrototypesView::drawPhotos(ViewContext& ctx, const Prototype& p) {
     }
     ImGui::NewLine();
     ImGui::TextDisabled("%s", str(Str::ProtoPhotoHint));
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+    // Path, « Parcourir… », caption and « Ajouter » on one line, inside the width at 1280x720.
+    float row = ImGui::GetContentRegionAvail().x;
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 22, row * 0.36f));
     ImGui::InputTextWithHint("##photopath", str(Str::ProtoPhotoPath), &m_photoPath);
     recordLastItem("##photopath");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    if (button((std::string(str(Str::ButtonBrowse)) + "##photo").c_str())) m_photoPicker.open({1, PickMode::Open, FileKind::Image, {}, {}, {}});
+    if (auto pick = m_photoPicker.draw(session, &ctx.settings.recentFiles)) addPhoto(ctx, p.id, pick->path); // chosen: added at once
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 12, row * 0.24f));
     ImGui::InputTextWithHint("##caption", str(Str::ProtoPhotoCaption), &m_caption);
     ImGui::SameLine();
     if (button(str(Str::ProtoPhotoAdd)) && !m_photoPath.empty()) {

@@ -2,6 +2,7 @@
 // Prototypes (prototyper): per team, the log of its prototypes and their versions (v1, v2 …)
 // with format, description, what the test should learn, the idea it builds on, status and
 // photos (a path, or an image dropped on the window). Every change is an undoable action.
+#include "file_picker.hpp"
 #include "views/view.hpp"
 
 #include <string>
@@ -21,6 +22,7 @@ private:
     Id m_selected;
     Id m_opened; // the last created prototype opened, so it is opened once
     std::string m_photoPath, m_caption;
+    FilePicker m_photoPicker;
 };
 
 } // namespace atelier

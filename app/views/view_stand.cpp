@@ -3,6 +3,7 @@
 #include "io/labels.hpp"
 #include "outcomes/outcome_focus.hpp"
 #include "outcomes/outcome_widgets.hpp"
+#include "outcomes/photo_thumbnails.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
@@ -28,6 +29,16 @@ std::vector<const Prototype*> standPrototypes(const EventState& s) {
 std::string prototypeName(const EventState& s, const Prototype& p) {
     const Team* t = s.find<Team>(p.teamId);
     return (t ? t->name + " — " : std::string()) + p.title + " (v" + std::to_string(p.version) + ")";
+}
+
+// The newest photo of the version on show: what the visitor has in front of them.
+const Photo* latestPhoto(const EventState& s, Id prototype) {
+    const Photo* latest = nullptr;
+    for (const auto& [id, photo] : s.photos)
+        if (photo.prototypeId == prototype && (!latest || photo.createdAt > latest->createdAt ||
+                                               (photo.createdAt == latest->createdAt && photo.id.value > latest->id.value)))
+            latest = &photo;
+    return latest;
 }
 
 // A big coloured button; its label is also how tests find it.
@@ -113,8 +124,8 @@ void StandView::drawContent(ViewContext& ctx) {
 
     ImGui::Spacing();
     centredText(ctx.fonts.largeBold, p->title.c_str());
-    if (!p->learningGoal.empty()) centredText(ctx.fonts.heading, p->learningGoal.c_str(), IM_COL32(0x40, 0x48, 0x55, 0xFF));
-    else if (!p->description.empty()) centredText(ctx.fonts.heading, p->description.c_str(), IM_COL32(0x40, 0x48, 0x55, 0xFF));
+    recordLastItem("##standtitle");
+    drawShown(ctx, *p);
     ImGui::Spacing();
 
     auto feedback = state.feedbackOf(p->id);
@@ -135,6 +146,43 @@ void StandView::drawContent(ViewContext& ctx) {
         ImGui::PopFont();
         feedbackSummary(ctx, feedback, true);
     }
+}
+
+// What is being tested, above the buttons: the latest photo on the left, the description (or,
+// without one, what the test should learn) beside it, in a band that leaves the buttons room
+// at 1280x720.
+void StandView::drawShown(ViewContext& ctx, const Prototype& p) {
+    Session& session = ctx.session;
+    const Photo* photo = latestPhoto(session.state(), p.id);
+    const std::string& words = p.description.empty() ? p.learningGoal : p.description;
+    if (!photo && words.empty()) return;
+    float band = std::clamp(ImGui::GetContentRegionAvail().y * 0.3f, ImGui::GetTextLineHeight() * 3, 340.0f * ctx.scale);
+    ImGui::BeginChild("##standshown", ImVec2(0, band), false, ImGuiWindowFlags_NoScrollbar);
+    float width = ImGui::GetContentRegionAvail().x;
+    if (photo) {
+        float aspect = static_cast<float>(std::max(photo->width, 1)) / static_cast<float>(std::max(photo->height, 1));
+        ImVec2 size(std::min(band * aspect, width * (words.empty() ? 1.0f : 0.45f)), 0);
+        size.y = std::min(band, size.x / aspect);
+        if (words.empty()) ImGui::SetCursorPosX((width - size.x) / 2); // alone: centred
+        ImVec2 pixels;
+        ImTextureID texture = photoThumbnails() ? photoThumbnails()->texture(session.engine()->store(), photo->id, pixels) : nullptr;
+        if (texture) {
+            ImGui::Image(texture, size);
+        } else { // no GL here (headless): the photo's frame
+            ImVec2 at = ImGui::GetCursorScreenPos();
+            ImGui::GetWindowDrawList()->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), IM_COL32(0x90, 0x98, 0xA5, 0xFF));
+            ImGui::Dummy(size);
+        }
+        recordLastItem("##standphoto");
+        if (!words.empty()) ImGui::SameLine(0, ImGui::GetFontSize());
+    }
+    if (!words.empty()) {
+        ImGui::BeginChild("##standdescription", ImVec2(0, band), false);
+        textWrapped(ctx.fonts.heading, words, IM_COL32(0x30, 0x38, 0x45, 0xFF));
+        ImGui::EndChild();
+        recordLastItem("##standdescription");
+    }
+    ImGui::EndChild();
 }
 
 void StandView::drawChoose(ViewContext& ctx, float height) {

@@ -1,5 +1,6 @@
 #pragma once
 // Exhibition stand (tester): a laptop next to each prototype, full screen (F11), big buttons.
+// Above the buttons, what is being tested: the prototype's title, latest photo and description.
 // A visitor picks "J'aime", "Je suggère" or "Je m'interroge", writes a few words, may give a
 // 1–5 rating and a name, sends; the screen thanks them and resets for the next visitor.
 // Below, the team sees the feedback received, counted by kind.
@@ -16,6 +17,7 @@ public:
 private:
     enum class Step { Choose, Write, Thanks };
     void drawContent(ViewContext& ctx) override;
+    void drawShown(ViewContext& ctx, const Prototype& p);
     void drawChoose(ViewContext& ctx, float height);
     void drawWrite(ViewContext& ctx, const Prototype& p);
     void drawThanks(ViewContext& ctx, float height);

@@ -65,14 +65,10 @@ void TeamsView::drawTeam(ViewContext& ctx, const Team& team) {
 
     float labelWidth = ImGui::GetFontSize() * 7;
     float fieldWidth = std::min(ImGui::GetContentRegionAvail().x - labelWidth, ImGui::GetFontSize() * 30);
-    auto label = [&](Str s) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(str(s));
-        ImGui::SameLine(labelWidth);
-    };
+    auto label = [&](Str s) { formRowLabel(str(s), labelWidth); };
     std::string edited;
-    label(Str::TeamName);
-    if (editText("##name", team.name, edited, fieldWidth)) session.queue(EditTeam{team.id, edited, std::nullopt, std::nullopt});
+    if (formRowText(str(Str::TeamName), "##name", team.name, edited, labelWidth, fieldWidth))
+        session.queue(EditTeam{team.id, edited, std::nullopt, std::nullopt});
 
     label(Str::TeamColour);
     ImU32 c = colourFromHex(team.colour);
