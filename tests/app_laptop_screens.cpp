@@ -64,7 +64,7 @@ std::vector<Screen> screens() {
              if (const TimedSession* t = h.session().timerFor(teamOfChallenge(h, 1))) out.push_back(countdownLabel(*t, h.session().now()));
              return out;
          }},
-        {ViewId::Challenge, "challenge", {Str::ChallengeAdd, Str::ChallengeMoveDown}},
+        {ViewId::Challenge, "challenge", {Str::ChallengeAdd, Str::ChallengeMoveDown, Str::ChallengePagePrevious, Str::ChallengePageNext}},
         {ViewId::Teams, "teams", {Str::TeamsAdd}},
         {ViewId::Programme, "programme", {Str::SlotAdd}},
         {ViewId::Phases, "phases", {Str::PhasesSetAll, Str::PhasesTeam, Str::PhasesCurrent, Str::PhasesHistory},
@@ -79,7 +79,7 @@ std::vector<Screen> screens() {
         {ViewId::Board, "board", {Str::BoardFit, Str::BoardActualSize, Str::BoardPrivateWriting, Str::BoardAuthor, Str::BoardProject},
          [](Headless& h) { h.session().team = teamOfChallenge(h, 3); }},
         {ViewId::Votes, "votes", {Str::VoteToBoard}, [](Headless& h) { h.session().team = teamOfChallenge(h, 3); }},
-        {ViewId::Prototypes, "prototypes", {Str::ProtoAdd}, [](Headless& h) { h.session().team = teamOfChallenge(h, 1); }},
+        {ViewId::Prototypes, "prototypes", {Str::ProtoAdd, Str::ButtonBrowse}, [](Headless& h) { h.session().team = teamOfChallenge(h, 1); }},
         {ViewId::Stand, "stand", {}},
         // Eleven columns: the longer headers may end in « … » at 1280x720, never a word of the rows.
         {ViewId::Dashboard, "dashboard", {Str::DashColNumber, Str::DashColTeam, Str::DashColTheme, Str::DashColNotes},
@@ -94,7 +94,15 @@ std::vector<Screen> screens() {
              return out;
          }},
         {ViewId::Search, "search", {}},
-        {ViewId::Files, "files", {Str::FilesImport, Str::FilesExport, Str::FilesMerge}},
+        {ViewId::Files, "files", {Str::FilesImport, Str::FilesExport, Str::FilesMerge, Str::ButtonBrowse}},
+        // The export tab: every export and both templates, each with its button.
+        {ViewId::Files, "files (export)", {Str::FilesExportButton, Str::FilesTemplateButton},
+         [](Headless& h) {
+             h.session().view = ViewId::Files;
+             h.frames(2);
+             h.click(str(Str::FilesExport));
+             h.frames(2);
+         }},
         {ViewId::Timer, "timer", {Str::TimerPresets}},
         {ViewId::Projector, "projector", {Str::ProjectorContent}},
     };
