@@ -8,6 +8,8 @@ add_executable(app_tests
   app_text_clip.cpp
   app_organisers.cpp
   app_popups_keys.cpp
+  app_projector_text.cpp
+  app_chime.cpp
 )
 target_include_directories(app_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_options(app_tests PRIVATE ${ATELIER_WARNINGS})
