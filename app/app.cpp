@@ -41,7 +41,7 @@ View* App::view(ViewId id) {
     return nullptr;
 }
 
-ViewContext App::context() { return ViewContext{m_session, m_fonts.set(), m_settings, m_settings.uiScale}; }
+ViewContext App::context() { return ViewContext{m_session, m_fonts.set(), m_settings, m_settings.uiScale, m_sound}; }
 
 void App::setUiScale(float scale) {
     scale = std::clamp(std::round(scale * 10.0f) / 10.0f, Settings::kMinScale, Settings::kMaxScale);
@@ -171,8 +171,8 @@ void App::runCommand(const CommandHit& hit, bool projectionWindow) {
         if (timer) m_session.queue(ExtendTimer{timer->id, 60});
         break;
     case Command::RemoveMinute:
-        // No core action shortens a countdown yet (ExtendTimer takes 1 s or more): issue 14's.
         shortcut("remove-minute");
+        if (timer) m_session.queue(ShortenTimer{timer->id, 60}); // refused, with a message, under a minute left
         break;
     case Command::NextPhase: {
         shortcut("next-phase");
@@ -563,8 +563,30 @@ bool App::afterFrames() {
         m_fontEngine = engine->serial();
         m_fontRevision = engine->state().revision;
     }
+    updateSound();
     for (const auto& toast : m_session.toasts()) m_fonts.addText(toast.text);
     return changed;
+}
+
+void App::updateSound() {
+    if (!m_sound) return;
+    m_sound->setMuted(m_settings.chimeMuted);
+    m_sound->setDevice(m_settings.soundDevice);
+    if (m_session.isOpen()) {
+        const Engine* engine = m_session.engine();
+        bool opened = engine->serial() != m_soundEngine;
+        // A newly opened event: its timers that ended while it was closed stay silent.
+        if (opened) m_sound->restart(m_session.now());
+        if (opened || engine->state().revision != m_soundRevision || m_settings.chimeMinuteBefore != m_soundMinuteBefore)
+            m_sound->schedule(audio::chimeDeadlines(engine->state(), m_settings.chimeMinuteBefore));
+        m_soundEngine = engine->serial();
+        m_soundRevision = engine->state().revision;
+        m_soundMinuteBefore = m_settings.chimeMinuteBefore;
+    } else if (m_soundEngine != 0) {
+        m_sound->schedule({});
+        m_soundEngine = 0;
+    }
+    if (std::string problem = m_sound->takeProblem(); !problem.empty()) m_session.notify(std::move(problem), true);
 }
 
 } // namespace atelier

@@ -2,6 +2,7 @@
 // The application without its windows: menus, navigation, shortcuts, dialogs and messages
 // around the views, for the main window and the projection window. The GLFW layer (window.cpp)
 // runs frames through it; headless tests drive it the same way without GL.
+#include "audio/sound_output.hpp"
 #include "fonts.hpp"
 #include "storage/backup.hpp"
 #include "keys.hpp"
@@ -28,6 +29,10 @@ public:
     Fonts& fonts() { return m_fonts; }
     View* view(ViewId id);
     EventDialogs& eventDialogs() { return m_eventDialogs; }
+    // The chime's output (none in headless tests and screenshots): fed the timers' deadlines
+    // after every frame, its mute and output from the settings.
+    void setSound(audio::SoundOutput* sound) { m_sound = sound; }
+    audio::SoundOutput* sound() { return m_sound; }
 
     // One frame of each window, between ImGui::NewFrame() and ImGui::Render(), its context current.
     void drawMainWindow();
@@ -73,6 +78,7 @@ private:
     void runCommand(const CommandHit& hit, bool projectionWindow);
     void shortcut(std::string_view name);
     ViewContext context();
+    void updateSound();
 
     Session m_session;
     Settings m_settings;
@@ -86,6 +92,9 @@ private:
     bool m_backupsDialog = false;
     bool m_keysHelp = false;
     std::vector<BackupInfo> m_backups; // listed when the dialog opens
+    audio::SoundOutput* m_sound = nullptr;
+    std::uint64_t m_soundEngine = 0, m_soundRevision = ~0ull;
+    bool m_soundMinuteBefore = false;
 };
 
 } // namespace atelier

@@ -16,6 +16,7 @@ add_library(atelier_ui STATIC
   keys.cpp
   app.cpp
   presentation.cpp
+  projection_memory.cpp
   views/view.cpp
   views/view_home.cpp
   views/event_fields.cpp
@@ -47,10 +48,21 @@ add_library(atelier_ui STATIC
   board/board_canvas.cpp
   board/board_projection.cpp
   board/ranking.cpp
+  audio/chime_schedule.cpp
+  audio/wav.cpp
 )
 target_include_directories(atelier_ui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_options(atelier_ui PRIVATE ${ATELIER_WARNINGS})
 target_link_libraries(atelier_ui PUBLIC atelier_core imgui_core atelier_fontconfig)
+
+# The chime through OpenAL Soft (libopenal-dev), on its own thread; its tests run OpenAL's wave
+# backend, so they need no sound card.
+find_package(OpenAL REQUIRED)
+add_library(atelier_audio STATIC audio/chime_player.cpp)
+target_include_directories(atelier_audio PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+target_compile_options(atelier_audio PRIVATE ${ATELIER_WARNINGS})
+find_package(Threads REQUIRED)
+target_link_libraries(atelier_audio PUBLIC atelier_ui OpenAL::OpenAL Threads::Threads)
 
 add_library(atelier_gui STATIC
   gui.cpp
@@ -61,4 +73,4 @@ add_library(atelier_gui STATIC
 )
 target_include_directories(atelier_gui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_options(atelier_gui PRIVATE ${ATELIER_WARNINGS})
-target_link_libraries(atelier_gui PUBLIC atelier_ui imgui_backends CLI11::CLI11)
+target_link_libraries(atelier_gui PUBLIC atelier_ui atelier_audio imgui_backends CLI11::CLI11)

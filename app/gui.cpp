@@ -3,6 +3,8 @@
 #include "gui.hpp"
 
 #include "app.hpp"
+#include "audio/chime_player.hpp"
+#include "projection_memory.hpp"
 #include "model/clock.hpp"
 #include "settings.hpp"
 #include "strings.hpp"
@@ -139,6 +141,13 @@ int runGui(int argc, char** argv) {
         }
         static_cast<BoardView*>(app.view(ViewId::Board))->canvas().showAt(ImVec2(boardView[0], boardView[1]), boardView[2]);
     }
+    // The projection window as it was at the last quit: open or not, and what it showed (the
+    // window's place comes back when it opens). Options given on the command line win.
+    bool restoreProjection = !shooting && benchSeconds == 0 && projectorContent.empty() && team == 0;
+    if (restoreProjection) {
+        restoreProjectionContent(session, app.settings().projection);
+        session.projectionWindow = session.projectionWindow || projectionWindow;
+    }
 
     std::unique_ptr<std::ofstream> log;
     if (!shortcutLog.empty()) {
@@ -171,7 +180,13 @@ int runGui(int argc, char** argv) {
         request.projectionPath = projectionShot;
         return windows.screenshot(request) ? 0 : 1;
     }
+    // The chime, on its own thread: it sounds at zero even while the windows sleep. Without a
+    // sound device the app runs all the same and says so once (App::updateSound).
+    audio::ChimePlayer chime(clock, app.settings().soundDevice, app.settings().chimeMuted);
+    app.setSound(&chime);
     windows.run();
+    app.setSound(nullptr);
+    rememberProjectionContent(session, app.settings().projection);
     if (!saveSettings(app.settings(), settingsPath()))
         std::fprintf(stderr, "atelier: could not save the settings to %s\n", settingsPath().c_str());
     return 0;

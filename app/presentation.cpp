@@ -27,7 +27,8 @@ float drawWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 pos, float 
     float line = size * font->FontSize > 0 ? font->FontSize * (size / font->FontSize) : size;
     float whole = std::floor((maxY - pos.y) / line) * line;
     if (whole <= 0) return extent.y;
-    ImVec4 clip(pos.x, pos.y, pos.x + width, pos.y + whole);
+    // The clip keeps whole lines only; sideways a glyph's bearing may reach past the wrap width.
+    ImVec4 clip(pos.x - size * 0.25f, pos.y - size * 0.25f, pos.x + width + size * 0.25f, pos.y + whole);
     list->AddText(font, size, pos, colour, text.c_str(), text.c_str() + text.size(), width, &clip);
     return extent.y;
 }
@@ -236,17 +237,47 @@ void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size, bool preview) {
         if (std::none_of(slots.begin(), slots.end(), [&](const Slot* s) { return s->day == day; }) && !slots.empty())
             day = slots.front()->day;
         y += drawWrapped(list, ctx.fonts.largeBold, title, ImVec2(x, y), width, colours::kProjectorText, formatDay(day), bottom) + text * 0.3f;
-        bool any = false;
+        // The day's slots in pages of whole slots (← →) when they do not all fit: none is dropped.
+        struct Row {
+            std::string text;
+            bool current;
+            float height;
+        };
+        std::vector<Row> rows;
         for (const Slot* s : slots) {
             if (s->day != day) continue;
-            any = true;
             bool current = s->day == local.day && s->start <= local.hourMinute && local.hourMinute < s->end;
-            ImU32 colour = current ? colours::kWarning : colours::kProjectorText;
             std::string line = s->start + "–" + s->end + "   " + s->title;
-            if (current) list->AddRectFilled(ImVec2(x - margin * 0.3f, y), ImVec2(x - margin * 0.1f, y + text * 1.1f), colours::kWarning);
-            y += drawWrapped(list, current ? ctx.fonts.largeBold : ctx.fonts.large, text, ImVec2(x, y), width, colour, line, bottom) + text * 0.15f;
+            ImFont* font = current ? ctx.fonts.largeBold : ctx.fonts.large;
+            rows.push_back({line, current, drawWrapped(nullptr, font, text, ImVec2(x, y), width, 0, line, bottom) + text * 0.15f});
         }
-        if (!any) drawWrapped(list, ctx.fonts.large, text, ImVec2(x, y), width, colours::kProjectorDim, str(Str::ProjectorNoProgramme), bottom);
+        float footer = text * 1.2f;
+        std::vector<std::size_t> starts{0};
+        float used = 0;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (used > 0 && y + used + rows[i].height > bottom - footer) {
+                starts.push_back(i);
+                used = 0;
+            }
+            used += rows[i].height;
+        }
+        session.projectorPages = static_cast<int>(starts.size());
+        session.projectorPage = std::clamp(session.projectorPage, 0, session.projectorPages - 1);
+        std::size_t first = starts[static_cast<std::size_t>(session.projectorPage)];
+        std::size_t last = session.projectorPage + 1 < session.projectorPages ? starts[static_cast<std::size_t>(session.projectorPage) + 1] : rows.size();
+        for (std::size_t i = first; i < last; ++i) {
+            const Row& r = rows[i];
+            ImU32 colour = r.current ? colours::kWarning : colours::kProjectorText;
+            if (r.current) list->AddRectFilled(ImVec2(x - margin * 0.3f, y), ImVec2(x - margin * 0.1f, y + text * 1.1f), colours::kWarning);
+            y += drawWrapped(list, r.current ? ctx.fonts.largeBold : ctx.fonts.large, text, ImVec2(x, y), width, colour, r.text, pos.y + size.y) +
+                 text * 0.15f;
+        }
+        if (session.projectorPages > 1) {
+            std::string label = strf(Str::ProjectorPage, session.projectorPage + 1, session.projectorPages);
+            ImVec2 e = ctx.fonts.large->CalcTextSizeA(text, FLT_MAX, 0, label.c_str());
+            list->AddText(ctx.fonts.large, text, ImVec2(x + width - e.x, bottom - e.y), colours::kWarning, label.c_str());
+        }
+        if (rows.empty()) drawWrapped(list, ctx.fonts.large, text, ImVec2(x, y), width, colours::kProjectorDim, str(Str::ProjectorNoProgramme), bottom);
     } else if (board && team) {
         ImVec2 area(width, std::max(1.0f, bottom - y));
         if (session.projectorContent == ProjectorContent::Board)

@@ -26,6 +26,7 @@ void drawCountdown(ImDrawList* list, const FontSet& fonts, const TimedSession* t
 // Legible from the back of the room: body text at least 1/36 of the output height, projected
 // note text at least 1/45 (issue 14); a floor in pixels for tiny previews.
 inline constexpr float kBodyDivisor = 30.0f;
+inline constexpr float kNoteDivisor = 45.0f;
 inline constexpr float kMinProjectorPixels = 12.0f;
 
 // A défi brief in pages of whole lines at the projector's type size for an output `outputHeight`

@@ -242,6 +242,18 @@ constexpr const char* kFrench[] = {
     "Remplacer", // TimerReplaceConfirm
     "PAUSE", // TimerPausedBadge
     "Phase {} : celle où en sont la plupart des équipes", // TimerPhaseDefault
+    "−1 min", // TimerMinus1
+    "Son", // SoundTitle
+    "Couper la sonnerie", // SoundMute
+    "Sonner aussi une minute avant la fin", // SoundMinuteBefore
+    "Tester le son", // SoundTest
+    "Sortie son", // SoundOutput
+    "Sortie par défaut du système", // SoundDefaultDevice
+    "Le son sort par : {}", // SoundInUse
+    "Aucune sortie son : le minuteur ne sonnera pas. Branchez des haut-parleurs (la sortie HDMI du projecteur n’en a souvent pas), puis choisissez la sortie dans Minuteur → Son.", // SoundNoDevice
+    "Le son « {} » est illisible : le minuteur ne sonnera pas.", // SoundBadFile
+    "La sortie son choisie n’est plus là : le son passe maintenant par « {} ».", // SoundDeviceLost
+    "Sonnerie coupée : le minuteur ne sonnera pas à zéro.", // SoundMutedNote
     "Contenu projeté", // ProjectorContent
     "Minuteur seul", // ContentTimerOnly
     "Brief du défi", // ContentChallenge
@@ -720,6 +732,18 @@ constexpr const char* kEnglish[] = {
     "Replace", // TimerReplaceConfirm
     "PAUSED", // TimerPausedBadge
     "Phase {}: the one most teams are in", // TimerPhaseDefault
+    "−1 min", // TimerMinus1
+    "Sound", // SoundTitle
+    "Mute the chime", // SoundMute
+    "Also chime a minute before the end", // SoundMinuteBefore
+    "Test the sound", // SoundTest
+    "Sound output", // SoundOutput
+    "System default output", // SoundDefaultDevice
+    "Sound plays through: {}", // SoundInUse
+    "No sound output: the timer will not chime. Plug in speakers (a projector’s HDMI output often has none), then choose the output in Timer → Sound.", // SoundNoDevice
+    "The sound “{}” cannot be read: the timer will not chime.", // SoundBadFile
+    "The chosen sound output is gone: sound now plays through “{}”.", // SoundDeviceLost
+    "Chime muted: the timer will not sound at zero.", // SoundMutedNote
     "Projected content", // ProjectorContent
     "Timer only", // ContentTimerOnly
     "Challenge brief", // ContentChallenge

@@ -5,6 +5,7 @@
 #include "outcomes/dropped_files.hpp"
 #include "presentation.hpp"
 #include "window_icon.hpp"
+#include "projection_memory.hpp"
 
 #define GL_GLEXT_PROTOTYPES
 #define GLFW_INCLUDE_GLCOREARB
@@ -234,21 +235,84 @@ void Windows::rebuildFontsIfNeeded() {
     uploadFontTexture();
 }
 
+namespace {
+
+std::vector<MonitorInfo> listMonitors(std::vector<GLFWmonitor*>& handles) {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    std::vector<MonitorInfo> out;
+    handles.assign(monitors, monitors + count);
+    for (int i = 0; i < count; ++i) {
+        MonitorInfo m;
+        const char* name = glfwGetMonitorName(monitors[i]);
+        m.name = name ? name : "";
+        glfwGetMonitorPos(monitors[i], &m.x, &m.y);
+        if (const GLFWvidmode* mode = glfwGetVideoMode(monitors[i])) {
+            m.width = mode->width;
+            m.height = mode->height;
+        }
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+// The monitor holding the window's centre (the first one when none does).
+int monitorIndexAt(const std::vector<MonitorInfo>& monitors, GLFWwindow* window) {
+    if (!window) return 0;
+    int x = 0, y = 0, w = 0, h = 0;
+    glfwGetWindowPos(window, &x, &y);
+    glfwGetWindowSize(window, &w, &h);
+    int cx = x + w / 2, cy = y + h / 2;
+    for (std::size_t i = 0; i < monitors.size(); ++i) {
+        const MonitorInfo& m = monitors[i];
+        if (cx >= m.x && cx < m.x + m.width && cy >= m.y && cy < m.y + m.height) return static_cast<int>(i);
+    }
+    return 0;
+}
+
+} // namespace
+
+void Windows::rememberProjectionWindow() {
+    if (!m_projection.window) return;
+    ProjectionMemory& memory = m_app.settings().projection;
+    std::vector<GLFWmonitor*> handles;
+    std::vector<MonitorInfo> monitors = listMonitors(handles);
+    GLFWmonitor* fullScreenOn = glfwGetWindowMonitor(m_projection.window);
+    int index = monitorIndexAt(monitors, m_projection.window);
+    for (std::size_t i = 0; i < handles.size(); ++i)
+        if (handles[i] == fullScreenOn) index = static_cast<int>(i);
+    if (monitors.empty()) return;
+    const MonitorInfo& m = monitors[static_cast<std::size_t>(index)];
+    memory.monitor = m.name;
+    memory.monitorX = m.x;
+    memory.monitorY = m.y;
+    memory.fullScreen = m_projectionFullScreen;
+    if (fullScreenOn) { // its windowed place is the one saved on entering full screen, on that monitor
+        memory.x = m.x + 40;
+        memory.y = m.y + 40;
+        memory.width = m_savedW;
+        memory.height = m_savedH;
+    } else {
+        glfwGetWindowPos(m_projection.window, &memory.x, &memory.y);
+        glfwGetWindowSize(m_projection.window, &memory.width, &memory.height);
+    }
+}
+
 void Windows::syncProjectionWindow(bool visible) {
     bool wanted = m_app.session().projectionWindow;
     if (wanted && !m_projection.window) {
         const char* title = uiLanguage() == Language::French ? "Écran de projection" : "Projection screen";
-        openSlot(m_projection, title, 960, 540, visible, m_main.window);
+        // Where it was last time (its monitor by name, else by place), else on the first monitor
+        // other than the main window's: that is where the projector is.
+        std::vector<GLFWmonitor*> handles;
+        std::vector<MonitorInfo> monitors = listMonitors(handles);
+        ProjectionPlacement place = placeProjection(monitors, monitorIndexAt(monitors, m_main.window), m_app.settings().projection);
+        openSlot(m_projection, title, place.width, place.height, visible, m_main.window);
         glfwMakeContextCurrent(m_main.window);
-        // On a second monitor when there is one: that is where the projector is.
-        int count = 0;
-        GLFWmonitor** monitors = glfwGetMonitors(&count);
-        if (count > 1) {
-            int x = 0, y = 0;
-            glfwGetMonitorPos(monitors[1], &x, &y);
-            glfwSetWindowPos(m_projection.window, x + 40, y + 40);
-        }
+        if (m_projection.window && place.monitor >= 0) glfwSetWindowPos(m_projection.window, place.x, place.y);
+        m_app.projectionFullScreen = place.fullScreen;
     } else if (!wanted && m_projection.window) {
+        rememberProjectionWindow();
         closeSlot(m_projection);
         m_projectionFullScreen = false;
         m_app.projectionFullScreen = false;
@@ -345,6 +409,7 @@ void Windows::run() {
         if (m_app.afterFrames()) busyFrames = std::max(busyFrames, 2);
         if (busyFrames > 0) --busyFrames;
     }
+    rememberProjectionWindow(); // where it is now, for the next start
 }
 
 namespace {

@@ -56,6 +56,8 @@ private:
     bool openSlot(Slot& slot, const char* title, int width, int height, bool visible, GLFWwindow* share);
     void closeSlot(Slot& slot);
     void syncProjectionWindow(bool visible);
+    // Its monitor, place, size and full screen, into the settings (ProjectionMemory).
+    void rememberProjectionWindow();
     void syncFullScreen();
     void rebuildFontsIfNeeded();
     void uploadFontTexture();

@@ -15,6 +15,7 @@ DEMO=(
   libsqlite3-dev libsqlitecpp-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev
   libfontconfig-dev fonts-dejavu-core fonts-noto-core
+  libopenal-dev libopenal1
   tzdata
 )
 # The tests add Catch2, a virtual display with a window manager for the screenshot and keyboard

@@ -12,6 +12,8 @@ add_executable(app_tests
   app_laptop_screens.cpp
   drawn_text.cpp
   app_file_picker.cpp
+  app_projector_text.cpp
+  app_chime.cpp
 )
 target_include_directories(app_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_options(app_tests PRIVATE ${ATELIER_WARNINGS})

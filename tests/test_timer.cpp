@@ -277,3 +277,41 @@ TEST_CASE("bringing back refuses a timer that is running, finished or already sh
     CHECK(timersReplacedBy(f.engine->state(), Id{}, f.clock.now()).empty()); // a finished one needs no asking
     checkRefused(f, RestoreTimer{other}, {"pas en pause"});
 }
+
+// Issue 14: the « − » key did nothing. Taking a minute off: running, paused or ready; never below
+// zero (refused, naming what is left); undoable, the minute given back.
+TEST_CASE("taking time off a countdown, never below zero, undoable") {
+    Timers f;
+    f.clock.advance(2 * kMinute);
+    f.engine->apply(ShortenTimer{f.timer, 60});
+    CHECK(f.remaining() == 7 * kMinute);
+    CHECK(f.state() == TimerState::Running);
+    f.clock.advance(kMinute);
+    CHECK(f.remaining() == 6 * kMinute); // still counting down from there
+    REQUIRE(f.engine->canUndo());
+    CHECK(f.engine->undoDescription() == "Enlever 1 min");
+    f.engine->undo();
+    CHECK(f.remaining() == 7 * kMinute); // the minute given back
+    f.engine->redo();
+    CHECK(f.remaining() == 6 * kMinute);
+
+    f.engine->apply(PauseTimer{f.timer});
+    f.engine->apply(ShortenTimer{f.timer, 120});
+    CHECK(f.remaining() == 4 * kMinute);
+    CHECK(f.state() == TimerState::Paused);
+
+    // Four minutes left: five off would go below zero.
+    checkRefused(f, ShortenTimer{f.timer, 300}, {"04:00", "sous zéro"});
+    f.engine->apply(ResumeTimer{f.timer});
+    f.clock.advance(3 * kMinute + 30000);
+    checkRefused(f, ShortenTimer{f.timer, 60}, {"00:30", "sous zéro"});
+    CHECK(f.remaining() == 30000);
+    f.clock.advance(kMinute);
+    checkRefused(f, ShortenTimer{f.timer, 60}, {"déjà à zéro"});
+    checkRefused(f, ShortenTimer{f.timer, 0}, {"seconds"});
+
+    f.engine->apply(ResetTimer{f.timer});
+    f.engine->apply(ShortenTimer{f.timer, 60});
+    CHECK(f.remaining() == 9 * kMinute);
+    CHECK(f.state() == TimerState::Ready);
+}

@@ -1,6 +1,7 @@
 #include "board/board_draw.hpp"
 
 #include "strings.hpp"
+#include "text_clip.hpp"
 #include "theme.hpp"
 
 #include <algorithm>
@@ -57,14 +58,30 @@ void myDots(ImDrawList* list, ImVec2 bottomRight, float radius, int count) {
                               kMyDot, 12);
 }
 
-void chosenTag(ImDrawList* list, const FontSet& fonts, ImVec2 topLeft, float zoom) {
+// « ★ Piste retenue » above the chosen idea. A note at the top of a regroupement has its
+// title band right above it: there the tag hangs below the note instead, or else sits inside
+// the note's top edge, so that it never covers a regroupement's title (issue 14).
+void chosenTag(ImDrawList* list, const FontSet& fonts, Screen idea, float zoom, const BoardLayout& layout, const Camera& camera,
+               const DrawOptions& o) {
     const char* tag = str(Str::BoardSelectedTag);
     float size = std::max(11.0f, kTextSize * zoom);
     ImFont* font = fontForSize(fonts, size, true);
     ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, tag);
-    ImVec2 min(topLeft.x, topLeft.y - extent.y - 6);
-    list->AddRectFilled(min, ImVec2(min.x + extent.x + 12, topLeft.y - 2), kChosen, 4);
+    ImVec2 box(extent.x + 12, extent.y + 4);
+    auto coversTitle = [&](ImVec2 min) {
+        for (const ClusterItem& c : layout.clusters()) {
+            ImVec2 off = (o.movingCluster && c.id == o.movingCluster) ? o.moveOffset : ImVec2(0, 0);
+            Screen band = toScreen(camera, c.header(), off);
+            if (min.x < band.max.x && min.x + box.x > band.min.x && min.y < band.max.y && min.y + box.y > band.min.y) return true;
+        }
+        return false;
+    };
+    ImVec2 min(idea.min.x, idea.min.y - box.y - 2);                  // above
+    if (coversTitle(min)) min = ImVec2(idea.min.x, idea.max.y + 2);  // below
+    if (coversTitle(min)) min = ImVec2(idea.min.x + 2, idea.min.y + 2); // inside, at its top
+    list->AddRectFilled(min, ImVec2(min.x + box.x, min.y + box.y), kChosen, 4);
     list->AddText(font, size, ImVec2(min.x + 6, min.y + 2), IM_COL32_WHITE, tag);
+    lastChosenTag() = ImVec4(min.x, min.y, min.x + box.x, min.y + box.y);
 }
 
 void drawCluster(ImDrawList* list, const ClusterItem& c, const BoardLayout& layout, const Camera& camera, const DrawOptions& o,
@@ -86,15 +103,19 @@ void drawCluster(ImDrawList* list, const ClusterItem& c, const BoardLayout& layo
         ImFont* font = fontForSize(*o.fonts, size, true);
         float pad = kNotePadding * zoom;
         float badgeRoom = (layout.votesShown() && c.votes > 0) ? header : 0;
-        ImVec4 clip(s.min.x + pad, s.min.y, s.max.x - pad - badgeRoom, s.min.y + header);
-        text(list, font, size, ImVec2(s.min.x + pad, s.min.y + (header - size) / 2), textOn(c.fill), c.title.c_str(),
-             c.title.c_str() + c.title.size(), &clip);
+        // A title wider than its band ends in « … » rather than a letter cut in half (issue 14).
+        float room = s.max.x - s.min.x - 2 * pad - badgeRoom;
+        std::string title = font->CalcTextSizeA(size, FLT_MAX, 0, c.title.c_str()).x <= room ? c.title
+                                                                                             : clipToLines(font, size, room, c.title, 1);
+        std::replace(title.begin(), title.end(), '\n', ' ');
+        text(list, font, size, ImVec2(s.min.x + pad, s.min.y + (header - size) / 2), textOn(c.fill), title.c_str(),
+             title.c_str() + title.size());
     }
     if (layout.votesShown() && c.votes > 0)
         badge(list, *o.fonts, ImVec2(s.max.x - header * 0.55f, s.min.y + header / 2), std::max(9.0f, header * 0.4f), kVoteBadge,
               c.votes);
     if (o.showMyDots && c.myDots > 0) myDots(list, ImVec2(s.max.x - header, s.min.y + header), std::max(3.0f, 6 * zoom), c.myDots);
-    if (chosen && zoom * kTextSize >= kMinReadablePixels) chosenTag(list, *o.fonts, s.min, zoom);
+    if (chosen && zoom * kTextSize >= kMinReadablePixels) chosenTag(list, *o.fonts, s, zoom, layout, camera, o);
 }
 
 // Lines of a note's text, at `size` pixels from `origin`; stops (with "…") where the note ends.
@@ -198,9 +219,13 @@ void drawNote(ImDrawList* list, const NoteItem& n, const BoardLayout& layout, co
     }
     if (showAuthor) {
         ImFont* font = fontForSize(*o.fonts, authorPx, false);
-        ImVec4 clip(s.min.x, s.min.y, s.max.x - pad, s.max.y);
+        // A name longer than the note ends in « … », never a letter cut in half (issue 14).
+        float room = s.max.x - pad - origin.x;
+        std::string author = font->CalcTextSizeA(authorPx, FLT_MAX, 0, n.author.c_str()).x <= room
+                                 ? n.author
+                                 : clipToLines(font, authorPx, room, n.author, 1);
         text(list, font, authorPx, ImVec2(origin.x, s.max.y - pad - authorPx), ink == IM_COL32_WHITE ? ink : kDimText,
-             n.author.c_str(), n.author.c_str() + n.author.size(), &clip);
+             author.c_str(), author.c_str() + author.size());
     }
     if (n.hidden && !o.projector) {
         // On the laptop the text stays visible to the team; a tag says the room cannot see it.
@@ -216,7 +241,7 @@ void drawNote(ImDrawList* list, const NoteItem& n, const BoardLayout& layout, co
         badge(list, *o.fonts, ImVec2(s.max.x - r * 0.4f, s.min.y + r * 0.4f), r, kVoteBadge, n.votes);
     }
     if (o.showMyDots && n.myDots > 0) myDots(list, s.max, std::max(3.0f, 6 * zoom), n.myDots);
-    if (chosen) chosenTag(list, *o.fonts, s.min, zoom);
+    if (chosen) chosenTag(list, *o.fonts, s, zoom, layout, camera, o);
 }
 
 } // namespace
@@ -226,6 +251,11 @@ ImFont* fontForSize(const FontSet& fonts, float pixels, bool bold) {
     ImFont* large = bold ? fonts.largeBold : fonts.large;
     if (!large || pixels <= small->FontSize * 1.2f) return small;
     return large;
+}
+
+ImVec4& lastChosenTag() {
+    static ImVec4 rect;
+    return rect;
 }
 
 void recordDrawnText(bool on) {

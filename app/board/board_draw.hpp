@@ -42,6 +42,8 @@ DrawStats drawBoard(ImDrawList* list, const BoardLayout& layout, const Camera& c
 // The font to draw `pixels`-tall text with: the UI font when it is close, the projector one above.
 ImFont* fontForSize(const FontSet& fonts, float pixels, bool bold);
 
+// Tests: where the last « ★ Piste retenue » tag was drawn, on screen (x0, y0, x1, y1).
+ImVec4& lastChosenTag();
 // Tests: every note text and title drawBoard submits as glyphs, while recording is on.
 void recordDrawnText(bool on);
 std::vector<std::string>& drawnText();

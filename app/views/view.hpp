@@ -1,6 +1,7 @@
 #pragma once
 // A screen of the app. draw() owns the ImGui window (Begin/End) filling the area it is given;
 // each view writes only drawContent(). Views read the state and queue actions, never more.
+#include "audio/sound_output.hpp"
 #include "fonts.hpp"
 #include "session.hpp"
 #include "settings.hpp"
@@ -19,6 +20,7 @@ struct ViewContext {
     const FontSet& fonts;
     Settings& settings;
     float scale = 1.0f; // UI scale, for sizes not tied to the font
+    audio::SoundOutput* sound = nullptr; // the chime's output; none in headless tests
 };
 
 class View {

@@ -147,6 +147,8 @@ void TimerView::drawContent(ViewContext& ctx) {
         ImGui::PopID();
     }
 
+    drawSound(ctx);
+
     // Every team at a glance.
     ImGui::Spacing();
     ImGui::PushFont(ctx.fonts.heading);
@@ -179,6 +181,45 @@ void TimerView::drawContent(ViewContext& ctx) {
         ImGui::EndTable();
     }
     drawReplaceQuestion(ctx);
+}
+
+void TimerView::drawSound(ViewContext& ctx) {
+    Settings& settings = ctx.settings;
+    ImGui::Spacing();
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::TextUnformatted(str(Str::SoundTitle));
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::Checkbox(str(Str::SoundMute), &settings.chimeMuted);
+    recordLastItem("sound:mute");
+    ImGui::SameLine();
+    ImGui::Checkbox(str(Str::SoundMinuteBefore), &settings.chimeMinuteBefore);
+    recordLastItem("sound:minute");
+    audio::SoundOutput* sound = ctx.sound;
+    if (!sound) return;
+    ImGui::SameLine();
+    if (button(str(Str::SoundTest))) sound->playTest();
+    recordLastItem("sound:test");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(str(Str::SoundOutput));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+    const char* shown = settings.soundDevice.empty() ? str(Str::SoundDefaultDevice) : settings.soundDevice.c_str();
+    if (ImGui::BeginCombo("##sounddevice", shown)) {
+        if (ImGui::Selectable(str(Str::SoundDefaultDevice), settings.soundDevice.empty())) settings.soundDevice.clear();
+        for (const std::string& name : sound->devices())
+            if (ImGui::Selectable(name.c_str(), name == settings.soundDevice)) settings.soundDevice = name;
+        ImGui::EndCombo();
+    }
+    recordLastItem("sound:device");
+    // Whether the room will hear it, in words: no output, muted, or which output.
+    std::string inUse = sound->deviceInUse();
+    ImU32 colour = inUse.empty() ? colours::kError : settings.chimeMuted ? colours::kWarning : ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    std::string status = inUse.empty() ? str(Str::SoundNoDevice) : settings.chimeMuted ? str(Str::SoundMutedNote) : strf(Str::SoundInUse, inUse);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextWrapped("%s", status.c_str());
+    ImGui::PopStyleColor();
 }
 
 void TimerView::drawControls(ViewContext& ctx, const TimedSession* timer, Phase phase, int presetSeconds) {
@@ -228,10 +269,17 @@ void TimerView::drawControls(ViewContext& ctx, const TimedSession* timer, Phase 
         if (button(str(st == TimerState::Ready ? Str::TimerStart : Str::TimerResume), big)) session.queue(ResumeTimer{timer->id});
     }
     ImGui::BeginDisabled(!timer);
+    // The minute buttons as wide as their text: the row stays within 1280 pixels.
+    float minuteWidth = 0;
+    for (Str s : {Str::TimerPlus1, Str::TimerMinus1, Str::TimerPlus5})
+        minuteWidth = std::max(minuteWidth, ImGui::CalcTextSize(str(s)).x + ImGui::GetFontSize() * 1.2f);
+    ImVec2 minute(minuteWidth, big.y);
     ImGui::SameLine();
-    if (button(str(Str::TimerPlus1), big) && timer) session.queue(ExtendTimer{timer->id, 60});
+    if (button(str(Str::TimerPlus1), minute) && timer) session.queue(ExtendTimer{timer->id, 60});
     ImGui::SameLine();
-    if (button(str(Str::TimerPlus5), big) && timer) session.queue(ExtendTimer{timer->id, 300});
+    if (button(str(Str::TimerMinus1), minute) && timer) session.queue(ShortenTimer{timer->id, 60});
+    ImGui::SameLine();
+    if (button(str(Str::TimerPlus5), minute) && timer) session.queue(ExtendTimer{timer->id, 300});
     ImGui::SameLine();
     if (button(str(Str::TimerReset), big) && timer) session.queue(ResetTimer{timer->id});
     ImGui::EndDisabled();

@@ -1,7 +1,7 @@
 #pragma once
 // Timer: the facilitator's instrument. For one team or all teams: a phase chosen, a duration
 // typed freely (« 7 », « 7:30 », « 90 s ») or picked from the per-phase presets; start / pause /
-// resume / +1 / +5 / reset; a new countdown asks before replacing one in use, and the replaced
+// resume / +1 / −1 / +5 / reset; the chime's settings; a new countdown asks before replacing one in use, and the replaced
 // one can be brought back with the time it had left. Every team's timer at a glance.
 #include "views/view.hpp"
 
@@ -19,6 +19,8 @@ private:
     void drawContent(ViewContext& ctx) override;
     void drawControls(ViewContext& ctx, const TimedSession* timer, Phase phase, int presetSeconds);
     void drawReplaceQuestion(ViewContext& ctx);
+    // The chime: mute, a minute before, the output (the projector's HDMI often has no speaker), a test.
+    void drawSound(ViewContext& ctx);
     // Queues the start, or asks first when it would replace a countdown in use.
     void requestStart(ViewContext& ctx, const StartTimer& start);
 

@@ -315,7 +315,7 @@ struct DeletePhoto {
     template <typename V> void fields(V& v) { v("photo", photo); }
 };
 
-// ---- Timed sessions (not undoable: time has passed) ----
+// ---- Timed sessions (not undoable: time has passed; except ShortenTimer) ----
 // Starting pauses the countdowns it replaces (timers/timer_scope.hpp), so that « Reprendre le
 // minuteur précédent » (RestoreTimer) can bring one back with the time it had left.
 struct StartTimer {
@@ -338,6 +338,14 @@ struct ResumeTimer {
 };
 struct ExtendTimer {
     static constexpr const char* kName = "extend_timer";
+    Id timer; int seconds = 60;
+    template <typename V> void fields(V& v) { v("timer", timer); v("seconds", seconds, Opt::Defaulted); }
+};
+// The − key and the « −1 min » button: takes time off a countdown, never below zero (refused,
+// with a message, when less than that is left). Undoable, unlike the other timer controls:
+// it is a correction, and undoing it gives the time back (refused once the timer changed since).
+struct ShortenTimer {
+    static constexpr const char* kName = "shorten_timer";
     Id timer; int seconds = 60;
     template <typename V> void fields(V& v) { v("timer", timer); v("seconds", seconds, Opt::Defaulted); }
 };
@@ -366,7 +374,7 @@ using Action = std::variant<EditEvent, AddSlot, EditSlot, DeleteSlot, AddChallen
                             DissolveCluster, SetPrivateWriting, RevealNotes, OpenVoteRound, CastVote, WithdrawVote,
                             SetTally, RevealVotes, CloseVoteRound, SelectIdea, AddPrototype, EditPrototype,
                             AddPrototypeVersion, DeletePrototype, AddFeedback, StartTimer, PauseTimer, ResumeTimer,
-                            ExtendTimer, ResetTimer, FinishTimer, RestoreTimer, AddPhoto, DeletePhoto>;
+                            ExtendTimer, ShortenTimer, ResetTimer, FinishTimer, RestoreTimer, AddPhoto, DeletePhoto>;
 
 // The action's JSON name ("add_note").
 const char* actionName(const Action& action);

@@ -98,6 +98,23 @@ std::string describe(const ExtendTimer& a, const EventState&) {
     return trf("Ajouter {}", "Add {}", minutes(a.seconds));
 }
 
+void run(const ShortenTimer& a, ActionContext& ctx) {
+    TimedSession t = requireTimer(ctx, a.timer);
+    check::range(a.seconds, "seconds", 1, kMaxTimerSeconds);
+    Millis less = Millis{a.seconds} * 1000;
+    Millis left = timerRemaining(t, ctx.now());
+    if (timerState(t, ctx.now()) == TimerState::Finished || left <= 0)
+        throw ValidationError(tr("Ce minuteur est déjà à zéro : il n'y a rien à enlever.", "This timer is already at zero: there is nothing to take off."));
+    // Never below zero: a second press on − must not end the countdown the room is watching.
+    if (left <= less)
+        throw ValidationError(trf("Il ne reste que {} à ce minuteur : enlever {} le ferait passer sous zéro. Il continue sans changement.",
+                                  "Only {} is left on this timer: taking {} off would go below zero. It goes on unchanged.",
+                                  formatCountdown(left), minutes(a.seconds)));
+    t.remainingMs -= less; // running: the remaining at startedAt; paused or ready: the remaining now
+    ctx.put(t);
+}
+std::string describe(const ShortenTimer& a, const EventState&) { return trf("Enlever {}", "Take off {}", minutes(a.seconds)); }
+
 void run(const ResetTimer& a, ActionContext& ctx) {
     TimedSession t = requireTimer(ctx, a.timer);
     t.state = TimerState::Ready;
