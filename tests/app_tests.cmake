@@ -12,6 +12,7 @@ add_executable(app_tests
   app_laptop_screens.cpp
   drawn_text.cpp
   app_file_picker.cpp
+  app_reopen.cpp
   app_projector_text.cpp
   app_chime.cpp
 )

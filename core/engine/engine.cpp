@@ -72,6 +72,11 @@ std::uint64_t nextSerial() {
 
 Engine::Engine(std::unique_ptr<Store> store, const Clock& clock) : m_store(std::move(store)), m_serial(nextSerial()), m_clock(clock) {
     m_state = m_store->loadAll();
+    // Revisions are unique across the engines of a process: a view's cache keyed on the state's
+    // address and revision can never take another event (opened at the same address after the
+    // first was closed) for the one it has cached, and read pointers into freed memory.
+    m_state.revision = m_serial << 32;
+    m_changedRowsFrom = m_state.revision;
     m_journal = std::make_unique<Journal>(*m_store);
     m_recorded = std::make_unique<RecordedTables>(m_store->db().getHandle(), contentTables());
 }
