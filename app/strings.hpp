@@ -424,6 +424,7 @@ enum class Str : int {
     FilesCountsHere,
     FilesCountsThere,
     FilesDoMerge,
+    FilesMergeClear,
     FilesMerged,
     FilesMergeReport,
     Count

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace atelier {
 
@@ -42,7 +43,11 @@ private:
     bool m_exportFailed = false;
     // Merge.
     std::string m_mergePath;
-    std::string m_countsHere, m_countsThere;
+    std::string m_countsHere;
+    struct MergeCopy {
+        std::string path, counts;
+    };
+    std::vector<MergeCopy> m_mergeCopies; // compared, to be merged together in one transaction
     std::shared_ptr<std::string> m_mergeReport;
 };
 
