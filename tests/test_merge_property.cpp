@@ -233,7 +233,12 @@ private:
         case 40: return PauseTimer{any(s.timedSessions)};
         case 41: return ResumeTimer{any(s.timedSessions)};
         case 42: return ExtendTimer{any(s.timedSessions), 60};
-        case 43: return num(0, 1) ? Action(ResetTimer{any(s.timedSessions)}) : Action(FinishTimer{any(s.timedSessions)});
+        case 43: {
+            int which = num(0, 2);
+            if (which == 0) return ResetTimer{any(s.timedSessions)};
+            if (which == 1) return FinishTimer{any(s.timedSessions)};
+            return RestoreTimer{any(s.timedSessions)}; // a replaced, paused countdown back in front
+        }
         case 44: return AddPhoto{{}, any(s.prototypes), "iVBORw0KGgoAAAANSUhEUg==", "image/png", 4, 4, word()}; // a PNG signature
         case 45: return DeletePhoto{any(s.photos)};
         }
@@ -560,7 +565,7 @@ std::uint64_t envNumber(const char* name, std::uint64_t fallback) {
 } // namespace
 
 TEST_CASE("property: random work on 2 to 14 copies, merged in random orders, converges and loses nothing unreported",
-          "[.][merge][property]") { // hidden until the last failing seeds are fixed: see the README of issue 13 in the report
+          "[.][merge][property]") { // [.]: not among the discovered entries; ctest runs it as merge_property_1/2 (core_tests.cmake)
     std::uint64_t scenarios = envNumber("ATELIER_MERGE_SCENARIOS", 1000);
     std::uint64_t seed = envNumber("ATELIER_MERGE_SEED", static_cast<std::uint64_t>(std::random_device{}()));
     Stats stats;
@@ -593,6 +598,9 @@ TEST_CASE("property: random work on 2 to 14 copies, merged in random orders, con
               << stats.merges << " merges, " << stats.kinds.size() << " kinds of action, " << failures << " failures, "
               << seconds << " s\n";
     if (scenarios >= 200) { // every action kind, undo and redo, drawn at least once
+        std::string drawn;
+        for (const auto& k : stats.kinds) drawn += k + " ";
+        INFO("drawn: " << drawn);
         CHECK(stats.kinds.size() == std::variant_size_v<Action> + 2);
     }
 }
