@@ -182,7 +182,7 @@ private:
         case 25: return RevealNotes{t};
         case 26:
             return OpenVoteRound{{}, t, num(2, 5), num(0, 1) ? std::optional<int>(2) : std::nullopt,
-                                 num(0, 4) ? VoteMode::Members : VoteMode::Tally};
+                                 num(0, 1) ? VoteMode::Members : VoteMode::Tally};
         case 27:
         case 28:
         case 29: { // votes are frequent: they are what concurrency breaks most

@@ -251,6 +251,15 @@ private:
         return true;
     }
 
+    static bool hasWorkOn(const EventState& s, Id member, Id team) {
+        for (const auto& [id, v] : s.votes)
+            if (v.memberId == member)
+                if (const VoteRound* r = s.find<VoteRound>(v.roundId); r && r->teamId == team) return true;
+        for (const auto& [id, n] : s.notes)
+            if (n.authorId == member && n.teamId == team) return true;
+        return false;
+    }
+
     // A member moved to another team on one copy while they wrote or voted on their board on
     // another: they go back to the team of that work.
     static bool memberBackToWork(Context& c, const std::string& table, Id row, std::set<RowRef>& rows) {
@@ -269,10 +278,29 @@ private:
         }
         const Member* m = c.state.find<Member>(member);
         if (!m || m->teamId == team || !c.state.find<Team>(team)) return false;
+        if (table == "note" && hasWorkOn(c.state, member, m->teamId)) {
+            // Work on both boards: the member stays where they voted or wrote since; this note
+            // keeps its text and no longer names its author.
+            std::string who = m->name;
+            const Note* n = c.state.find<Note>(row);
+            std::string text = n ? n->text : std::string();
+            write(c, "note", row, "UPDATE note SET author_id = NULL WHERE id = " + std::to_string(row.value));
+            add(c, "note", row, ConflictKind::Repaired,
+                trf("Le post-it « {} » ne nomme plus son auteur « {} » : changé d'équipe sur une copie, il avait écrit sur les "
+                    "deux murs.",
+                    "The note \"{}\" no longer names its author \"{}\": moved to another team on one copy, they had written on "
+                    "both boards.",
+                    text, who));
+            return true;
+        }
         std::string from = teamName(c.state, m->teamId), name = m->name;
         write(c, "member", member,
               "UPDATE member SET team_id = " + std::to_string(team.value) + " WHERE id = " + std::to_string(member.value));
         rows.insert({"member", member});
+        for (const auto& [id, n] : c.state.notes) // their work elsewhere is checked again
+            if (n.authorId == member) rows.insert({"note", id});
+        for (const auto& [id, v] : c.state.votes)
+            if (v.memberId == member) rows.insert({"vote", id});
         add(c, "member", member, ConflictKind::Repaired,
             trf("Le membre « {} » est resté dans l'équipe « {} » : il y avait écrit ou voté sur une copie pendant qu'une autre le "
                 "mettait dans l'équipe « {} ».",
