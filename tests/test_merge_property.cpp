@@ -477,6 +477,12 @@ std::string runScenario(std::uint64_t seed, const std::string& start, Stats& sta
                 bool seen = false;
                 for (std::size_t del : d->second)
                     if (del > w && history.cascaded.count({row, del}) && happenedBefore(history.entries[w], history.entries[del])) seen = true;
+                if (!seen && std::getenv("ATELIER_MERGE_VERBOSE"))
+                    for (std::size_t k = 0; k < history.entries.size(); ++k)
+                        std::cout << k << (k == w ? " W " : history.cascaded.count({row, k}) ? " C " : "   ")
+                                  << history.entries[k].origin.value % 1000 << "#" << history.entries[k].seq << " "
+                                  << history.entries[k].description << " seen "
+                                  << formatVersionVector(history.entries[k].seen.value_or(VersionVector{})) << "\n";
                 if (!seen)
                     return "vote " + std::to_string(row.second) + ": dots reported given back, though « " + history.entries[w].description +
                            " » cast them concurrently with what took them";

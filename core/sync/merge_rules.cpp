@@ -199,6 +199,7 @@ struct ReplayRules::Impl {
     std::map<RowKey, std::vector<std::size_t>> deletes;      // row -> positions of entries deleting it
     std::map<std::size_t, std::vector<RowChange>> actual; // what replayed entries really did here
     std::map<RowKey, std::vector<std::size_t>> voteInserts; // a vote's full row, wherever it was added
+    std::map<RowKey, std::vector<std::size_t>> voteWrites;  // where dots were cast or changed on a vote row
     std::map<std::string, TableInfo> tables;
     std::size_t index = 0;
     std::set<std::size_t> sources;            // entries whose deletes may be taken back by this one
@@ -215,6 +216,7 @@ struct ReplayRules::Impl {
             for (const auto& c : changes[i]) {
                 if (c.op == SQLITE_DELETE) deletes[c.key].push_back(i);
                 if (c.op == SQLITE_INSERT && c.key.table == "vote") voteInserts[c.key].push_back(i);
+                if (c.op != SQLITE_DELETE && c.key.table == "vote" && !c.indirect) voteWrites[c.key].push_back(i);
             }
         }
     }
@@ -748,6 +750,26 @@ struct ReplayRules::Impl {
         }
     }
 
+    // A cascade took dots that a concurrent cast had changed, though the counts happened to
+    // match (so SQLite saw no conflict): the dots stay, and bring their target back. Decided
+    // from causality, never from the values.
+    void keepConcurrentDots() {
+        for (const auto& c : changes[index]) {
+            if (c.key.table != "vote" || c.op != SQLITE_DELETE || !c.indirect || alreadyGone.count(c.key) || exists("vote", c.key.id))
+                continue;
+            auto w = voteWrites.find(c.key);
+            if (w == voteWrites.end()) continue;
+            bool concurrentCast = false;
+            for (std::size_t pos : w->second)
+                if (pos < index && !happenedBefore(*entries[pos], *entries[index])) concurrentCast = true;
+            if (!concurrentCast || !insertRow("vote", c.old)) continue;
+            note(c.key, ConflictKind::Restored,
+                 trf("{} sont revenues : on y avait voté en même temps qu'elles étaient retirées.",
+                     "{} came back: they had been voted on while they were being removed.", the(name("vote", c.key.id))),
+                 0, true);
+        }
+    }
+
     // Deletes of rows this entry made: a delete that stands names what it took.
     void reportRemovals() {
         for (const auto& c : changes[index]) {
@@ -809,6 +831,7 @@ struct ReplayRules::Impl {
                                        sqlite3_errstr(rc)));
         }
         applyDotFixes();
+        keepConcurrentDots();
         for (auto& [key, values] : revive) {
             std::string before = name(key.table, key.id);
             if (bringBack(key, &values)) {
