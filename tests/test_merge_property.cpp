@@ -603,7 +603,13 @@ TEST_CASE("property: random work on 2 to 14 copies, merged in random orders, con
               << stats.attempted << " actions tried, " << stats.applied << " applied, " << stats.undos << " undos tried, "
               << stats.merges << " merges, " << stats.kinds.size() << " kinds of action, " << failures << " failures, "
               << seconds << " s\n";
-    if (scenarios >= 200) { // every action kind, undo and redo, drawn at least once
+    // Every action kind, undo and redo, drawn at least once: over 250 scenarios one of the rarest
+    // (set_tally, restore_timer: they need a tally round or a replaced timer) is sometimes not,
+    // so the check holds from 2,000 (a CI entry runs 500, and says which kinds it drew).
+    std::string drawnKinds;
+    for (const auto& k : stats.kinds) drawnKinds += k + " ";
+    std::cout << "merge property: kinds drawn: " << drawnKinds << "\n";
+    if (scenarios >= 2000) {
         std::string drawn;
         for (const auto& k : stats.kinds) drawn += k + " ";
         INFO("drawn: " << drawn);
