@@ -486,12 +486,13 @@ constexpr const char* kFrench[] = {
     "Créer l’événement et l’ouvrir", // FilesBundleImport
     "Événement « {} » créé dans {} depuis {}.", // FilesBundleCreated
     "Fusionner le fichier d’une équipe", // FilesMergeTitle
-    "La copie de l’événement d’un ordinateur d’équipe : ses changements rejoignent cet événement, les conflits sont listés dans le rapport. Après la fusion, « Annuler » ne remonte plus avant elle.", // FilesMergeHint
+    "Les copies de l’événement des ordinateurs d’équipe : comparez-les une à une, puis « Fusionner » les réunit toutes en une fois (toutes, ou aucune si l’une est refusée). Les conflits sont listés dans le rapport. Après la fusion, « Annuler » ne remonte plus avant elle.", // FilesMergeHint
     "Chemin du fichier d’événement", // FilesEventPath
     "Comparer", // FilesMergeCheck
     "Cet événement : {}", // FilesCountsHere
-    "Le fichier à fusionner : {}", // FilesCountsThere
+    "À fusionner : {}", // FilesCountsThere
     "Fusionner", // FilesDoMerge
+    "Vider la liste", // FilesMergeClear
     "Fusion terminée.", // FilesMerged
     "Rapport de fusion", // FilesMergeReport
 };
@@ -976,12 +977,13 @@ constexpr const char* kEnglish[] = {
     "Create the event and open it", // FilesBundleImport
     "Event \"{}\" created in {} from {}.", // FilesBundleCreated
     "Merge a team's file", // FilesMergeTitle
-    "The copy of the event from a team's laptop: its changes join this event, and conflicts are listed in the report. After the merge, Undo no longer goes back past it.", // FilesMergeHint
+    "The copies of the event from the teams' laptops: compare them one by one, then Merge brings them all in at once (all of them, or none if one is refused). Conflicts are listed in the report. After the merge, Undo no longer goes back past it.", // FilesMergeHint
     "Path of the event file", // FilesEventPath
     "Compare", // FilesMergeCheck
     "This event: {}", // FilesCountsHere
-    "The file to merge: {}", // FilesCountsThere
+    "To merge: {}", // FilesCountsThere
     "Merge", // FilesDoMerge
+    "Clear the list", // FilesMergeClear
     "Merge done.", // FilesMerged
     "Merge report", // FilesMergeReport
 };

@@ -497,6 +497,7 @@ enum class Str : int {
     FilesCountsHere,
     FilesCountsThere,
     FilesDoMerge,
+    FilesMergeClear,
     FilesMerged,
     FilesMergeReport,
     Count

@@ -5,6 +5,7 @@ add_executable(core_tests
   test_merge_sites.cpp
   test_merge_property.cpp
   test_merge_cases.cpp
+  test_merge_repairs.cpp
   test_actions.cpp
   test_votes.cpp
   test_cluster_layout.cpp
@@ -23,3 +24,17 @@ target_compile_options(core_tests PRIVATE ${ATELIER_WARNINGS})
 target_link_libraries(core_tests PRIVATE atelier_test_support atelier_core Catch2::Catch2)
 target_compile_definitions(core_tests PRIVATE ATELIER_ASSETS_DIR="${PROJECT_SOURCE_DIR}/assets")
 catch_discover_tests(core_tests)
+
+# The merge property test (tests/test_merge_property.cpp, tagged [.] so the discovered entries
+# leave it out): 1,000 random scenarios per run, fresh seeds each time (a failure prints the
+# seed that replays it), in two entries of 500 that ctest -j2 runs side by side. Its copies
+# live on tmpfs when there is one: the test is about merge rules, not about the disk.
+set(ATELIER_MERGE_PROPERTY_TMP "")
+if(EXISTS /dev/shm)
+  set(ATELIER_MERGE_PROPERTY_TMP "TMPDIR=/dev/shm")
+endif()
+foreach(half 1 2)
+  add_test(NAME merge_property_${half} COMMAND core_tests "[property]")
+  set_tests_properties(merge_property_${half} PROPERTIES
+    ENVIRONMENT "ATELIER_MERGE_SCENARIOS=500;${ATELIER_MERGE_PROPERTY_TMP}" TIMEOUT 400 LABELS merge)
+endforeach()

@@ -1,6 +1,8 @@
 // `atelier copy` and `atelier merge`, end to end, including a merge killed half-way.
 #include "model/errors.hpp"
 #include "process.hpp"
+#include "storage/store.hpp"
+#include "sync/replica.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -188,4 +190,38 @@ TEST_CASE("a merge killed at any moment leaves the receiving file as it was, or 
     CHECK(killedMidway > 0);
     auto check = atelierRun({"check", event});
     CHECK(check.exitCode == 0);
+}
+
+TEST_CASE("new --review killed at any moment leaves no file, or a review file; never an ordinary event at its name") {
+    TempDir dir;
+    std::mt19937 rng(7);
+    int killedMidway = 0, whole = 0;
+    for (int trial = 0; trial < 30; ++trial) {
+        std::string review = dir.file("revue" + std::to_string(trial) + ".db");
+        pid_t pid = fork();
+        if (pid == 0) {
+            int devnull = ::open("/dev/null", O_WRONLY);
+            dup2(devnull, 1);
+            dup2(devnull, 2);
+            execl(ATELIER_BINARY, ATELIER_BINARY, "new", review.c_str(), "--review", "--name", "Revue nationale",
+                  static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(0, 60000)(rng)));
+        kill(pid, SIGKILL);
+        int status = 0;
+        waitpid(pid, &status, 0);
+        if (!std::filesystem::exists(review)) {
+            killedMidway += WIFSIGNALED(status);
+            auto retry = atelierRun({"new", review, "--review", "--name", "Revue nationale"});
+            INFO(retry.err);
+            REQUIRE(retry.exitCode == 0);
+        } else {
+            ++whole;
+        }
+        auto store = Store::open(review, OpenMode::ReadOnly);
+        CHECK(isReviewFile(*store)); // whether it was made whole before the kill or by the retry
+    }
+    INFO("killed before the file existed: " << killedMidway << ", whole: " << whole);
+    CHECK(killedMidway > 0);
 }

@@ -1,6 +1,7 @@
 // The six cases of issue 13, as named regression tests, the report's wording checked; plus a
 // multi-copy merge killed at random moments (all or nothing) and the undo history after a merge.
 #include "model/errors.hpp"
+#include "model/language.hpp"
 #include "storage/store.hpp"
 #include "sync/merge_report.hpp"
 #include "sync/replica.hpp"
@@ -85,9 +86,10 @@ TEST_CASE("case 1: a team deleted on the organisers' file keeps the 50 notes its
         CHECK(o->state().notesOfTeam(ev.team5).size() == 51); // the 50, and the one its delete took along
         CHECK(o->state().find<Member>(ev.awa));
         // One sentence names the team by its name and says why it is back.
-        CHECK(says(report, ConflictKind::BroughtBack, "L'équipe « Équipe 5 » a été rétabli"));
+        // Feminine: « l'équipe … a été rétablie : supprimée … ».
+        CHECK(says(report, ConflictKind::BroughtBack, "L'équipe « Équipe 5 » a été rétablie : supprimée sur une copie"));
         CHECK(says(report, ConflictKind::BroughtBack, "Supprimer l'équipe « Équipe 5 »"));
-        CHECK_THAT(formatMergeReport(laptop, report, EventState{}, o->state()), Catch::Contains("rétabli"));
+        CHECK_THAT(formatMergeReport(laptop, report, EventState{}, o->state()), Catch::Contains("rétablie"));
         o.reset();
         // And back into the laptop: nothing is deleted there either.
         ev.merge(laptop, ev.organiser);
@@ -104,8 +106,64 @@ TEST_CASE("case 1b: a team deleted after its laptop's work was merged stays dele
     ev.open(ev.organiser)->apply(DeleteTeam{ev.team5}); // seen: the delete stands
     auto report = ev.merge(laptop, ev.organiser);
     CHECK_FALSE(ev.open(laptop)->state().find<Team>(ev.team5));
-    CHECK(says(report, ConflictKind::Removed, "L'équipe « Équipe 5 » a été supprimé"));
+    CHECK(says(report, ConflictKind::Removed, "L'équipe « Équipe 5 » a été supprimée (« "));
     CHECK(says(report, ConflictKind::Removed, "Le post-it « idée du portable » de l'équipe « Équipe 5 » a été supprimé avec ce qui le portait"));
+}
+
+TEST_CASE("report wording: every sentence agrees with the gender and number of what it names, and counts by the plural rule") {
+    Event ev;
+    {
+        auto o = ev.open(ev.organiser);
+        o->apply(CastVote{ev.round, ev.awa, ev.note, {}, 1});
+        o->apply(CastVote{ev.round, ev.bruno, {}, ev.cluster, 2});
+    }
+    std::string a = ev.copy("a.db"), b = ev.copy("b.db");
+    ev.open(a)->apply(EditCluster{ev.cluster, std::string("Accueil des usagers"), {}});
+    ev.open(b)->apply(DissolveCluster{ev.cluster});
+    ev.open(b)->apply(DeleteNotes{{ev.note}}); // seen by nobody else: the delete stands, its dot goes
+    auto report = ev.merge(a, b);
+    for (const auto& c : report.conflicts) UNSCOPED_INFO(c.what);
+    // A masculine thing kept (or brought back, as the replay order of the two has it), a dot
+    // given back in the singular.
+    CHECK((says(report, ConflictKind::Kept, "Le regroupement « Accueil des usagers » de l'équipe « Équipe 5 » a été gardé : supprimé sur une copie") ||
+           says(report, ConflictKind::BroughtBack, "Le regroupement « Accueil » de l'équipe « Équipe 5 » a été rétabli avec la modification")));
+    CHECK(says(report, ConflictKind::Removed, "Le post-it « Un guichet unique » de l'équipe « Équipe 5 » a été supprimé (« "));
+    CHECK(says(report, ConflictKind::Removed, "1 gommette rendue sur le post-it « Un guichet unique »"));
+    for (const auto& c : report.conflicts) {
+        CHECK_THAT(c.what, !Catch::Contains("(s)") && !Catch::Contains("La regroupement") && !Catch::Contains("L'équipe « Équipe 5 » a été rétabli ") &&
+                               !Catch::Contains("« text »") && !Catch::Contains("« title »"));
+    }
+    // Feminine plural: dots brought back with their note.
+    Event ev2;
+    ev2.open(ev2.organiser)->apply(CastVote{ev2.round, ev2.awa, ev2.note, {}, 2});
+    std::string v = ev2.copy("v.db"), d = ev2.copy("d.db");
+    ev2.open(v)->apply(CastVote{ev2.round, ev2.bruno, ev2.note, {}, 1});
+    ev2.open(d)->apply(DeleteNotes{{ev2.note}});
+    auto back = ev2.merge(d, v);
+    for (const auto& c : back.conflicts) UNSCOPED_INFO(c.what);
+    bool plural = false;
+    for (const auto& c : back.conflicts) {
+        if (c.table == "vote" && c.kind == ConflictKind::Restored) {
+            CHECK_THAT(c.what, Catch::Contains("sont revenues avec ce qui les portait (supprimées par") || Catch::Contains("sont revenues :"));
+            plural = true;
+        }
+        if (c.kind == ConflictKind::BroughtBack && c.what.find("les gommettes sur") != std::string::npos) {
+            CHECK_THAT(c.what, Catch::Contains("y avaient été ajoutées ou changées"));
+            plural = true;
+        }
+    }
+    CHECK(plural);
+    CHECK(ev2.dots(d) == 3);
+    // The English report says the same, without French agreement.
+    setMessageLanguage(Language::English);
+    Event ev3;
+    std::string e1 = ev3.copy("e1.db"), e2 = ev3.copy("e2.db");
+    ev3.open(e1)->apply(EditNote{ev3.note, std::string("A one-stop desk"), {}, {}, {}});
+    ev3.open(e2)->apply(DeleteNotes{{ev3.note}});
+    auto english = ev3.merge(e1, e2);
+    setMessageLanguage(Language::French);
+    CHECK((says(english, ConflictKind::Kept, "The note \"A one-stop desk\" of the team \"Équipe 5\" was kept: deleted on one copy") ||
+           says(english, ConflictKind::BroughtBack, "The note \"Un guichet unique\" of the team \"Équipe 5\" was brought back with the change")));
 }
 
 TEST_CASE("case 2: a voted note edited on one copy and deleted on another keeps its note and its 9 dots") {

@@ -2,7 +2,8 @@
 // copies of one event, merged in random orders and directions, then checked:
 // - every merge succeeds;
 // - all copies converge to the same canonical dump (every content table and column, rows by
-//   id; left out: the journal and the replica row, a file's own bookkeeping), which is also
+//   id, photos' bytes included; left out: the journal and the replica row, a file's own
+//   bookkeeping, and SQLite's own tables such as the search index), which is also
 //   what one fresh copy of the starting file reaches by merging everything at once;
 // - every row any copy created or edited is there, or its removal is in that fresh merge's
 //   report and comes from a delete that had seen every change to the row (a removal with
@@ -14,7 +15,9 @@
 #include "sync/changeset_walk.hpp"
 #include "sync/journal.hpp"
 #include "sync/replica.hpp"
+#include "storage/content_check.hpp"
 #include "storage/store.hpp"
+#include "rules/row_rules.hpp"
 #include "model/errors.hpp"
 #include "support.hpp"
 
@@ -118,13 +121,18 @@ private:
         case 8: return EditTeam{t, word(), {}, {}};
         case 9: return DeleteTeam{t};
         case 10: return AddMember{{}, t, num(0, 1) ? "Awa" : word(), "", Role::Participant};
-        case 11: return EditMember{any(s.members), {}, word(), {}, {}};
+        case 11: {
+            if (num(0, 2) == 0) return EditMember{any(s.members), t, {}, {}, {}}; // to another team: refused once they wrote or voted
+            return EditMember{any(s.members), {}, num(0, 1) ? "Awa" : word(), {}, {}};
+        }
         case 12: return DeleteMember{any(s.members)};
         case 13: return SetPhase{t, static_cast<Phase>(num(0, 3))};
         case 14:
         case 15: {
             const Cluster* c = clusterOf(s, t);
-            return AddNote{{}, t, word(), "", double(num(0, 800)), double(num(0, 600)), {}, {}, {}, num(0, 2) == 0 && c ? c->id : Id{}};
+            auto members = s.membersOfTeam(t);
+            Id author = !members.empty() && num(0, 1) ? members[static_cast<std::size_t>(num(0, static_cast<int>(members.size()) - 1))]->id : Id{};
+            return AddNote{{}, t, word(), "", double(num(0, 800)), double(num(0, 600)), {}, {}, author, num(0, 2) == 0 && c ? c->id : Id{}};
         }
         case 16: {
             const Note* n = noteOf(s, t);
@@ -174,7 +182,7 @@ private:
         case 25: return RevealNotes{t};
         case 26:
             return OpenVoteRound{{}, t, num(2, 5), num(0, 1) ? std::optional<int>(2) : std::nullopt,
-                                 num(0, 4) ? VoteMode::Members : VoteMode::Tally};
+                                 num(0, 1) ? VoteMode::Members : VoteMode::Tally};
         case 27:
         case 28:
         case 29: { // votes are frequent: they are what concurrency breaks most
@@ -225,7 +233,12 @@ private:
         case 40: return PauseTimer{any(s.timedSessions)};
         case 41: return ResumeTimer{any(s.timedSessions)};
         case 42: return ExtendTimer{any(s.timedSessions), 60};
-        case 43: return num(0, 1) ? Action(ResetTimer{any(s.timedSessions)}) : Action(FinishTimer{any(s.timedSessions)});
+        case 43: {
+            int which = num(0, 2);
+            if (which == 0) return ResetTimer{any(s.timedSessions)};
+            if (which == 1) return FinishTimer{any(s.timedSessions)};
+            return RestoreTimer{any(s.timedSessions)}; // a replaced, paused countdown back in front
+        }
         case 44: return AddPhoto{{}, any(s.prototypes), "iVBORw0KGgoAAAANSUhEUg==", "image/png", 4, 4, word()}; // a PNG signature
         case 45: return DeletePhoto{any(s.photos)};
         }
@@ -247,6 +260,8 @@ struct History {
     using Key = std::pair<std::pair<std::string, std::int64_t>, std::size_t>;
     std::map<Key, std::vector<std::pair<int, std::string>>> columnsWritten; // per row and entry: column, value
     std::map<Key, std::vector<std::string>> deletedValues;                  // per row and deleting entry
+    std::set<Key> cascaded;                                                 // deletes made by a cascade
+    std::set<Key> addsDots;                                                 // vote writes that add dots
     static std::string valueText(sqlite3_value* v) {
         if (sqlite3_value_type(v) == SQLITE_NULL) return "NULL";
         auto* t = sqlite3_value_text(v);
@@ -271,6 +286,7 @@ struct History {
                 // A cascade's SET NULL (a prototype's note deleted) is not work on the row.
                 if (step.op == SQLITE_DELETE) {
                     deletes[row].push_back(i);
+                    if (indirect) cascaded.insert({row, i});
                     auto& old = deletedValues[{row, i}];
                     for (int c = 0; c < columns; ++c) {
                         sqlite3_value* v = nullptr;
@@ -286,12 +302,14 @@ struct History {
                         if (sqlite3changeset_new(step.it, c, &v) == SQLITE_OK && v) cols.emplace_back(c, valueText(v));
                     }
                 }
-                if (!counted || row.first != "vote") return;
+                if (row.first != "vote") return;
                 const int countColumn = 5;
                 sqlite3_value* o = nullptr;
                 sqlite3_value* n = nullptr;
                 if (step.op != SQLITE_INSERT) sqlite3changeset_old(step.it, countColumn, &o);
                 if (step.op != SQLITE_DELETE) sqlite3changeset_new(step.it, countColumn, &n);
+                if (n && (!o || sqlite3_value_int64(n) > sqlite3_value_int64(o))) addsDots.insert({row, i});
+                if (!counted) return;
                 if (step.op == SQLITE_DELETE && indirect) return; // taken by a cascade: a removal, reported
                 long long before = o ? sqlite3_value_int64(o) : 0, after = n ? sqlite3_value_int64(n) : before;
                 if (step.op == SQLITE_DELETE) after = 0;
@@ -301,6 +319,14 @@ struct History {
         }
     }
 };
+
+// The canonical dump, plus the photos' bytes (the dump gives a blob's size only).
+std::string contentOf(Store& store) {
+    std::string out = store.canonicalDump() + "# photo bytes\n";
+    SQLite::Statement st(store.db(), "SELECT id, hex(data) FROM photo ORDER BY id");
+    while (st.executeStep()) out += st.getColumn(0).getString() + "|" + st.getColumn(1).getString() + "\n";
+    return out;
+}
 
 long long dotsIn(Store& store) { return store.db().execAndGet("SELECT coalesce(sum(count), 0) FROM vote").getInt64(); }
 
@@ -398,10 +424,12 @@ std::string runScenario(std::uint64_t seed, const std::string& start, Stats& sta
     } catch (const std::exception& e) {
         return "final merge failed: " + std::string(e.what());
     }
-    std::string dump = engines[0]->store().canonicalDump();
+    std::string dump = contentOf(engines[0]->store());
     for (int i = 1; i < copyCount; ++i)
-        if (engines[static_cast<std::size_t>(i)]->store().canonicalDump() != dump)
+        if (std::string other = contentOf(engines[static_cast<std::size_t>(i)]->store()); other != dump) {
+            if (std::getenv("ATELIER_MERGE_VERBOSE")) std::cout << "copy 0:\n" << dump << "\ncopy " << i << ":\n" << other << "\n";
             return "copy " + std::to_string(i) + " differs from copy 0 after every merge";
+        }
     // A fresh copy of the start, everything merged at once: the same content, and one report.
     std::string fresh = dir.file("fresh.db");
     copyEventFile(base, fresh, "neuve", {});
@@ -414,7 +442,7 @@ std::string runScenario(std::uint64_t seed, const std::string& start, Stats& sta
         } catch (const std::exception& e) {
             return "fresh merge failed: " + std::string(e.what());
         }
-        freshDump = f->store().canonicalDump();
+        freshDump = contentOf(f->store());
     }
     if (freshDump != dump) return "a fresh copy merging everything at once differs from the copies";
 
@@ -425,31 +453,69 @@ std::string runScenario(std::uint64_t seed, const std::string& start, Stats& sta
     // write to it, and the removal is reported.
     Store& final = engines[0]->store();
     History history(final, 0);
-    std::set<std::pair<std::string, std::int64_t>> reportedRemovals;
+    std::set<std::pair<std::string, std::int64_t>> reportedRemovals, reportedRepairs, reportedRestores;
     long long reportedDots = 0;
     for (const auto& c : report.conflicts) {
         if (c.kind == ConflictKind::Removed || c.kind == ConflictKind::DotsReturned) reportedRemovals.insert({c.table, c.row.value});
+        if (c.kind == ConflictKind::Repaired) reportedRepairs.insert({c.table, c.row.value});
+        if (c.kind == ConflictKind::Restored) reportedRestores.insert({c.table, c.row.value});
         reportedDots += c.dots;
     }
-    static const std::set<std::string> kWork{"note", "cluster", "team", "member", "challenge", "prototype", "feedback", "slot", "photo"};
+    // Dots are work too: dots reported given back with their note, regroupement, member or
+    // round must have been seen by a delete that took them (a cast concurrent with that delete
+    // brings the target back instead). Dots gone otherwise (withdrawn, trimmed by a repair) are
+    // counted by the dots check below.
+    static const std::set<std::string> kWork{"note", "cluster", "team", "member", "challenge", "prototype",
+                                             "feedback", "slot", "photo", "vote"};
     for (const auto& [row, writers] : history.writes) {
         if (!kWork.count(row.first) || rowExists(final, row.first, row.second)) continue;
         auto d = history.deletes.find(row);
+        if (row.first == "vote") {
+            if (!reportedRemovals.count(row) || reportedRestores.count(row) || d == history.deletes.end()) continue;
+            for (std::size_t w : writers) {
+                if (!history.addsDots.count({row, w})) continue;
+                bool seen = false;
+                for (std::size_t del : d->second)
+                    if (del > w && history.cascaded.count({row, del}) && happenedBefore(history.entries[w], history.entries[del])) seen = true;
+                if (!seen && std::getenv("ATELIER_MERGE_VERBOSE"))
+                    for (std::size_t k = 0; k < history.entries.size(); ++k)
+                        std::cout << k << (k == w ? " W " : history.cascaded.count({row, k}) ? " C " : "   ")
+                                  << history.entries[k].origin.value % 1000 << "#" << history.entries[k].seq << " "
+                                  << history.entries[k].description << " seen "
+                                  << formatVersionVector(history.entries[k].seen.value_or(VersionVector{})) << "\n";
+                if (!seen)
+                    return "vote " + std::to_string(row.second) + ": dots reported given back, though « " + history.entries[w].description +
+                           " » cast them concurrently with what took them";
+            }
+            continue;
+        }
         if (d == history.deletes.end()) return row.first + " " + std::to_string(row.second) + " is gone, and no change deleted it";
         std::size_t last = d->second.back();
-        // Each field's last edit before the delete must have been seen by it (an edit another
-        // edit already replaced is not what the delete took).
-        // An edit that leaves a field as the delete saw it (an undone edit) changed nothing it took.
+        // A write replayed after the last delete (concurrent with it) must bring the row back
+        // (for dots: one that adds dots; withdrawals may take a row to nothing).
+        for (std::size_t w : writers)
+            if (w > last && (row.first != "vote" || history.addsDots.count({row, w})))
+                return row.first + " " + std::to_string(row.second) + " is gone, though « " + history.entries[w].description +
+                       " » wrote it concurrently with its delete « " + history.entries[last].description + " »";
+        // Each field's last edit before the last delete must have been seen by a delete made
+        // after it (an edit another edit already replaced is not what a delete took; of several
+        // deletes of one row, the one that saw the edit is the one that stands). An edit that
+        // leaves a field as a delete saw it (an undone edit) changed nothing that delete took.
         std::map<int, std::pair<std::size_t, std::string>> lastEdit;
         for (std::size_t w : writers)
             if (w < last)
                 for (const auto& [c, value] : history.columnsWritten[{row, w}]) lastEdit[c] = {w, value};
-        const auto& seenByDelete = history.deletedValues[{row, last}];
         for (const auto& [column, edit] : lastEdit) {
             std::size_t w = edit.first;
-            if (static_cast<std::size_t>(column) < seenByDelete.size() && seenByDelete[static_cast<std::size_t>(column)] == edit.second)
-                continue;
-            if (!happenedBefore(history.entries[w], history.entries[last])) {
+            bool seen = false;
+            for (std::size_t del : d->second) {
+                if (del < w) continue;
+                const auto& seenByDelete = history.deletedValues[{row, del}];
+                if ((static_cast<std::size_t>(column) < seenByDelete.size() && seenByDelete[static_cast<std::size_t>(column)] == edit.second) ||
+                    happenedBefore(history.entries[w], history.entries[del]))
+                    seen = true;
+            }
+            if (!seen) {
                 if (std::getenv("ATELIER_MERGE_VERBOSE"))
                     for (std::size_t k = 0; k < history.entries.size(); ++k)
                         std::cout << k << (k == w ? " W " : k == last ? " D " : "   ") << history.entries[k].origin.value % 1000 << "#"
@@ -459,8 +525,28 @@ std::string runScenario(std::uint64_t seed, const std::string& start, Stats& sta
                        " » concurrently with « " + history.entries[w].description + " », and is gone";
             }
         }
-        if (!reportedRemovals.count(row))
+        if (!reportedRemovals.count(row)) {
+            if (std::getenv("ATELIER_MERGE_VERBOSE"))
+                for (std::size_t k = 0; k < history.entries.size(); ++k) {
+                    bool wrote = std::find(writers.begin(), writers.end(), k) != writers.end();
+                    bool deleted = std::find(d->second.begin(), d->second.end(), k) != d->second.end();
+                    std::cout << k << (wrote ? " W " : deleted ? (history.cascaded.count({row, k}) ? " C " : " D ") : "   ")
+                              << history.entries[k].origin.value % 1000 << "#" << history.entries[k].seq << " "
+                              << history.entries[k].description << " seen "
+                              << formatVersionVector(history.entries[k].seen.value_or(VersionVector{})) << "\n";
+                }
             return row.first + " " + std::to_string(row.second) + " is gone and no line of the report says so";
+        }
+    }
+    // The merged content keeps every rule: the one validation (rules::checkState) and
+    // `atelier check`'s separate SQL rules both find nothing.
+    {
+        auto offences = rules::checkState(final.loadAll(), 5);
+        if (!offences.empty())
+            return "the merged content breaks a rule: " + offences.front().table + " " + offences.front().row.str() + " " +
+                   offences.front().field + ": " + offences.front().message;
+        auto breaks = findRuleBreaks(final.db(), 5);
+        if (!breaks.empty()) return "atelier check finds: " + breaks.front().text();
     }
     // Dots: cast minus withdrawn, minus what the report says it gave back.
     History counted(final, baseEntries);
@@ -485,7 +571,7 @@ std::uint64_t envNumber(const char* name, std::uint64_t fallback) {
 } // namespace
 
 TEST_CASE("property: random work on 2 to 14 copies, merged in random orders, converges and loses nothing unreported",
-          "[.][merge][property]") { // hidden until the last failing seeds are fixed: see the README of issue 13 in the report
+          "[.][merge][property]") { // [.]: not among the discovered entries; ctest runs it as merge_property_1/2 (core_tests.cmake)
     std::uint64_t scenarios = envNumber("ATELIER_MERGE_SCENARIOS", 1000);
     std::uint64_t seed = envNumber("ATELIER_MERGE_SEED", static_cast<std::uint64_t>(std::random_device{}()));
     Stats stats;
@@ -517,7 +603,16 @@ TEST_CASE("property: random work on 2 to 14 copies, merged in random orders, con
               << stats.attempted << " actions tried, " << stats.applied << " applied, " << stats.undos << " undos tried, "
               << stats.merges << " merges, " << stats.kinds.size() << " kinds of action, " << failures << " failures, "
               << seconds << " s\n";
-    if (scenarios >= 200) { // every action kind, undo and redo, drawn at least once
+    // Every action kind, undo and redo, drawn at least once: over 250 scenarios one of the rarest
+    // (set_tally, restore_timer: they need a tally round or a replaced timer) is sometimes not,
+    // so the check holds from 2,000 (a CI entry runs 500, and says which kinds it drew).
+    std::string drawnKinds;
+    for (const auto& k : stats.kinds) drawnKinds += k + " ";
+    std::cout << "merge property: kinds drawn: " << drawnKinds << "\n";
+    if (scenarios >= 2000) {
+        std::string drawn;
+        for (const auto& k : stats.kinds) drawn += k + " ";
+        INFO("drawn: " << drawn);
         CHECK(stats.kinds.size() == std::variant_size_v<Action> + 2);
     }
 }

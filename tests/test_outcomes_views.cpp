@@ -11,6 +11,7 @@
 #include "views/view_search.hpp"
 #include "widgets.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -245,6 +246,60 @@ TEST_CASE("files: a team laptop's copy is compared, then merged, with a report o
     CHECK_THAT(files->mergeReport(), Catch::Contains("1 modification nouvelle,") && Catch::Contains("Aucun conflit."));
     // Saved, not only shown: the file on disk holds the laptop's note.
     CHECK(reopened(h).find<Note>(note));
+}
+
+TEST_CASE("files: several laptops' copies merge in one transaction, all of them or none", "[app][outcomes]") {
+    Headless h;
+    atelier::test::TempDir dir;
+    std::vector<std::string> laptops;
+    std::vector<Id> notes;
+    for (const char* ref : {"3", "4", "5"}) {
+        const Team* team = h.state().teamByReference(ref);
+        REQUIRE(team);
+        laptops.push_back(dir.file(std::string("equipe-") + ref + ".db"));
+        copyEventFile(h.path(), laptops.back(), std::string("équipe ") + ref, team->id);
+        auto e = Engine::open(laptops.back(), h.clock());
+        h.clock().advance(1000);
+        notes.push_back(e->apply(AddNote{{}, team->id, std::string("Idée du portable ") + ref, "", 40, 40, {}, {}, {}, {}}).created[0]);
+    }
+    {   // The third laptop's journal wiped by hand: a damaged copy.
+        SQLite::Database db(laptops[2], SQLite::OPEN_READWRITE);
+        db.exec("DELETE FROM journal");
+    }
+    std::size_t notesBefore = h.state().notes.size();
+    std::string before = Engine::open(h.path(), h.clock(), OpenMode::ReadOnly)->store().canonicalDump();
+    requestFilesTab(FilesTab::Merge);
+    h.session().view = ViewId::Files;
+    h.frames(2);
+    auto compare = [&](const std::string& path) {
+        h.click("##mergepath");
+        h.type(path);
+        h.click("Comparer");
+        h.frames(1);
+    };
+    for (const auto& path : laptops) compare(path);
+    CHECK(h.has("Fusionner"));
+    h.click("Fusionner");
+    h.frames(3);
+    // Refused by its name, and nothing of the two sound copies came in either.
+    auto& toasts = h.session().toasts();
+    CHECK(std::any_of(toasts.begin(), toasts.end(), [&](const Toast& t) {
+        return t.error && t.text.find(laptops[2]) != std::string::npos && t.text.find("Rien n'a été fusionné") != std::string::npos;
+    }));
+    CHECK(h.state().notes.size() == notesBefore);
+    CHECK(Engine::open(h.path(), h.clock(), OpenMode::ReadOnly)->store().canonicalDump() == before);
+    // The two sound copies, merged together: both laptops' notes, one report.
+    compare(laptops[0]);
+    compare(laptops[1]);
+    h.click("Fusionner");
+    h.frames(3);
+    CHECK(h.state().notes.size() == notesBefore + 2);
+    CHECK(reopened(h).find<Note>(notes[0]));
+    CHECK(reopened(h).find<Note>(notes[1]));
+    auto* files = dynamic_cast<FilesView*>(h.app().view(ViewId::Files));
+    REQUIRE(files);
+    CHECK_THAT(files->mergeReport(), Catch::Contains("2 modifications nouvelles,") && Catch::Contains(laptops[0]) &&
+                                         Catch::Contains(laptops[1]));
 }
 
 TEST_CASE("search: typing finds notes without accents, a click opens the board", "[app][outcomes]") {

@@ -6,6 +6,7 @@
 #include "demo.hpp"
 #include "engine/engine.hpp"
 #include "model/errors.hpp"
+#include "storage/atomic_create.hpp"
 #include "storage/content_check.hpp"
 #include "storage/event_file.hpp"
 #include "model/language.hpp"
@@ -23,15 +24,25 @@ namespace {
 
 int runNew(const std::string& path, const EventInfo& info, bool review) {
     SystemClock clock;
-    auto engine = Engine::create(path, info, clock);
     if (review) {
-        markAsReviewFile(engine->store());
+        // One step: built beside its name and marked as a review file before it is renamed into
+        // place, so no kill can leave an ordinary event where the review file should be.
+        auto built = Engine::createBeside(path, info, clock);
+        try {
+            markAsReviewFile(built->store());
+        } catch (...) {
+            built.reset();
+            discardBuilt(path);
+            throw;
+        }
+        auto engine = Engine::publish(std::move(built), path, clock);
         std::cout << trf("Fichier de revue « {} » créé dans {} : fusionnez-y le fichier de chaque site (atelier merge {} site.db).",
                          "Review file \"{}\" created in {}: merge each site's file into it (atelier merge {} site.db).",
                          engine->state().event.name, path, path)
                   << "\n";
         return 0;
     }
+    auto engine = Engine::create(path, info, clock);
     std::cout << trf("Événement « {} » créé dans {}.", "Event \"{}\" created in {}.", engine->state().event.name, path) << "\n";
     return 0;
 }

@@ -10,6 +10,8 @@
 #include "outcomes/dropped_files.hpp"
 #include "outcomes/outcome_focus.hpp"
 #include "theme.hpp"
+
+#include <algorithm>
 #include "widgets.hpp"
 
 #include <imgui_stdlib.h>
@@ -353,14 +355,19 @@ void FilesView::drawExport(ViewContext& ctx) {
     if (!m_exportResult.empty()) textWrapped(nullptr, m_exportResult, m_exportFailed ? colours::kError : colours::kInfo);
 }
 
+// « Comparer » (or a copy picked) adds the copy to the list; every copy listed is merged in one
+// transaction.
 void FilesView::checkMerge(ViewContext& ctx) {
     Session& session = ctx.session;
     m_countsHere = contentCounts(session.state());
-    m_countsThere.clear();
     if (m_mergeReport) m_mergeReport->clear();
     try {
         auto other = Engine::open(m_mergePath, session.clock(), OpenMode::ReadOnly);
-        m_countsThere = contentCounts(other->state());
+        std::string counts = contentCounts(other->state());
+        auto known = std::find_if(m_mergeCopies.begin(), m_mergeCopies.end(), [&](const MergeCopy& c) { return c.path == m_mergePath; });
+        if (known == m_mergeCopies.end()) m_mergeCopies.push_back({m_mergePath, counts});
+        else known->counts = counts;
+        m_mergePath.clear();
     } catch (const Error& e) {
         session.notify(e.what(), true);
     }
@@ -375,21 +382,27 @@ void FilesView::drawMerge(ViewContext& ctx) {
     if (browseButton("##merge")) m_picker.open({MergeFile, PickMode::Open, FileKind::Event, {}, {}, {}});
     ImGui::SameLine();
     if ((button(str(Str::FilesMergeCheck)) || enter) && !m_mergePath.empty()) checkMerge(ctx);
-    if (!m_countsThere.empty()) {
+    if (!m_mergeCopies.empty()) {
         ImGui::Spacing();
         ImGui::TextUnformatted(strf(Str::FilesCountsHere, m_countsHere).c_str());
-        ImGui::TextUnformatted(strf(Str::FilesCountsThere, m_countsThere).c_str());
+        for (const auto& copy : m_mergeCopies)
+            ImGui::TextUnformatted(strf(Str::FilesCountsThere, copy.path + " — " + copy.counts).c_str());
         if (button(str(Str::FilesDoMerge))) {
             auto report = m_mergeReport = std::make_shared<std::string>();
-            std::string path = m_mergePath;
-            session.defer([report, path, &session](Engine& engine) {
+            std::vector<std::string> paths;
+            for (const auto& copy : m_mergeCopies) paths.push_back(copy.path);
+            session.defer([report, paths, &session](Engine& engine) {
                 EventState before = engine.state();
-                MergeReport merged = engine.mergeFrom(path);
-                *report = formatMergeReport(path, merged, before, engine.state());
+                MergeReport merged = engine.mergeFrom(paths); // all the copies, or (one refused) none
+                std::string names;
+                for (const auto& path : paths) names += (names.empty() ? "" : ", ") + path;
+                *report = formatMergeReport(names, merged, before, engine.state());
                 session.notify(str(Str::FilesMerged));
             });
-            m_countsThere.clear();
+            m_mergeCopies.clear();
         }
+        ImGui::SameLine();
+        if (button(str(Str::FilesMergeClear))) m_mergeCopies.clear();
     }
     if (m_mergeReport && !m_mergeReport->empty()) {
         ImGui::Spacing();

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace atelier {
 
@@ -63,7 +64,11 @@ private:
     std::string m_boardPath;
     // Merge.
     std::string m_mergePath;
-    std::string m_countsHere, m_countsThere;
+    std::string m_countsHere;
+    struct MergeCopy {
+        std::string path, counts;
+    };
+    std::vector<MergeCopy> m_mergeCopies; // compared, to be merged together in one transaction
     std::shared_ptr<std::string> m_mergeReport;
 };
 

@@ -2,6 +2,8 @@
 #include "actions/action_apply.hpp"
 
 #include <algorithm>
+#include <tuple>
+#include <vector>
 
 namespace atelier {
 
@@ -82,7 +84,19 @@ std::string describe(const AddPrototypeVersion& a, const EventState& s) {
 }
 
 void run(const DeletePrototype& a, ActionContext& ctx) {
-    requirePrototype(ctx, a.prototype);
+    const Prototype deleted = requirePrototype(ctx, a.prototype);
+    // The first version gone, the next one left heads the lineage: no version may follow a
+    // prototype that does not exist (rules::checkRow).
+    if (deleted.lineageId == deleted.id) {
+        std::vector<Prototype> rest;
+        for (const auto& [id, p] : ctx.state().prototypes)
+            if (p.lineageId == deleted.id && id != deleted.id) rest.push_back(p);
+        std::sort(rest.begin(), rest.end(), [](const Prototype& x, const Prototype& y) { return std::tie(x.version, x.id) < std::tie(y.version, y.id); });
+        for (Prototype& p : rest) {
+            p.lineageId = rest.front().id;
+            ctx.put(p);
+        }
+    }
     ctx.erase<Prototype>(a.prototype); // photos and feedback go with it; undo restores them
 }
 std::string describe(const DeletePrototype& a, const EventState& s) {

@@ -198,7 +198,7 @@ MergeReport mergeEventFiles(Store& into, const std::vector<std::string>& fromPat
                                            "The merge could not rewind this file's journal (\"{}\"). Nothing was changed.",
                                            history[i].description));
             }
-            ReplayRules rules(db, all, report);
+            ReplayRules rules(into, all, report);
             for (std::size_t i = common; i < all.size(); ++i) {
                 const JournalEntry& entry = *all[i];
                 bool isNew = incomingIds.count(entry.id) > 0;

@@ -37,6 +37,7 @@ enum class ConflictKind {
     Removed,     // deleted on a copy that had seen it: the delete stands
     Refused,     // a change the database refused, left out for that row
     Repaired,    // a rule the copies broke together, repaired (joint_repairs.hpp)
+    Overdrawn,   // the same dots withdrawn on two copies at once: withdrawn once (dots < 0: not taken off)
 };
 
 struct MergeConflict {

@@ -92,6 +92,8 @@ std::string formatMergeReport(const std::string& fromPath, const MergeReport& re
          "item taken along by a delete", "items taken along by a delete"},
         {(long long)report.count(ConflictKind::Repaired), "réparation", "réparations", "repair", "repairs"},
         {(long long)dotsBack, "gommette rendue", "gommettes rendues", "dot given back", "dots given back"},
+        {(long long)report.count(ConflictKind::Overdrawn), "retrait de gommettes fait deux fois", "retraits de gommettes faits deux fois",
+         "dot withdrawal made twice", "dot withdrawals made twice"},
         {(long long)report.count(ConflictKind::Refused), "changement refusé", "changements refusés", "change refused", "changes refused"},
     };
     std::string list;
@@ -101,7 +103,7 @@ std::string formatMergeReport(const std::string& fromPath, const MergeReport& re
     out << "  " << tr("Avant : ", "Before: ") << contentCounts(before) << "\n";
     out << "  " << tr("Après : ", "After:  ") << contentCounts(after) << "\n";
     for (ConflictKind kind : {ConflictKind::BroughtBack, ConflictKind::Kept, ConflictKind::LaterWins, ConflictKind::DotsReturned,
-                              ConflictKind::Repaired, ConflictKind::Removed, ConflictKind::Refused})
+                              ConflictKind::Repaired, ConflictKind::Overdrawn, ConflictKind::Removed, ConflictKind::Refused})
         for (const auto& c : report.conflicts)
             if (c.kind == kind && !c.alongWith) out << "    - " << c.what << "\n";
     return out.str();

@@ -3,6 +3,8 @@
 #include "sync/changeset_walk.hpp"
 #include "sync/joint_repairs.hpp"
 #include "model/errors.hpp"
+#include "storage/schema.hpp"
+#include "storage/store.hpp"
 #include "model/language.hpp"
 
 #include <sqlite3.h>
@@ -143,16 +145,61 @@ std::string quotedName(const std::string& text) {
     return messageLanguage() == Language::French ? "« " + cut + " »" : "\"" + cut + "\"";
 }
 
+// How French agrees with a thing: its participles' ending and its pronouns. Team and photo are
+// feminine, dots (« les gommettes ») feminine plural; everything else the report names is
+// masculine (« le post-it », « le regroupement »).
+struct Agreement {
+    const char* e;    // participle ending: « rétabli », « rétablie », « rétablies »
+    const char* has;  // « a », « ont »
+    const char* is;   // « est », « sont »
+    const char* it;   // « il », « elle », « elles »
+    const char* them; // « le », « la », « les »
+};
+
+Agreement agreementOf(const std::string& table) {
+    if (table == "vote") return {"es", "ont", "sont", "elles", "les"};
+    if (table == "team" || table == "photo") return {"e", "a", "est", "elle", "la"};
+    return {"", "a", "est", "il", "le"};
+}
+
+// French words for the columns a report may name (a facilitator never reads « text »).
+std::string columnWord(const std::string& column) {
+    static const std::map<std::string, std::pair<const char*, const char*>> kWords{
+        {"text", {"texte", "text"}},           {"title", {"titre", "title"}},
+        {"name", {"nom", "name"}},             {"colour", {"couleur", "colour"}},
+        {"x", {"position", "position"}},       {"y", {"position", "position"}},
+        {"width", {"taille", "size"}},         {"height", {"taille", "size"}},
+        {"cluster_id", {"regroupement", "cluster"}}, {"question", {"question", "question"}},
+        {"number", {"numéro", "number"}},      {"phase", {"phase", "phase"}},
+        {"label", {"libellé", "label"}},       {"caption", {"légende", "caption"}},
+        {"description", {"description", "description"}}, {"status", {"statut", "status"}},
+        {"team_id", {"équipe", "team"}},       {"challenge_id", {"défi", "défi"}},
+        {"closed", {"clôture", "closed"}},     {"revealed", {"affichage", "revealed"}},
+    };
+    auto it = kWords.find(column);
+    if (it == kWords.end()) return column;
+    return messageLanguage() == Language::French ? it->second.first : it->second.second;
+}
+
+// "3 gommettes rendues", "1 dot given back": the plural rule on the participle too.
+std::string dotsGivenBack(int dots) {
+    return countOf(dots, "gommette rendue", "gommettes rendues", "dot given back", "dots given back");
+}
+
 } // namespace
 
 struct ReplayRules::Impl {
+    Store& store;
     sqlite3* db;
     const std::vector<const JournalEntry*>& entries;
     MergeReport& report;
+    EventState state;       // the content as the replay goes, for the one validation (joint_repairs.hpp)
+    RecordedTables recorded; // what each entry touches, to check those rows only
     std::vector<std::vector<RowChange>> changes;             // by entry position
     std::map<RowKey, std::vector<std::size_t>> deletes;      // row -> positions of entries deleting it
     std::map<std::size_t, std::vector<RowChange>> actual; // what replayed entries really did here
     std::map<RowKey, std::vector<std::size_t>> voteInserts; // a vote's full row, wherever it was added
+    std::map<RowKey, std::vector<std::size_t>> voteWrites;  // where dots were cast or changed on a vote row
     std::map<std::string, TableInfo> tables;
     std::size_t index = 0;
     std::set<std::size_t> sources;            // entries whose deletes may be taken back by this one
@@ -161,13 +208,15 @@ struct ReplayRules::Impl {
     std::set<RowKey> alreadyGone;               // rows this entry's deletes found gone: not its removals
     std::vector<std::pair<RowKey, int>> restoredDots; // dots a cascade took, back with more dots cast on them
 
-    Impl(sqlite3* d, const std::vector<const JournalEntry*>& e, MergeReport& r) : db(d), entries(e), report(r) {
+    Impl(Store& s, const std::vector<const JournalEntry*>& e, MergeReport& r)
+        : store(s), db(s.db().getHandle()), entries(e), report(r), state(s.loadAll()), recorded(db, contentTables()) {
         changes.resize(entries.size());
         for (std::size_t i = 0; i < entries.size(); ++i) {
             changes[i] = parseChanges(entries[i]->changes);
             for (const auto& c : changes[i]) {
                 if (c.op == SQLITE_DELETE) deletes[c.key].push_back(i);
                 if (c.op == SQLITE_INSERT && c.key.table == "vote") voteInserts[c.key].push_back(i);
+                if (c.op != SQLITE_DELETE && c.key.table == "vote" && !c.indirect) voteWrites[c.key].push_back(i);
             }
         }
     }
@@ -348,9 +397,9 @@ struct ReplayRules::Impl {
                 }
                 if (!indirect)
                     note(key, ConflictKind::Kept,
-                         trf("{} a été gardé : supprimé sur une copie (« {} »), il avait été modifié en même temps sur une autre.",
-                             "{} was kept: deleted on one copy (\"{}\"), it had been changed at the same time on another.",
-                             the(name(table, key.id)), what));
+                         trf("{0} {2} été gardé{3} : supprimé{3} sur une copie (« {1} »), {4} avait été modifié{3} en même temps sur une autre.",
+                             "{0} was kept: deleted on one copy (\"{1}\"), it had been changed at the same time on another.",
+                             the(name(table, key.id)), what, agreementOf(table).has, agreementOf(table).e, agreementOf(table).it));
             }
             return SQLITE_CHANGESET_OMIT; // the row stays as the concurrent change left it
         case SQLITE_CHANGESET_NOTFOUND:
@@ -369,9 +418,20 @@ struct ReplayRules::Impl {
                         else restoredDots.emplace_back(key, o ? static_cast<int>(sqlite3_value_int64(o)) : 0);
                     }
                 }
+                if (countColumn >= 0 && dotsOf(key, values) < 0) { // a withdrawal on a row withdrawn meanwhile
+                    overdrawn(key, -dotsOf(key, values));
+                    return SQLITE_CHANGESET_OMIT;
+                }
                 revive.emplace_back(key, std::move(values));
             }
-            if (op == SQLITE_DELETE) alreadyGone.insert(key);
+            if (op == SQLITE_DELETE) {
+                alreadyGone.insert(key);
+                if (countColumn >= 0 && !indirect) { // a withdrawal of dots already gone: nothing to take
+                    sqlite3_value* o = nullptr;
+                    sqlite3changeset_old(it, countColumn, &o);
+                    if (o && sqlite3_value_int64(o) > 0) overdrawn(key, sqlite3_value_int64(o));
+                }
+            }
             return SQLITE_CHANGESET_OMIT; // a delete of a row already gone: nothing to do
         case SQLITE_CHANGESET_CONFLICT:
             if (countColumn >= 0) { // dots added again (an undone withdrawal) on a row that holds some: they add up
@@ -387,6 +447,31 @@ struct ReplayRules::Impl {
                      "{}: \"{}\" was left out for this item, the database refused it.", the(name(table, key.id)), what));
             return SQLITE_CHANGESET_OMIT;
         }
+    }
+
+    // Dots withdrawn on two copies at once, more than there were: the excess had nothing to
+    // take, and the report says so (dots < 0: these were not taken off the boards).
+    void overdrawn(const RowKey& key, std::int64_t excess) {
+        std::optional<Row> row = rowOrTombstone(key.table, key.id);
+        if (!row)
+            if (const Row* full = voteRow(key)) row = *full;
+        std::string voter, target;
+        if (row) {
+            std::int64_t member = intOf((*row)[static_cast<std::size_t>(info("vote").column("member_id"))]);
+            std::int64_t noteId = intOf((*row)[static_cast<std::size_t>(info("vote").column("note_id"))]);
+            std::int64_t cluster = intOf((*row)[static_cast<std::size_t>(info("vote").column("cluster_id"))]);
+            if (member)
+                if (auto m = rowOrTombstone("member", member)) voter = field("member", *m, "name");
+            target = noteId ? name("note", noteId) : name("cluster", cluster);
+        }
+        std::string count = countOf(excess, "gommette déjà retirée", "gommettes déjà retirées", "dot already withdrawn",
+                                    "dots already withdrawn");
+        note(key, ConflictKind::Overdrawn,
+             voter.empty() ? trf("Sur {}, {} sur une autre copie : rien de plus à retirer.",
+                                 "On {}, {} on another copy: nothing more to withdraw.", target, count)
+                           : trf("Sur {}, {} sur une autre copie : rien de plus à retirer pour {}.",
+                                 "On {}, {} on another copy: nothing more to withdraw for {}.", target, count, voter),
+             -static_cast<int>(excess));
     }
 
     bool isIndirectDelete(std::size_t pos, const RowKey& key) {
@@ -411,12 +496,12 @@ struct ReplayRules::Impl {
                 note(key, ConflictKind::LaterWins,
                      trf("{} : « {} » changé sur deux copies en même temps ; gardé : {} (« {} »), remplacé : {}.",
                          "{}: \"{}\" changed on two copies at once; kept: {} (\"{}\"), replaced: {}.", the(name(key.table, key.id)),
-                         column, quotedName(textOf(next)), description(index), quotedName(textOf(now))));
+                         columnWord(column), quotedName(textOf(next)), description(index), quotedName(textOf(now))));
             else
                 note(key, ConflictKind::LaterWins,
                      trf("{} : « {} » changé sur deux copies en même temps ; gardé : la valeur de « {} ».",
                          "{}: \"{}\" changed on two copies at once; kept: the value of \"{}\".", the(name(key.table, key.id)),
-                         column, description(index)));
+                         columnWord(column), description(index)));
         }
     }
 
@@ -424,6 +509,7 @@ struct ReplayRules::Impl {
 
     // Inserts a row with these values (a deleted row brought back).
     bool insertRow(const std::string& table, const Row& values) {
+        mayDangle(table, SQLITE_UPDATE); // INSERT OR REPLACE: a replaced row's children too
         const TableInfo& t = info(table);
         std::size_t n = std::min(values.size(), t.columns.size()); // an old change may hold fewer columns
         std::string sql = "INSERT OR REPLACE INTO \"" + table + "\"(";
@@ -517,9 +603,10 @@ struct ReplayRules::Impl {
                     if (source == index) continue; // taken back within the entry itself: never removed
                     int dots = dotsOf(c.key, c.old);
                     note(c.key, ConflictKind::Restored,
-                         trf("{} est revenu avec ce qui le portait (supprimé par « {} », puis rétabli).",
-                             "{} came back with what held it (deleted by \"{}\", then brought back).", the(name(c.key.table, c.key.id)),
-                             description(source)),
+                         trf("{0} {2} revenu{3} avec ce qui {4} portait (supprimé{3} par « {1} », puis rétabli{3}).",
+                             "{0} came back with what held it (deleted by \"{1}\", then brought back).", the(name(c.key.table, c.key.id)),
+                             description(source), agreementOf(c.key.table).is, agreementOf(c.key.table).e,
+                             agreementOf(c.key.table).them),
                          -dots, true);
                 } else if (c.op == SQLITE_UPDATE) {
                     // ON DELETE SET NULL: the reference comes back when its row is back.
@@ -547,14 +634,34 @@ struct ReplayRules::Impl {
         int fk;
     };
 
+    // Tables whose foreign keys an entry's replay may have left dangling: those it wrote rows
+    // into, and the children of those it deleted rows from. Checking only these keeps a merge
+    // into a large event from scanning every table after every entry.
+    std::set<std::string> fkTables;
+    std::map<std::string, std::set<std::string>> childTables; // parent table -> tables referring to it
+
+    void mayDangle(const std::string& table, int op) {
+        if (op != SQLITE_DELETE) fkTables.insert(table);
+        if (op == SQLITE_UPDATE || op == SQLITE_DELETE) {
+            if (childTables.empty())
+                for (const auto& t : contentTables())
+                    for (const auto& k : info(t).keys) childTables[k.parent].insert(t);
+            auto it = childTables.find(table);
+            if (it != childTables.end()) fkTables.insert(it->second.begin(), it->second.end());
+        }
+    }
+
     std::vector<Dangling> danglingReferences() {
         std::vector<Dangling> out;
-        sqlite3_stmt* st = nullptr;
-        sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &st, nullptr);
-        while (sqlite3_step(st) == SQLITE_ROW)
-            out.push_back({reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), sqlite3_column_int64(st, 1),
-                           reinterpret_cast<const char*>(sqlite3_column_text(st, 2)), sqlite3_column_int(st, 3)});
-        sqlite3_finalize(st);
+        for (const auto& table : std::vector<std::string>(fkTables.begin(), fkTables.end())) {
+            sqlite3_stmt* st = nullptr;
+            std::string sql = "PRAGMA foreign_key_check(\"" + table + "\")";
+            sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
+            while (sqlite3_step(st) == SQLITE_ROW)
+                out.push_back({reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), sqlite3_column_int64(st, 1),
+                               reinterpret_cast<const char*>(sqlite3_column_text(st, 2)), sqlite3_column_int(st, 3)});
+            sqlite3_finalize(st);
+        }
         return out;
     }
 
@@ -589,10 +696,11 @@ struct ReplayRules::Impl {
                 changed = true;
                 auto stone = tombstone(parent, index);
                 note(parent, ConflictKind::BroughtBack,
-                     trf("{} a été rétabli : supprimé sur une copie (« {} »), {} y avait été ajouté ou changé en même temps sur une autre (« {} »).",
-                         "{} was brought back: deleted on one copy (\"{}\"), {} had been added to it or changed at the same time on another (\"{}\").",
+                     trf("{0} {4} été rétabli{5} : supprimé{5} sur une copie (« {1} »), {2} y {6} été ajouté{7} ou changé{7} en même temps sur une autre (« {3} »).",
+                         "{0} was brought back: deleted on one copy (\"{1}\"), {2} had been added to it or changed at the same time on another (\"{3}\").",
                          the(parentName), stone ? description(stone->first) : std::string(), name(d.table, d.rowid),
-                         description(index)));
+                         description(index), agreementOf(parent.table).has, agreementOf(parent.table).e,
+                         agreementOf(d.table).has == std::string("ont") ? "avaient" : "avait", agreementOf(d.table).e));
                 continue;
             }
             changed = true;
@@ -601,11 +709,13 @@ struct ReplayRules::Impl {
                 int dots = dotsOf(child, *row);
                 std::string childName = name(d.table, d.rowid);
                 exec("DELETE FROM \"" + d.table + "\" WHERE rowid = " + std::to_string(d.rowid));
+                mayDangle(d.table, SQLITE_DELETE);
                 note(child, d.table == "vote" ? ConflictKind::DotsReturned : ConflictKind::Removed,
-                     d.table == "vote" ? trf("{} gommette(s) rendue(s) : leur cible ({}) n'existe plus.",
-                                             "{} dot(s) given back: their target ({}) is gone.", dots, parentName)
-                                       : trf("{} a été retiré : {} dont il dépendait n'existe plus.",
-                                             "{} was removed: {}, which it depended on, is gone.", the(childName), parentName),
+                     d.table == "vote" ? trf("{} : leur cible ({}) n'existe plus.", "{}: their target ({}) is gone.",
+                                             dotsGivenBack(dots), parentName)
+                                       : trf("{0} {2} été retiré{3} : {1} dont {4} dépendait n'existe plus.",
+                                             "{0} was removed: {1}, which it depended on, is gone.", the(childName), parentName,
+                                             agreementOf(d.table).has, agreementOf(d.table).e, agreementOf(d.table).it),
                      dots);
             } else {
                 exec("UPDATE \"" + d.table + "\" SET \"" + column + "\" = NULL WHERE rowid = " + std::to_string(d.rowid));
@@ -628,12 +738,35 @@ struct ReplayRules::Impl {
                     if (values.empty()) continue;
                     values[static_cast<std::size_t>(info("vote").column("count"))] = delta;
                     insertRow(key.table, values);
+                } else if (delta < 0) {
+                    overdrawn(key, -delta);
                 }
                 continue;
             }
             std::int64_t count = intOf((*row)[static_cast<std::size_t>(info("vote").column("count"))]) + delta;
+            if (count < 0) overdrawn(key, -count);
             if (count <= 0) exec("DELETE FROM vote WHERE id = " + std::to_string(key.id));
             else exec("UPDATE vote SET count = " + std::to_string(count) + " WHERE id = " + std::to_string(key.id));
+        }
+    }
+
+    // A cascade took dots that a concurrent cast had changed, though the counts happened to
+    // match (so SQLite saw no conflict): the dots stay, and bring their target back. Decided
+    // from causality, never from the values.
+    void keepConcurrentDots() {
+        for (const auto& c : changes[index]) {
+            if (c.key.table != "vote" || c.op != SQLITE_DELETE || !c.indirect || alreadyGone.count(c.key) || exists("vote", c.key.id))
+                continue;
+            auto w = voteWrites.find(c.key);
+            if (w == voteWrites.end()) continue;
+            bool concurrentCast = false;
+            for (std::size_t pos : w->second)
+                if (pos < index && !happenedBefore(*entries[pos], *entries[index])) concurrentCast = true;
+            if (!concurrentCast || !insertRow("vote", c.old)) continue;
+            note(c.key, ConflictKind::Restored,
+                 trf("{} sont revenues : on y avait voté en même temps qu'elles étaient retirées.",
+                     "{} came back: they had been voted on while they were being removed.", the(name("vote", c.key.id))),
+                 0, true);
         }
     }
 
@@ -650,16 +783,18 @@ struct ReplayRules::Impl {
                 std::int64_t target = intOf(c.old[static_cast<std::size_t>(info("vote").column("note_id"))]);
                 std::int64_t cluster = intOf(c.old[static_cast<std::size_t>(info("vote").column("cluster_id"))]);
                 note(c.key, ConflictKind::Removed,
-                     trf("{} gommette(s) sur {} rendue(s) avec « {} ».", "{} dot(s) on {} given back with \"{}\".", dots,
+                     trf("{} sur {} avec « {} ».", "{} on {} with \"{}\".", dotsGivenBack(dots),
                          target ? name("note", target) : name("cluster", cluster), description(index)),
                      dots, true);
                 continue;
             }
             note(c.key, ConflictKind::Removed,
-                 c.indirect ? trf("{} a été supprimé avec ce qui le portait (« {} »).", "{} was deleted with what held it (\"{}\").",
-                                  the(name(c.key.table, c.key.id)), description(index))
-                            : trf("{} a été supprimé (« {} »).", "{} was deleted (\"{}\").", the(name(c.key.table, c.key.id)),
-                                  description(index)),
+                 c.indirect ? trf("{0} {2} été supprimé{3} avec ce qui {4} portait (« {1} »).",
+                                  "{0} was deleted with what held it (\"{1}\").", the(name(c.key.table, c.key.id)), description(index),
+                                  agreementOf(c.key.table).has, agreementOf(c.key.table).e, agreementOf(c.key.table).them)
+                            : trf("{0} {2} été supprimé{3} (« {1} »).", "{0} was deleted (\"{1}\").",
+                                  the(name(c.key.table, c.key.id)), description(index), agreementOf(c.key.table).has,
+                                  agreementOf(c.key.table).e),
                  dots, c.indirect);
         }
     }
@@ -684,6 +819,9 @@ struct ReplayRules::Impl {
         restoredDots.clear();
         alreadyGone.clear();
         const JournalEntry& entry = *entries[position];
+        ChangeRecorder touched(recorded);
+        fkTables.clear();
+        for (const auto& c : changes[position]) mayDangle(c.key.table, c.op);
         if (!entry.changes.empty()) {
             int rc = sqlite3changeset_apply(db, static_cast<int>(entry.changes.bytes().size()),
                                             const_cast<char*>(entry.changes.bytes().data()), nullptr, &Impl::onConflict, this);
@@ -693,6 +831,7 @@ struct ReplayRules::Impl {
                                        sqlite3_errstr(rc)));
         }
         applyDotFixes();
+        keepConcurrentDots();
         for (auto& [key, values] : revive) {
             std::string before = name(key.table, key.id);
             if (bringBack(key, &values)) {
@@ -706,9 +845,10 @@ struct ReplayRules::Impl {
                     continue; // more dots on a withdrawn row: counted, nothing lost
                 }
                 note(key, ConflictKind::BroughtBack,
-                     trf("{} a été rétabli avec la modification « {} » : il avait été supprimé en même temps sur une autre copie.",
-                         "{} was brought back with the change \"{}\": it had been deleted at the same time on another copy.",
-                         the(before), entry.description));
+                     trf("{0} {2} été rétabli{3} avec la modification « {1} » : {4} avait été supprimé{3} en même temps sur une autre copie.",
+                         "{0} was brought back with the change \"{1}\": it had been deleted at the same time on another copy.",
+                         the(before), entry.description, agreementOf(key.table).has, agreementOf(key.table).e,
+                         agreementOf(key.table).it));
             } else if (key.table != "vote") {
                 note(key, ConflictKind::Refused,
                      trf("{} : la modification « {} » est perdue, l'élément est introuvable.",
@@ -722,7 +862,12 @@ struct ReplayRules::Impl {
             if (!changed) {
                 // After each entry, so that the content after any entry depends only on the
                 // entries up to it, whichever merge replayed them.
-                mergeJointRules().repair(db, report);
+                std::vector<TouchedRow> rows;
+                touched.take([&](const std::string& table, Id id, sqlite3_stmt* row) {
+                    store.readRow(table, id, row, state);
+                    rows.push_back({table, id});
+                });
+                mergeJointRules().repair(store, state, rows, report);
                 if (incoming) reportRemovals();
                 return;
             }
@@ -732,8 +877,8 @@ struct ReplayRules::Impl {
     }
 };
 
-ReplayRules::ReplayRules(sqlite3* db, const std::vector<const JournalEntry*>& entries, MergeReport& report)
-    : m(std::make_unique<Impl>(db, entries, report)) {}
+ReplayRules::ReplayRules(Store& store, const std::vector<const JournalEntry*>& entries, MergeReport& report)
+    : m(std::make_unique<Impl>(store, entries, report)) {}
 
 ReplayRules::~ReplayRules() = default;
 

@@ -14,7 +14,10 @@
 // 3. Dots are counts: concurrent casts and withdrawals of one member's dots on one target
 //    add up (two laptops each adding a dot give two). A dot follows its note or regroupement;
 //    it is given back only when its target is really gone, and the report says so.
-// 4. A change the database still refuses is left out for that row and reported; nothing a
+// 4. Rules copies break together (dots over a budget, two open rounds, two défis numbered 15…):
+//    after each entry, the one validation (core/rules/) checks the rows it touched, and each
+//    offence is repaired by its written rule (joint_repairs.hpp), reported.
+// 5. A change the database still refuses is left out for that row and reported; nothing a
 //    concurrent change can do stops the merge.
 #include "sync/journal.hpp"
 #include "sync/merge.hpp"
@@ -25,14 +28,14 @@
 #include <string>
 #include <vector>
 
-struct sqlite3;
-
 namespace atelier {
+
+class Store;
 
 class ReplayRules {
 public:
     // `entries`: every entry in replay order (the common prefix, then what is replayed).
-    ReplayRules(sqlite3* db, const std::vector<const JournalEntry*>& entries, MergeReport& report);
+    ReplayRules(Store& store, const std::vector<const JournalEntry*>& entries, MergeReport& report);
     ~ReplayRules();
     ReplayRules(const ReplayRules&) = delete;
     ReplayRules& operator=(const ReplayRules&) = delete;
