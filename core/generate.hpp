@@ -14,10 +14,13 @@ struct GenerateOptions {
     int scale = 10;
     std::uint64_t seed = 2018;
     Millis start = 1531123200000; // 2018-07-09 08:00 UTC, the Rennes summer university
+    // Photos per prototype: JPEGs as the app stores them (1600 × 1200, about 170 KB each), so
+    // that an event with photos can be measured (the 10x event with one each: a 200 MB bundle).
+    int photosPerPrototype = 0;
 };
 
 struct GenerateCounts {
-    std::size_t teams = 0, members = 0, notes = 0, clusters = 0, votes = 0, prototypes = 0, feedback = 0;
+    std::size_t teams = 0, members = 0, notes = 0, clusters = 0, votes = 0, prototypes = 0, feedback = 0, photos = 0;
 };
 
 // Creates the event file `path` (which must not exist) in one transaction, the search index

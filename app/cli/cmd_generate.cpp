@@ -17,14 +17,17 @@ void registerGenerateCommand(CLI::App& app, CliRun& run) {
     cmd->add_option("--scale", options->scale, "multiple de l'échelle CNFPT (14 équipes, 5 000 post-its) / multiple of the CNFPT scale")
         ->check(CLI::Range(1, 100));
     cmd->add_option("--seed", options->seed, "graine du tirage / random seed");
+    cmd->add_option("--photos", options->photosPerPrototype, "photos par prototype (1600 × 1200, JPEG) / photos per prototype")
+        ->check(CLI::Range(0, 10));
     cmd->callback([&run, path, options] {
         run.command = [=] {
             auto t0 = std::chrono::steady_clock::now();
             GenerateCounts c = generateEvent(*path, *options);
             double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-            std::cout << trf("{} : {} équipes, {} post-its, {} votes, {} prototypes, {} retours ({:.2f} s).",
-                             "{}: {} teams, {} notes, {} votes, {} prototypes, {} feedback entries ({:.2f} s).", *path,
-                             c.teams, c.notes, c.votes, c.prototypes, c.feedback, seconds)
+            std::string photos = c.photos ? trf(", {} photos", ", {} photos", c.photos) : std::string();
+            std::cout << trf("{} : {} équipes, {} post-its, {} votes, {} prototypes, {} retours{} ({:.2f} s).",
+                             "{}: {} teams, {} notes, {} votes, {} prototypes, {} feedback entries{} ({:.2f} s).", *path,
+                             c.teams, c.notes, c.votes, c.prototypes, c.feedback, photos, seconds)
                       << "\n";
             return 0;
         };
