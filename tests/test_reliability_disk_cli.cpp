@@ -4,6 +4,7 @@
 // in the one family of messages (« … : rien n'a été perdu, … »), never « abîmé »; `info`,
 // `check` and `export` work; nothing saved changes; the same command works once space is back.
 #include "process.hpp"
+#include "storage/store.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -91,7 +92,15 @@ TEST_CASE("the refusals that name the disk are one family of messages, for apply
     const std::string db = dir.file("e.db"), copy = dir.file("equipe-3.db");
     REQUIRE(atelierRun({"demo", db}).exitCode == 0);
     REQUIRE(atelierRun({"copy", db, copy, "--team", "3"}).exitCode == 0);
-    ProcessResult added = atelierRun({"apply", copy}, "{\"action\":\"add_note\",\"team\":\"3\",\"text\":\"Idée du portable\"}\n");
+    std::string team;
+    {
+        auto store = atelier::Store::open(copy, atelier::OpenMode::ReadOnly);
+        const atelier::EventState state = store->loadAll();
+        REQUIRE_FALSE(state.teamsInOrder().empty());
+        team = state.teamsInOrder().front()->id.str();
+    }
+    ProcessResult added =
+        atelierRun({"apply", copy}, "{\"action\":\"add_note\",\"team\":\"" + team + "\",\"text\":\"Idée du portable\"}\n");
     INFO(added.out << added.err);
     REQUIRE(added.exitCode == 0);
     const std::string before = bundleOf(dir, db);
