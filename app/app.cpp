@@ -471,6 +471,33 @@ void App::drawDialogs() {
     m_eventDialogs.draw(m_session, &m_settings.recentFiles);
     drawBackupsDialog();
     drawKeysHelp();
+    drawRuleBreaksDialog();
+}
+
+// A file whose rows break the rules (an older version, a hand edit) opens, and says so once:
+// the first offences `atelier check` reports, and where the full list is.
+void App::drawRuleBreaksDialog() {
+    if (!m_session.isOpen() || m_session.ruleBreaks().empty()) return;
+    if (!ImGui::IsPopupOpen("##rulebreaks")) ImGui::OpenPopup("##rulebreaks");
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal("##rulebreaks", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 42.0f);
+    ImGui::PushFont(m_fonts.set().bold);
+    ImGui::TextColored(ImColor(colours::kError), "%s", str(Str::RuleBreaksTitle));
+    ImGui::PopFont();
+    ImGui::Spacing();
+    ImGui::TextUnformatted(str(Str::RuleBreaksIntro));
+    for (const std::string& line : m_session.ruleBreaks()) ImGui::BulletText("%s", line.c_str());
+    if (m_session.moreRuleBreaks()) ImGui::TextUnformatted(str(Str::RuleBreaksMore));
+    ImGui::Spacing();
+    ImGui::TextUnformatted(strf(Str::RuleBreaksCheck, m_session.engine()->store().path()).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    if (ImGui::Button(str(Str::RuleBreaksClose))) {
+        m_session.dismissRuleBreaks();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
 // The rotating backups beside the event (core/storage/backup.hpp): newest first, one click restores one
@@ -565,6 +592,8 @@ bool App::afterFrames() {
     }
     updateSound();
     for (const auto& toast : m_session.toasts()) m_fonts.addText(toast.text);
+    for (const auto& line : m_session.ruleBreaks()) m_fonts.addText(line);
+    if (m_session.isOpen() && !m_session.ruleBreaks().empty()) m_fonts.addText(m_session.engine()->store().path());
     return changed;
 }
 

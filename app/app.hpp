@@ -74,6 +74,7 @@ private:
     void drawToasts();
     void drawOpenError(ImVec2 pos, ImVec2 size);
     void drawBackupsDialog();
+    void drawRuleBreaksDialog();
     void drawKeysHelp();
     void runCommand(const CommandHit& hit, bool projectionWindow);
     void shortcut(std::string_view name);

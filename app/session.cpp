@@ -3,6 +3,7 @@
 #include "demo.hpp"
 #include "layout/cluster_layout.hpp"
 #include "model/errors.hpp"
+#include "storage/content_check.hpp"
 #include "storage/event_file.hpp"
 #include "sync/replica.hpp"
 #include "model/language.hpp"
@@ -22,6 +23,22 @@ void Session::adopt(std::unique_ptr<Engine> engine) {
     auto challenges = m_engine->state().challengesInOrder();
     if (!challenges.empty()) challenge = challenges.front()->id;
     if (!m_engine->readOnly()) m_engine->enableAutoBackup();
+    findRuleBreaksOfOpenFile();
+}
+
+void Session::findRuleBreaksOfOpenFile() {
+    dismissRuleBreaks();
+    try {
+        for (const RuleBreak& found : findRuleBreaks(m_engine->store().db(), kShownRuleBreaks + 1)) {
+            if (m_ruleBreaks.size() == kShownRuleBreaks) {
+                m_moreRuleBreaks = true;
+                break;
+            }
+            m_ruleBreaks.push_back(found.text());
+        }
+    } catch (const std::exception&) {
+        // The checks only read; a file they cannot read opened anyway, and says so as it is used.
+    }
 }
 
 namespace {

@@ -71,6 +71,13 @@ public:
     // Ids created by the last applied action (tests, follow-up selection).
     const std::vector<Id>& lastCreated() const { return m_lastCreated; }
 
+    // What `atelier check` finds in the open file's rows (storage/content_check.hpp), the first
+    // few, one line each: the app says it in a dialog once the file is open, and opens it anyway.
+    static constexpr std::size_t kShownRuleBreaks = 5;
+    const std::vector<std::string>& ruleBreaks() const { return m_ruleBreaks; }
+    bool moreRuleBreaks() const { return m_moreRuleBreaks; }
+    void dismissRuleBreaks() { m_ruleBreaks.clear(); m_moreRuleBreaks = false; }
+
     // Messages.
     void notify(std::string text, bool error = false);
     std::vector<Toast>& toasts() { return m_toasts; }
@@ -98,6 +105,7 @@ public:
 
 private:
     void adopt(std::unique_ptr<Engine> engine);
+    void findRuleBreaksOfOpenFile();
 
     const Clock& m_clock;
     std::unique_ptr<Engine> m_engine;
@@ -114,6 +122,8 @@ private:
     bool m_pendingReview = false;
     std::vector<Id> m_lastCreated;
     std::vector<Toast> m_toasts;
+    std::vector<std::string> m_ruleBreaks;
+    bool m_moreRuleBreaks = false;
 };
 
 } // namespace atelier

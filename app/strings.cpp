@@ -93,6 +93,11 @@ constexpr const char* kFrench[] = {
     "Annulé : {}", // ToastUndone
     "Rétabli : {}", // ToastRedone
     "Fichier en lecture seule : les modifications sont impossibles.", // ReadOnlyBanner
+    "Ce fichier enfreint les règles d’Atelier", // RuleBreaksTitle
+    "L’événement est ouvert et rien n’a été modifié, mais des lignes ne respectent pas les règles (écrites par une ancienne version ou à la main) :", // RuleBreaksIntro
+    "… et d’autres encore.", // RuleBreaksMore
+    "Pour la liste complète : atelier check « {} ». Corrigez ces éléments dans l’application, ou restaurez une sauvegarde (Fichier → Sauvegardes…).", // RuleBreaksCheck
+    "Compris, continuer", // RuleBreaksClose
     "Interface à {} %", // ScaleFormat
     "Accueil", // ViewHome
     "Défi", // ViewChallenge
@@ -584,6 +589,11 @@ constexpr const char* kEnglish[] = {
     "Undone: {}", // ToastUndone
     "Redone: {}", // ToastRedone
     "Read-only file: changes are not possible.", // ReadOnlyBanner
+    "This file breaks Atelier's rules", // RuleBreaksTitle
+    "The event is open and nothing was changed, but some rows do not follow the rules (written by an older version or by hand):", // RuleBreaksIntro
+    "… and more.", // RuleBreaksMore
+    "For the full list: atelier check \"{}\". Fix these items in the app, or restore a backup (File → Backups…).", // RuleBreaksCheck
+    "Understood, continue", // RuleBreaksClose
     "Interface at {}%", // ScaleFormat
     "Home", // ViewHome
     "Challenge", // ViewChallenge

@@ -4,6 +4,7 @@
 
 #include "model/errors.hpp"
 #include "model/language.hpp"
+#include "io/photo_import.hpp"
 #include "io/search.hpp"
 
 #include <SQLiteCpp/Transaction.h>
@@ -65,6 +66,38 @@ void putBoardGrid(Store& store, Generator& gen, Id teamId, Id authorId, int coun
     }
 }
 
+// A photograph-like picture (soft gradients, a few shapes, sensor noise) as a 24-bit BMP, made
+// into what the app stores by the app's own photo path (scaled, JPEG): its size is a real
+// photo's, not a blank one's.
+PhotoData syntheticPhoto(std::mt19937_64& random, int variant) {
+    constexpr std::uint32_t kWidth = 1600, kHeight = 1200, kHeader = 54;
+    constexpr std::uint32_t kPixels = kWidth * kHeight * 3; // rows of 4,800 bytes: no padding
+    std::string bmp(kHeader + kPixels, '\0');
+    auto put32 = [&](std::size_t at, std::uint32_t v) {
+        for (std::size_t k = 0; k < 4; ++k) bmp[at + k] = static_cast<char>((v >> (8 * k)) & 0xFF);
+    };
+    bmp[0] = 'B';
+    bmp[1] = 'M';
+    put32(2, kHeader + kPixels);
+    put32(10, kHeader);
+    put32(14, 40); // BITMAPINFOHEADER
+    put32(18, kWidth);
+    put32(22, kHeight);
+    bmp[26] = 1;  // planes
+    bmp[28] = 24; // bits per pixel
+    put32(34, kPixels);
+    std::uniform_int_distribution<int> noise(-6, 6);
+    for (std::uint32_t y = 0; y < kHeight; ++y)
+        for (std::uint32_t x = 0; x < kWidth; ++x) {
+            const bool shape = ((x / (90 + 20 * std::uint32_t(variant))) + (y / 130)) % 3 == 0;
+            const int bgr[3] = {int(140 - x * 60 / kWidth) + (shape ? -40 : 20), int(90 + y * 100 / kHeight) + variant * 9,
+                                int(60 + x * 120 / kWidth) + (shape ? 50 : 0)};
+            for (std::size_t c = 0; c < 3; ++c)
+                bmp[kHeader + (std::size_t(y) * kWidth + x) * 3 + c] = static_cast<char>(std::clamp(bgr[c] + noise(random), 0, 255));
+        }
+    return preparePhoto(bmp, "photo " + std::to_string(variant + 1) + ".bmp");
+}
+
 } // namespace
 
 GenerateCounts generateEvent(const std::string& path, const GenerateOptions& options) {
@@ -84,6 +117,15 @@ GenerateCounts generateEvent(const std::string& path, const GenerateOptions& opt
     info.firstDay = "2018-07-09";
     info.lastDay = "2018-07-11";
     info.createdAt = options.start;
+    if (options.photosPerPrototype < 0 || options.photosPerPrototype > 10)
+        throw ValidationError(trf("« photos » doit être entre 0 et 10 (reçu {}).", "\"photos\" must be between 0 and 10 (got {}).",
+                                  options.photosPerPrototype));
+    // A few distinct pictures, each used by many prototypes: encoding 1,000 would take minutes.
+    std::vector<PhotoData> pictures;
+    if (options.photosPerPrototype > 0) {
+        std::mt19937_64 pixels(options.seed);
+        for (int k = 0; k < 6; ++k) pictures.push_back(syntheticPhoto(pixels, k));
+    }
     GenerateCounts counts;
     std::unique_ptr<Store> store = Store::createBeside(path, info); // published once complete
     try {
@@ -185,6 +227,13 @@ GenerateCounts generateEvent(const std::string& path, const GenerateOptions& opt
                 proto.createdAt = at += 1000;
                 store->put(proto);
                 ++counts.prototypes;
+                for (int k = 0; k < options.photosPerPrototype; ++k) {
+                    const PhotoData& picture = pictures[counts.photos % pictures.size()];
+                    Photo photo{gen.id(), proto.id, picture.mime, picture.width, picture.height,
+                                "Photo " + std::to_string(k + 1), at += 1000};
+                    store->insertPhoto(photo, picture.bytes);
+                    ++counts.photos;
+                }
                 for (int f = 0; f < feedbackPerPrototype; ++f) {
                     Feedback fb{gen.id(), proto.id, static_cast<FeedbackKind>(gen.pick(3)), gen.idea(),
                                 static_cast<int>(gen.pick(5)) + 1, "Visiteur " + std::to_string(f + 1), at += 1000};

@@ -18,10 +18,13 @@ struct GenerateOptions {
     // benchmark's grid: 160x120 notes on a 220x160 pitch, the grid as wide as 16:9, about 40
     // French characters each. For the whole-frame benchmark and the memory budget.
     int boardNotes = 0;
+    // Photos per prototype: JPEGs as the app stores them (1600 × 1200, about 170 KB each), so
+    // that an event with photos can be measured (the 10x event with one each: a 200 MB bundle).
+    int photosPerPrototype = 0;
 };
 
 struct GenerateCounts {
-    std::size_t teams = 0, members = 0, notes = 0, clusters = 0, votes = 0, prototypes = 0, feedback = 0;
+    std::size_t teams = 0, members = 0, notes = 0, clusters = 0, votes = 0, prototypes = 0, feedback = 0, photos = 0;
 };
 
 // Creates the event file `path` (which must not exist) in one transaction, the search index

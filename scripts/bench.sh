@@ -9,7 +9,7 @@ root=$(pwd)
 build=${BUILD_DIR:-build-bench}
 jobs=${JOBS:-$(nproc)}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DATELIER_BUILD_BENCH=ON >/dev/null
-cmake --build "$build" -j"$jobs" --target atelier bench_board bench_actions bench_open bench_export
+cmake --build "$build" -j"$jobs" --target atelier bench_board bench_actions bench_open bench_export bench_bundle_import
 
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GB RAM"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -25,6 +25,8 @@ echo
 "$build/bench/bench_open" 5 "$work/big.db"
 echo
 "$build/bench/bench_export" 5 "$work/big.db"
+echo
+"$build/bench/bench_bundle_import" "$build/app/atelier" 3
 echo
 
 # The whole frame through OpenGL (software, Xvfb): the real app panning boards of 200, 2,000 and

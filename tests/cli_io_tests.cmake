@@ -1,6 +1,7 @@
 # The atelier binary's import, export, template and search commands, end to end.
 add_executable(cli_io_tests
   test_io_cli.cpp
+  test_io_bundle_memory.cpp
 )
 target_compile_options(cli_io_tests PRIVATE ${ATELIER_WARNINGS})
 target_compile_definitions(cli_io_tests PRIVATE ATELIER_BINARY="$<TARGET_FILE:atelier>"

@@ -13,6 +13,7 @@ struct Settings {
     FailTarget target = FailTarget::Wal;
     int writesLeft = 0;
     int refused = 0;
+    FailKind kind = FailKind::Full;
 };
 Settings g;
 sqlite3_vfs* g_real = nullptr;
@@ -29,7 +30,7 @@ struct ShimFile {
 ShimFile* shim(sqlite3_file* f) { return reinterpret_cast<ShimFile*>(f); }
 
 bool refuse(ShimFile* f) {
-    if (!g.armed || !f->tracked || f->kind != g.target) return false;
+    if (!g.armed || !f->tracked || f->kind != g.target || g.kind == FailKind::Fsync) return false;
     if (g.writesLeft > 0) {
         --g.writesLeft;
         return false;
@@ -44,15 +45,23 @@ int xClose(sqlite3_file* f) {
 }
 int xRead(sqlite3_file* f, void* p, int n, sqlite3_int64 o) { return shim(f)->real()->pMethods->xRead(shim(f)->real(), p, n, o); }
 int xWrite(sqlite3_file* f, const void* p, int n, sqlite3_int64 o) {
-    if (refuse(shim(f))) return SQLITE_FULL;
+    if (refuse(shim(f))) return g.kind == FailKind::Full ? SQLITE_FULL : SQLITE_IOERR_WRITE;
     return shim(f)->real()->pMethods->xWrite(shim(f)->real(), p, n, o);
 }
 int xTruncate(sqlite3_file* f, sqlite3_int64 size) {
     auto* s = shim(f);
-    if (g.armed && s->tracked && s->kind == g.target && g.writesLeft == 0) return SQLITE_IOERR_TRUNCATE;
+    if (g.armed && g.kind != FailKind::Fsync && s->tracked && s->kind == g.target && g.writesLeft == 0)
+        return SQLITE_IOERR_TRUNCATE;
     return s->real()->pMethods->xTruncate(s->real(), size);
 }
-int xSync(sqlite3_file* f, int flags) { return shim(f)->real()->pMethods->xSync(shim(f)->real(), flags); }
+int xSync(sqlite3_file* f, int flags) {
+    auto* s = shim(f);
+    if (g.armed && g.kind == FailKind::Fsync && s->tracked && s->kind == g.target) {
+        ++g.refused;
+        return SQLITE_IOERR_FSYNC;
+    }
+    return s->real()->pMethods->xSync(s->real(), flags);
+}
 int xFileSize(sqlite3_file* f, sqlite3_int64* s) { return shim(f)->real()->pMethods->xFileSize(shim(f)->real(), s); }
 int xLock(sqlite3_file* f, int l) { return shim(f)->real()->pMethods->xLock(shim(f)->real(), l); }
 int xUnlock(sqlite3_file* f, int l) { return shim(f)->real()->pMethods->xUnlock(shim(f)->real(), l); }
@@ -61,10 +70,10 @@ int xFileControl(sqlite3_file* f, int op, void* a) { return shim(f)->real()->pMe
 int xSectorSize(sqlite3_file* f) { return shim(f)->real()->pMethods->xSectorSize(shim(f)->real()); }
 int xDeviceCharacteristics(sqlite3_file* f) { return shim(f)->real()->pMethods->xDeviceCharacteristics(shim(f)->real()); }
 int xShmMap(sqlite3_file* f, int r, int sz, int ext, void volatile** pp) {
-    if (g.armed && g.target == FailTarget::Shm) {
+    if (g.armed && g.target == FailTarget::Shm && g.kind != FailKind::Fsync) {
         ++g.refused;
         *pp = nullptr;
-        return SQLITE_IOERR_SHMMAP;
+        return g.kind == FailKind::Full ? SQLITE_FULL : SQLITE_IOERR_SHMMAP;
     }
     return shim(f)->real()->pMethods->xShmMap(shim(f)->real(), r, sz, ext, pp);
 }
@@ -110,7 +119,9 @@ FailingVfs::~FailingVfs() {
     g_real = nullptr;
 }
 
-void FailingVfs::failAfter(FailTarget target, int writesAllowed) { g = Settings{true, target, writesAllowed, 0}; }
+void FailingVfs::failAfter(FailTarget target, int writesAllowed, FailKind kind) {
+    g = Settings{true, target, writesAllowed, 0, kind};
+}
 void FailingVfs::disarm() { g.armed = false; }
 int FailingVfs::refusedWrites() const { return g.refused; }
 

@@ -10,6 +10,9 @@ struct ProcessResult {
     int exitCode = -1; // -1 when killed by a signal
     std::string out;
     std::string err;
+    // The child's peak resident memory (ru_maxrss, kB). A forked child starts with its parent's
+    // pages, so this is never below the test process's own size at the fork.
+    long peakKilobytes = 0;
 };
 
 ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& input = {},

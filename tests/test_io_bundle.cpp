@@ -6,6 +6,8 @@
 #include "io/bundle.hpp"
 #include "io/import_error.hpp"
 #include "io/search.hpp"
+#include "model/language.hpp"
+#include "rules/limits.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -182,4 +184,72 @@ TEST_CASE("base64 both ways") {
     CHECK(base64Encode("Man") == "TWFu");
     CHECK_FALSE(base64Decode("TWF"));
     CHECK_FALSE(base64Decode("T=Fu"));
+}
+
+// Read as a stream (io/bundle_import.cpp): hostile shapes are refused at once, without a crash,
+// and a bundle whose keys come in another order still imports.
+TEST_CASE("hostile bundles are refused cleanly: deep nesting, invalid UTF-8, a 1 MB field name, over the size limit") {
+    setMessageLanguage(Language::French);
+    Fixture f;
+    buildRichEvent(f);
+    const std::string good = exportBundle(f.engine->store());
+    const std::string textField = "\"text\": \"";
+    const std::size_t at = good.find(textField);
+    REQUIRE(at != std::string::npos);
+    {
+        // 100,000 nested arrays as a note's text.
+        std::string deep = good;
+        deep.replace(at, textField.size(), "\"text\": " + std::string(100000, '[') + std::string(100000, ']') + ", \"x0\": \"");
+        expectRefused(deep, {"imbriquées sur plus de 32 niveaux"});
+    }
+    for (const std::string& bad : {std::string("\xff"), std::string("\xc0\xaf"), std::string("\xed\xa0\x80")}) {
+        std::string invalid = good;
+        invalid.insert(at + textField.size(), bad);
+        expectRefused(invalid, {"pas du JSON valide", "octet "});
+    }
+    {
+        std::string longKey = good;
+        longKey.insert(at, "\"" + std::string(1 << 20, 'k') + "\": 1, ");
+        TempDir dir;
+        try {
+            importBundle(dir.file("copy.db"), longKey);
+            FAIL("bundle accepted");
+        } catch (const ImportError& e) {
+            CHECK_THAT(e.what(), Catch::Contains("champ inconnu"));
+            CHECK(std::string(e.what()).size() < 600); // the name is shortened
+        }
+    }
+    {
+        TempDir dir;
+        const std::string huge = dir.file("huge.json");
+        writeBytes(huge, "{");
+        std::filesystem::resize_file(huge, kMaxBundleBytes + 1); // sparse: no disk used
+        try {
+            importBundleFile(dir.file("copy.db"), huge);
+            FAIL("bundle accepted");
+        } catch (const ImportError& e) {
+            CHECK_THAT(e.what(), Catch::Contains(std::to_string(kMaxBundleBytes + 1) + " octets") &&
+                                     Catch::Contains("limite de " + std::to_string(kMaxBundleBytes) + " octets"));
+        }
+        CHECK_FALSE(std::filesystem::exists(dir.file("copy.db")));
+    }
+}
+
+TEST_CASE("a bundle with its keys in another order imports the same event (photos before the event, tables before the format)") {
+    Fixture f;
+    buildRichEvent(f);
+    const std::string bundle = exportBundle(f.engine->store());
+    const ordered_json good = ordered_json::parse(bundle);
+    REQUIRE_FALSE(good["tables"]["photo"].empty());
+    ordered_json reordered = ordered_json::object();
+    ordered_json tables = ordered_json::object();
+    tables["photo"] = good["tables"]["photo"];
+    for (const auto& [name, rows] : good["tables"].items())
+        if (name != "photo") tables[name] = rows;
+    reordered["tables"] = tables;
+    reordered["version"] = good["version"];
+    reordered["format"] = good["format"];
+    TempDir dir;
+    auto copy = importBundle(dir.file("copy.db"), reordered.dump());
+    CHECK(exportBundle(*copy) == bundle);
 }

@@ -1,10 +1,16 @@
 // The app's side of reliability, through its Session (what the window drives): a file another
 // Atelier writes opens read-only with the reason shown, a network share is warned about, backups
 // are taken while working and one can be restored.
-#include "storage/backup.hpp"
+#include "app_headless.hpp"
+#include "io/search.hpp"
 #include "model/errors.hpp"
+#include "model/language.hpp"
 #include "session.hpp"
+#include "storage/backup.hpp"
+#include "strings.hpp"
 #include "support.hpp"
+
+#include <SQLiteCpp/Database.h>
 
 #include <catch2/catch.hpp>
 
@@ -105,4 +111,69 @@ TEST_CASE("the app takes backups while working and restores one") {
     CHECK(session.state().notes.empty());
     CHECK(session.engine()->store().canonicalDump() == dumpAtBackup);
     CHECK(listBackups(f.dbPath()).size() == 2);
+}
+
+namespace {
+
+// An event whose file was edited by hand: a note coloured « rouge », a vote budget of -5.
+std::string ruleBreakingEvent(Fixture& f) {
+    AddTeam t;
+    t.name = "Équipe 1";
+    Id team = f.add(t);
+    AddNote n;
+    n.team = team;
+    n.text = "Idée";
+    Id note = f.add(n);
+    f.engine.reset();
+    SQLite::Database db(f.dbPath(), SQLite::OPEN_READWRITE);
+    registerSearchFunctions(db.getHandle()); // the search index's triggers call them
+    db.exec("UPDATE note SET colour = 'rouge' WHERE id = " + std::to_string(note.value));
+    return f.dbPath();
+}
+
+} // namespace
+
+TEST_CASE("the app opens a file with rule-breaking rows and says what atelier check found") {
+    setMessageLanguage(Language::French);
+    Fixture f;
+    const std::string path = ruleBreakingEvent(f);
+    const std::string bytes = readBytes(path);
+    FakeClock clock;
+    Session session(clock);
+    REQUIRE(session.open(path));
+    CHECK_FALSE(session.engine()->readOnly());
+    CHECK(session.state().notes.size() == 1);
+    REQUIRE(session.ruleBreaks().size() == 1);
+    CHECK_THAT(session.ruleBreaks()[0], Catch::Contains("note") && Catch::Contains("couleur"));
+    CHECK_FALSE(session.moreRuleBreaks());
+    // Saying it changes nothing.
+    session.close();
+    CHECK(readBytes(path) == bytes);
+
+    // A good file says nothing.
+    Fixture good;
+    good.engine.reset();
+    Session other(clock);
+    REQUIRE(other.open(good.dbPath()));
+    CHECK(other.ruleBreaks().empty());
+}
+
+TEST_CASE("the app's dialog shows the first offences, points at atelier check, and goes once understood") {
+    setMessageLanguage(Language::French);
+    Headless h;
+    h.app().setLanguage(Language::French);
+    CHECK_FALSE(h.has(str(Str::RuleBreaksClose))); // the demo event breaks no rule
+    Fixture f;
+    const std::string path = ruleBreakingEvent(f);
+    h.session().requestOpen(path);
+    h.frames(3);
+    REQUIRE(h.session().isOpen());
+    CHECK(h.session().engine()->store().path() == path);
+    REQUIRE(h.session().ruleBreaks().size() == 1);
+    CHECK(h.has(str(Str::RuleBreaksClose)));
+    h.click(str(Str::RuleBreaksClose));
+    h.frames(2);
+    CHECK(h.session().ruleBreaks().empty());
+    CHECK_FALSE(h.has(str(Str::RuleBreaksClose)));
+    CHECK(h.session().state().notes.size() == 1); // still open, nothing changed
 }

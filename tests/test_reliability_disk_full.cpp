@@ -4,10 +4,14 @@
 #include "failing_vfs.hpp"
 #include "model/errors.hpp"
 #include "io/export.hpp"
+#include "model/language.hpp"
 #include "storage/content_check.hpp"
+#include "storage/disk_messages.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <sqlite3.h>
 
 #include <string>
 
@@ -44,7 +48,7 @@ TEST_CASE("a disk that fills while the -wal is written refuses the action with t
         addNote(f, team, std::string(20000, 'x')); // several pages: several WAL writes
     } catch (const StorageError& e) {
         refused = true;
-        CHECK_THAT(e.what(), Catch::Contains("Le disque est plein : la modification n'a pas été enregistrée"));
+        CHECK_THAT(e.what(), Catch::Contains("Le disque est plein : rien n'a été perdu, libérez de la place puis recommencez. La modification n'a pas été enregistrée"));
         CHECK_THAT(e.what(), !Catch::Contains("abîmé"));
     }
     CHECK(refused);
@@ -140,7 +144,7 @@ TEST_CASE("opening an event whose -shm cannot be mapped names the disk, never «
     std::string before = stateText(f.engine->state());
     std::string path = f.dbPath();
     f.engine.reset();
-    vfs.failAfter(FailTarget::Shm, 0);
+    vfs.failAfter(FailTarget::Shm, 0, FailKind::WriteError);
     bool refused = false;
     try {
         auto store = Store::open(path, OpenMode::ReadWrite);
@@ -155,4 +159,28 @@ TEST_CASE("opening an event whose -shm cannot be mapped names the disk, never «
     auto store = Store::open(path, OpenMode::ReadWrite);
     CHECK(stateText(store->loadAll()) == before);
     CHECK(store->db().execAndGet("PRAGMA integrity_check").getString() == "ok");
+}
+
+TEST_CASE("a disk problem is said in one family of messages, whatever the command") {
+    setMessageLanguage(Language::French);
+    for (DiskProblem problem : {DiskProblem::Full, DiskProblem::ReadOnly, DiskProblem::WriteError})
+        for (Unsaved unsaved : {Unsaved::Nothing, Unsaved::Change, Unsaved::Merge})
+            for (const std::string& path : {std::string(), std::string("/tmp/e.db")}) {
+                const std::string text = diskMessage(problem, path, "disk I/O error", unsaved);
+                INFO(text);
+                CHECK(text.rfind("Le ", 0) == 0);
+                CHECK_THAT(text, Catch::Contains("disque") && Catch::Contains(" : rien n'a été perdu, ") && !Catch::Contains("abîmé"));
+                if (!path.empty()) CHECK_THAT(text, Catch::Contains("/tmp/e.db"));
+                if (unsaved == Unsaved::Change) CHECK_THAT(text, Catch::EndsWith("La modification n'a pas été enregistrée."));
+                if (unsaved == Unsaved::Merge)
+                    CHECK_THAT(text, Catch::EndsWith("La fusion n'a pas été enregistrée, le fichier est inchangé."));
+            }
+    CHECK(diskMessage(DiskProblem::Full, {}, {}, Unsaved::Nothing) ==
+          "Le disque est plein : rien n'a été perdu, libérez de la place puis recommencez.");
+    CHECK(diskProblemOf(SQLITE_FULL, {}) == DiskProblem::Full);
+    CHECK(diskProblemOf(SQLITE_READONLY, {}) == DiskProblem::ReadOnly);
+    for (int code : {SQLITE_IOERR, SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC, SQLITE_IOERR_SHMMAP, SQLITE_IOERR_SHMSIZE, SQLITE_CANTOPEN})
+        CHECK(diskProblemOf(code, {}) == DiskProblem::WriteError);
+    for (int code : {SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_BUSY, SQLITE_IOERR_SHORT_READ, SQLITE_CONSTRAINT})
+        CHECK_FALSE(diskProblemOf(code, {}).has_value());
 }

@@ -20,14 +20,17 @@ void registerGenerateCommand(CLI::App& app, CliRun& run) {
     cmd->add_option("--board", options->boardNotes,
                     "le mur de l'équipe 1 ne porte que N post-its en grille (bancs d'essai) / team 1's board holds only N notes in a grid (benchmarks)")
         ->check(CLI::Range(0, 100000));
+    cmd->add_option("--photos", options->photosPerPrototype, "photos par prototype (1600 × 1200, JPEG) / photos per prototype")
+        ->check(CLI::Range(0, 10));
     cmd->callback([&run, path, options] {
         run.command = [=] {
             auto t0 = std::chrono::steady_clock::now();
             GenerateCounts c = generateEvent(*path, *options);
             double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-            std::cout << trf("{} : {} équipes, {} post-its, {} votes, {} prototypes, {} retours ({:.2f} s).",
-                             "{}: {} teams, {} notes, {} votes, {} prototypes, {} feedback entries ({:.2f} s).", *path,
-                             c.teams, c.notes, c.votes, c.prototypes, c.feedback, seconds)
+            std::string photos = c.photos ? trf(", {} photos", ", {} photos", c.photos) : std::string();
+            std::cout << trf("{} : {} équipes, {} post-its, {} votes, {} prototypes, {} retours{} ({:.2f} s).",
+                             "{}: {} teams, {} notes, {} votes, {} prototypes, {} feedback entries{} ({:.2f} s).", *path,
+                             c.teams, c.notes, c.votes, c.prototypes, c.feedback, photos, seconds)
                       << "\n";
             return 0;
         };

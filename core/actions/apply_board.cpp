@@ -1,5 +1,6 @@
 // Sticky notes, clusters and private writing on a team's board.
 #include "actions/action_apply.hpp"
+#include "storage/disk_messages.hpp"
 
 #include <SQLiteCpp/Exception.h>
 
@@ -38,6 +39,8 @@ void writeMove(ActionContext& ctx, const Note& note) {
         st.bind(5, note.id.value);
         st.exec();
     } catch (const SQLite::Exception& e) {
+        if (auto problem = diskProblemOf(e.getExtendedErrorCode(), {}))
+            throw StorageError(diskMessage(*problem, {}, e.what(), Unsaved::Change));
         throw StorageError(trf("Erreur de la base ({}) : la modification n'a pas été enregistrée.",
                                "Database error ({}): the change was not saved.", e.what()));
     }

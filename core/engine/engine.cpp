@@ -4,6 +4,7 @@
 #include "actions/action_apply.hpp"
 #include "model/errors.hpp"
 #include "model/language.hpp"
+#include "storage/disk_messages.hpp"
 #include "storage/schema.hpp"
 
 #include <SQLiteCpp/Exception.h>
@@ -25,6 +26,8 @@ public:
         try {
             m_store.statement("BEGIN IMMEDIATE").exec();
         } catch (const SQLite::Exception& e) {
+            if (auto problem = diskProblemOf(e.getExtendedErrorCode(), m_store.path()))
+                throw StorageError(diskMessage(*problem, {}, e.what(), Unsaved::Change));
             throw StorageError(trf("Le fichier est occupé ou protégé en écriture ({}) : rien n'a été modifié.",
                                    "The file is busy or write-protected ({}): nothing was changed.", e.what()));
         }
@@ -37,9 +40,8 @@ public:
             m_store.statement("COMMIT").exec();
             m_done = true;
         } catch (const SQLite::Exception& e) {
-            if (e.getErrorCode() == SQLITE_FULL)
-                throw StorageError(tr("Le disque est plein : la modification n'a pas été enregistrée. Libérez de la place puis réessayez.",
-                                      "The disk is full: the change was not saved. Free some space and try again."));
+            if (auto problem = diskProblemOf(e.getExtendedErrorCode(), m_store.path()))
+                throw StorageError(diskMessage(*problem, {}, e.what(), Unsaved::Change));
             throw StorageError(trf("Erreur d'écriture ({}) : la modification n'a pas été enregistrée.",
                                    "Write error ({}): the change was not saved.", e.what()));
         }

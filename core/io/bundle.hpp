@@ -19,10 +19,12 @@ inline constexpr int kBundleVersion = 1;
 
 std::string exportBundle(Store& store);
 
-// Creates the event file `path` (which must not exist) from a bundle. The whole bundle is
-// checked first (format and version, every table and field, ids, references between rows):
-// an ImportError names the table, the row and the field, and no file is created. Rows are
-// then written in one transaction.
+// Creates the event file `path` (which must not exist) from a bundle, in bounded memory
+// (io/bundle_import.cpp): the bundle is read as a stream, one row at a time, photos decoded
+// and written one at a time, into a file built beside `path` in one transaction. Every field,
+// id, reference and rule of the actions (rules/row_rules.hpp) is checked before the commit:
+// an ImportError names the table, the row and the field (the first five rule offences), and
+// no file is left. A bundle over kMaxBundleBytes (rules/limits.hpp, 2 GiB) is refused unread.
 std::unique_ptr<Store> importBundle(const std::string& path, std::string_view json);
 std::unique_ptr<Store> importBundleFile(const std::string& path, const std::string& jsonPath);
 

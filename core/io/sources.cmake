@@ -9,6 +9,7 @@ target_sources(atelier_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/import_teams.cpp
   ${CMAKE_CURRENT_LIST_DIR}/bundle.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fresh_identity.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/bundle_import.cpp
   ${CMAKE_CURRENT_LIST_DIR}/labels.cpp
   ${CMAKE_CURRENT_LIST_DIR}/report_model.cpp
   ${CMAKE_CURRENT_LIST_DIR}/report_markdown.cpp

@@ -16,5 +16,8 @@ inline constexpr int kMaxDots = 1000;                           // dots in one v
 inline constexpr int kMaxPhotoFileSide = 12000;                 // pixels, either side
 inline constexpr int kMaxPhotoMegapixels = 40;                  // refused before decoding above
 inline constexpr std::size_t kMaxStoredPhotoBytes = 8u * 1024 * 1024; // a stored photo's bytes
+// A JSON bundle's size. Far above any export: the 10x event with a photo per prototype is
+// about 200 MB, the 100x event (`atelier generate --scale 100`) about 250 MB.
+inline constexpr std::size_t kMaxBundleBytes = std::size_t{2} << 30;
 
 } // namespace atelier

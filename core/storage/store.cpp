@@ -2,6 +2,7 @@
 
 #include "model/errors.hpp"
 #include "storage/atomic_create.hpp"
+#include "storage/disk_messages.hpp"
 #include "storage/event_file.hpp"
 #include "model/language.hpp"
 #include "model/rows.hpp"
@@ -184,15 +185,8 @@ const int kOneThread = SQLite::OPEN_NOMUTEX;
 // Wraps SQLite's own errors for a write into a message the user can act on.
 [[noreturn]] void rethrowWrite(const SQLite::Exception& e) {
     int code = e.getErrorCode();
-    if (code == SQLITE_FULL)
-        throw StorageError(tr("Le disque est plein : la modification n'a pas été enregistrée. Libérez de la place puis réessayez.",
-                              "The disk is full: the change was not saved. Free some space and try again."));
-    if (code == SQLITE_READONLY)
-        throw StorageError(tr("Le fichier est en lecture seule : la modification n'a pas été enregistrée.",
-                              "The file is read-only: the change was not saved."));
-    if (code == SQLITE_IOERR || code == SQLITE_CANTOPEN)
-        throw StorageError(trf("Erreur d'écriture sur le disque ({}) : la modification n'a pas été enregistrée.",
-                               "Disk write error ({}): the change was not saved.", e.what()));
+    if (auto problem = diskProblemOf(e.getExtendedErrorCode(), {}))
+        throw StorageError(diskMessage(*problem, {}, e.what(), Unsaved::Change));
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
         throw StorageError(tr("Le fichier est occupé par un autre programme : la modification n'a pas été enregistrée.",
                               "The file is busy in another program: the change was not saved."));
@@ -250,31 +244,8 @@ void Store::lockForWriting() {
 // the write-side I/O errors (often while creating the -wal or -shm beside the file). Throws the
 // message that names the disk; returns when the error is something else.
 static void throwIfDiskProblem(const SQLite::Exception& e, const std::string& path) {
-    int code = e.getExtendedErrorCode();
-    int primary = code & 0xFF;
-    std::error_code ec;
-    auto space = std::filesystem::space(std::filesystem::absolute(path, ec).parent_path(), ec);
-    bool noSpace = !ec && space.available == 0;
-    if (primary == SQLITE_FULL || (primary == SQLITE_IOERR && noSpace))
-        throw StorageError(trf("Le disque est plein : rien n'a été perdu, libérez de la place puis recommencez (« {} »).",
-                               "The disk is full: nothing was lost, free some space and try again (\"{}\").", path));
-    if (primary == SQLITE_READONLY)
-        throw StorageError(trf("Le disque de « {} » est en lecture seule : rien n'a été perdu. Ouvrez le fichier en lecture "
-                               "seule, ou copiez-le sur un disque où vous pouvez écrire.",
-                               "The disk of \"{}\" is read-only: nothing was lost. Open the file read-only, or copy it to a "
-                               "disk you can write to.",
-                               path));
-    switch (code) {
-    case SQLITE_IOERR_WRITE: case SQLITE_IOERR_FSYNC: case SQLITE_IOERR_DIR_FSYNC: case SQLITE_IOERR_TRUNCATE:
-    case SQLITE_IOERR_SHMOPEN: case SQLITE_IOERR_SHMSIZE: case SQLITE_IOERR_SHMMAP:
-        throw StorageError(trf("Le disque refuse d'écrire « {} » ({}) : rien n'a été perdu. Vérifiez le disque (plein, retiré, "
-                               "en panne ?) puis recommencez.",
-                               "The disk refuses to write \"{}\" ({}): nothing was lost. Check the disk (full, removed, "
-                               "failing?) and try again.",
-                               path, e.what()));
-    default:
-        return;
-    }
+    if (auto problem = diskProblemOf(e.getExtendedErrorCode(), path))
+        throw StorageError(diskMessage(*problem, path, e.what(), Unsaved::Nothing));
 }
 
 Id ownEventId(SQLite::Database& db) {
@@ -340,55 +311,83 @@ std::unique_ptr<Store> Store::createBeside(const std::string& finalPath, const E
 }
 
 std::unique_ptr<Store> Store::open(const std::string& path, OpenMode mode) {
-    EventFileCheck check = checkEventFile(path);
-    warnIfOnNetworkFilesystem(path);
-    if (mode == OpenMode::ReadWrite && !check.writable)
-        throw FileError(trf("« {} » est en lecture seule (fichier ou dossier protégé en écriture). "
-                            "Copiez-le dans un dossier où vous pouvez écrire, ou ouvrez-le en lecture seule.",
-                            "\"{}\" is read-only (the file or its folder is write-protected). "
-                            "Copy it to a folder you can write to, or open it read-only.",
-                            path));
-    std::unique_ptr<SQLite::Database> db;
-    bool readOnly = mode == OpenMode::ReadOnly;
-    try {
-        if (!readOnly) {
-            db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | kOneThread);
-        } else if (check.writable) {
-            db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | kOneThread);
-        } else {
-            // A write-protected folder cannot hold -wal/-shm: read the file as it is.
-            std::string uri = fileUri(std::filesystem::absolute(path).string()) + "?immutable=1";
-            db = std::make_unique<SQLite::Database>(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI | kOneThread);
+    // heapWalIndex: for reading on a disk that refuses writes (no -shm can be made): the main
+    // file read as it is when the -wal holds nothing, else the WAL's index in this process's
+    // memory (locking_mode=EXCLUSIVE) instead of the -shm file.
+    auto openWith = [&](bool heapWalIndex) -> std::unique_ptr<Store> {
+        EventFileCheck check = checkEventFile(path);
+        warnIfOnNetworkFilesystem(path);
+        if (mode == OpenMode::ReadWrite && !check.writable)
+            throw FileError(trf("« {} » est en lecture seule (fichier ou dossier protégé en écriture). "
+                                "Copiez-le dans un dossier où vous pouvez écrire, ou ouvrez-le en lecture seule.",
+                                "\"{}\" is read-only (the file or its folder is write-protected). "
+                                "Copy it to a folder you can write to, or open it read-only.",
+                                path));
+        std::unique_ptr<SQLite::Database> db;
+        bool readOnly = mode == OpenMode::ReadOnly;
+        try {
+            std::error_code walEc;
+            const bool walHoldsCommits = std::filesystem::file_size(path + "-wal", walEc) > 0 && !walEc;
+            if (!readOnly) {
+                db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | kOneThread);
+            } else if (heapWalIndex && !walHoldsCommits) {
+                // Everything is in the main file: read it as it is, no lock, no -shm.
+                std::string uri = fileUri(std::filesystem::absolute(path).string()) + "?immutable=1";
+                db = std::make_unique<SQLite::Database>(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI | kOneThread);
+                heapWalIndex = false;
+            } else if (heapWalIndex) {
+                // Commits wait in the -wal: read them with the WAL's index in memory (exclusive
+                // locking needs a read-write descriptor), and never checkpoint at close.
+                db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | kOneThread);
+                sqlite3_db_config(db->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+            } else if (check.writable) {
+                db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | kOneThread);
+            } else {
+                // A write-protected folder cannot hold -wal/-shm: read the file as it is.
+                std::string uri = fileUri(std::filesystem::absolute(path).string()) + "?immutable=1";
+                db = std::make_unique<SQLite::Database>(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI | kOneThread);
+            }
+        } catch (const SQLite::Exception& e) {
+            throw FileError(trf("Impossible d'ouvrir « {} » ({}).", "Cannot open \"{}\" ({}).", path, e.what()));
         }
-    } catch (const SQLite::Exception& e) {
-        throw FileError(trf("Impossible d'ouvrir « {} » ({}).", "Cannot open \"{}\" ({}).", path, e.what()));
-    }
-    std::unique_ptr<Store> store(new Store(path, std::move(db), readOnly));
-    if (!readOnly) store->lockForWriting();
+        std::unique_ptr<Store> store(new Store(path, std::move(db), readOnly));
+        if (!readOnly) store->lockForWriting();
+        try {
+            if (heapWalIndex) {
+                store->m_db->exec("PRAGMA locking_mode=EXCLUSIVE"); // before the first read
+                store->m_db->exec("PRAGMA query_only=1");
+            }
+            store->configure();
+            // Forces a read of the schema: a truncated or damaged file fails here, not mid-action.
+            store->m_db->execAndGet("SELECT count(*) FROM sqlite_schema").getInt64();
+            if (store->schemaVersion() > currentSchemaVersion()) // the header checked may have lagged behind the WAL
+                throw FileError(trf("« {} » a été écrit par une version plus récente d'Atelier (schéma {}, cette version connaît le schéma {}). "
+                                    "Mettez Atelier à jour pour l'ouvrir.",
+                                    "\"{}\" was written by a newer Atelier (schema {}, this version knows schema {}). "
+                                    "Update Atelier to open it.",
+                                    path, store->schemaVersion(), currentSchemaVersion()));
+            if (store->schemaVersion() < 1)
+                throw FileError(trf("« {} » est un événement Atelier incomplet (aucun schéma). Il n'a pas été modifié.",
+                                    "\"{}\" is an incomplete Atelier event (no schema). It was not changed.", path));
+            if (!readOnly) store->migrate();
+            else if (store->schemaVersion() != currentSchemaVersion())
+                throw FileError(trf("« {} » utilise un ancien schéma ({}) : ouvrez-le une fois en écriture pour le mettre à jour.",
+                                    "\"{}\" uses an old schema ({}): open it once for writing to upgrade it.", path,
+                                    store->schemaVersion()));
+        } catch (const SQLite::Exception& e) {
+            throwIfDiskProblem(e, path);
+            throw FileError(trf("« {} » est abîmé ou tronqué ({}). Restaurez une sauvegarde.",
+                                "\"{}\" is damaged or truncated ({}). Restore a backup.", path, e.what()));
+        }
+        return store;
+    };
     try {
-        store->configure();
-        // Forces a read of the schema: a truncated or damaged file fails here, not mid-action.
-        store->m_db->execAndGet("SELECT count(*) FROM sqlite_schema").getInt64();
-        if (store->schemaVersion() > currentSchemaVersion()) // the header checked may have lagged behind the WAL
-            throw FileError(trf("« {} » a été écrit par une version plus récente d'Atelier (schéma {}, cette version connaît le schéma {}). "
-                                "Mettez Atelier à jour pour l'ouvrir.",
-                                "\"{}\" was written by a newer Atelier (schema {}, this version knows schema {}). "
-                                "Update Atelier to open it.",
-                                path, store->schemaVersion(), currentSchemaVersion()));
-        if (store->schemaVersion() < 1)
-            throw FileError(trf("« {} » est un événement Atelier incomplet (aucun schéma). Il n'a pas été modifié.",
-                                "\"{}\" is an incomplete Atelier event (no schema). It was not changed.", path));
-        if (!readOnly) store->migrate();
-        else if (store->schemaVersion() != currentSchemaVersion())
-            throw FileError(trf("« {} » utilise un ancien schéma ({}) : ouvrez-le une fois en écriture pour le mettre à jour.",
-                                "\"{}\" uses an old schema ({}): open it once for writing to upgrade it.", path,
-                                store->schemaVersion()));
-    } catch (const SQLite::Exception& e) {
-        throwIfDiskProblem(e, path);
-        throw FileError(trf("« {} » est abîmé ou tronqué ({}). Restaurez une sauvegarde.",
-                            "\"{}\" is damaged or truncated ({}). Restore a backup.", path, e.what()));
+        return openWith(false);
+    } catch (const StorageError&) {
+        // The disk refused a write (a -shm it cannot create or map): a reader can do without.
+        if (mode != OpenMode::ReadOnly) throw;
+        return openWith(true);
     }
-    return store;
 }
 
 void Store::configure() {

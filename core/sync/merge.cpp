@@ -2,6 +2,7 @@
 
 #include "model/errors.hpp"
 #include "model/language.hpp"
+#include "storage/disk_messages.hpp"
 #include "storage/schema.hpp"
 #include "storage/store.hpp"
 #include "sync/merge_rules.hpp"
@@ -227,9 +228,8 @@ MergeReport mergeEventFiles(Store& into, const std::vector<std::string>& fromPat
         }
     } catch (const SQLite::Exception& e) {
         into.db().tryExec("PRAGMA foreign_keys=ON");
-        if (e.getErrorCode() == SQLITE_FULL)
-            throw StorageError(tr("Le disque est plein : la fusion n'a pas été enregistrée, le fichier est inchangé.",
-                                  "The disk is full: the merge was not saved, the file is unchanged."));
+        if (auto problem = diskProblemOf(e.getExtendedErrorCode(), into.path())) // the same words as every command
+            throw StorageError(diskMessage(*problem, {}, e.what(), Unsaved::Merge));
         throw StorageError(trf("La fusion a échoué ({}) : le fichier est inchangé.", "The merge failed ({}): the file is unchanged.",
                                e.what()));
     } catch (...) {
