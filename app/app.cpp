@@ -493,7 +493,7 @@ void App::drawRuleBreaksDialog() {
     ImGui::TextUnformatted(strf(Str::RuleBreaksCheck, m_session.engine()->store().path()).c_str());
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
-    if (ImGui::Button(str(Str::RuleBreaksClose))) {
+    if (button(str(Str::RuleBreaksClose))) {
         m_session.dismissRuleBreaks();
         ImGui::CloseCurrentPopup();
     }

@@ -13,6 +13,7 @@
 #include "presentation.hpp"
 #include "strings.hpp"
 #include "views/view_board.hpp"
+#include "outcomes/outcome_focus.hpp"
 #include "widgets.hpp"
 
 #include <catch2/catch.hpp>
@@ -79,7 +80,7 @@ std::vector<Screen> screens() {
         {ViewId::Board, "board", {Str::BoardFit, Str::BoardActualSize, Str::BoardPrivateWriting, Str::BoardAuthor, Str::BoardProject},
          [](Headless& h) { h.session().team = teamOfChallenge(h, 3); }},
         {ViewId::Votes, "votes", {Str::VoteToBoard}, [](Headless& h) { h.session().team = teamOfChallenge(h, 3); }},
-        {ViewId::Prototypes, "prototypes", {Str::ProtoAdd, Str::ButtonBrowse}, [](Headless& h) { h.session().team = teamOfChallenge(h, 1); }},
+        {ViewId::Prototypes, "prototypes", {Str::ProtoAdd}, [](Headless& h) { h.session().team = teamOfChallenge(h, 1); }},
         {ViewId::Stand, "stand", {}},
         // Eleven columns: the longer headers may end in « … » at 1280x720, never a word of the rows.
         {ViewId::Dashboard, "dashboard", {Str::DashColNumber, Str::DashColTeam, Str::DashColTheme, Str::DashColNotes},
@@ -98,9 +99,8 @@ std::vector<Screen> screens() {
         // The export tab: every export and both templates, each with its button.
         {ViewId::Files, "files (export)", {Str::FilesExportButton, Str::FilesTemplateButton},
          [](Headless& h) {
+             requestFilesTab(FilesTab::Export);
              h.session().view = ViewId::Files;
-             h.frames(2);
-             h.click(str(Str::FilesExport));
              h.frames(2);
          }},
         {ViewId::Timer, "timer", {Str::TimerPresets}},

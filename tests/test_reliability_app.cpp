@@ -2,6 +2,7 @@
 // Atelier writes opens read-only with the reason shown, a network share is warned about, backups
 // are taken while working and one can be restored.
 #include "app_headless.hpp"
+#include "widgets.hpp"
 #include "io/search.hpp"
 #include "model/errors.hpp"
 #include "model/language.hpp"
@@ -174,6 +175,8 @@ TEST_CASE("the app's dialog shows the first offences, points at atelier check, a
     h.click(str(Str::RuleBreaksClose));
     h.frames(2);
     CHECK(h.session().ruleBreaks().empty());
+    recordItemRects(true); // forget what earlier frames drew: the dialog must not be drawn again
+    h.frames(2);
     CHECK_FALSE(h.has(str(Str::RuleBreaksClose)));
     CHECK(h.session().state().notes.size() == 1); // still open, nothing changed
 }
