@@ -7,18 +7,8 @@
 set -u
 app=$1
 check=$2
-command -v Xvfb >/dev/null || {
-    [ -n "${CI:-}" ] && { echo "FAIL: Xvfb is not installed"; exit 1; }
-    echo "SKIP: Xvfb is not installed"; exit 77
-}
-work=$(mktemp -d)
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$work/display" 2>/dev/null &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-[ -s "$work/display" ] || { echo "FAIL: Xvfb did not start"; exit 1; }
-export DISPLAY=":$(head -1 "$work/display")" LIBGL_ALWAYS_SOFTWARE=1
-export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
+# shellcheck source=frame_xvfb.sh
+source "$(dirname "$0")/frame_xvfb.sh"
 "$app" generate "$work/b.db" --scale 1 --board 40 >/dev/null || { echo "FAIL: generate"; exit 1; }
 for zoom in 1.0 0.43; do
     "$app" "$work/b.db" --screenshot "$work/z$zoom.png" --view board --team 1 --size 1920x1080 --board-view -20 -20 "$zoom" \
