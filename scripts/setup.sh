@@ -21,8 +21,10 @@ DEMO=(
 # The tests add Catch2, a virtual display with a window manager for the screenshot and keyboard
 # tests (as a user has one: with none, letters xdotool types through a spare keycode never reach
 # the window), sqlite3 (the typing test reads the saved event with it), a browser and poppler's
-# pdftotext to print the report to PDF, and the desktop entry's validator (scripts/ci-package.sh).
-TEST=(catch2 xvfb xauth x11-xkb-utils xdotool openbox sqlite3 chromium poppler-utils desktop-file-utils)
+# pdftotext to print the report to PDF, the desktop entry's validator, and `file`, which CPack's
+# Debian generator needs to find the shared libraries' packages (scripts/ci-package.sh; a fresh
+# Debian 12 minbase has no `file`).
+TEST=(catch2 xvfb xauth x11-xkb-utils xdotool openbox sqlite3 chromium poppler-utils desktop-file-utils file)
 # The sanitizer suites and the fuzzers are built with clang (about 300 MB with LLVM).
 CLANG=(clang libclang-rt-14-dev)
 
