@@ -29,6 +29,18 @@ std::string contentOf(const std::string& path) {
 
 } // namespace
 
+// AddressSanitizer's shadow memory and quarantine make a peak that says nothing of the import.
+#if defined(__SANITIZE_ADDRESS__)
+#define ATELIER_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ATELIER_UNDER_ASAN 1
+#endif
+#endif
+#ifndef ATELIER_UNDER_ASAN
+#define ATELIER_UNDER_ASAN 0
+#endif
+
 TEST_CASE("a 25 MB bundle imports within 2 x its size + 100 MB of memory, and gives the same event back", "[bundle][memory]") {
     TempDir dir;
     const std::string db = dir.file("big.db"), json = dir.file("big.json"), copy = dir.file("copy.db");
@@ -44,7 +56,13 @@ TEST_CASE("a 25 MB bundle imports within 2 x its size + 100 MB of memory, and gi
     const long peakBytes = imported.peakKilobytes * 1024;
     INFO("peak: " << peakBytes / 1000000 << " MB, bound " << (2 * size + 100'000'000) / 1000000 << " MB");
     CHECK(peakBytes > 0);
+#if ATELIER_UNDER_ASAN
+    // Under AddressSanitizer the binary's memory is its shadow and quarantine, not the import's:
+    // the bound is checked by the Release run only (scripts/test.sh).
+    WARN("AddressSanitizer build: peak " << peakBytes / 1000000 << " MB not held to the bound");
+#else
     CHECK(peakBytes <= 2 * size + 100'000'000);
+#endif
 
     const std::string again = dir.file("again.json");
     REQUIRE(atelierRun({"export", copy, "--format", "json", "--out", again}).exitCode == 0);
