@@ -2,9 +2,10 @@
 # `atelier --help` tells the whole story: how to open the app, every option the app accepts (as
 # `atelier DB --help` lists them), every view, every export format, the global --lang; and
 # --lang is accepted before (or after) any command.
-#   cli_help_test.sh ATELIER
+#   cli_help_test.sh ATELIER VERSION   (VERSION: the project's, from CMake)
 set -uo pipefail
 binary=$1
+expected_version=${2:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 unset ATELIER_LANG
@@ -54,7 +55,7 @@ missing_fr=$("$binary" info "$work/missing.db" 2>&1)
 wrong=$("$binary" --lang de info "$work/demo.db" 2>&1) && fail "--lang de was accepted"
 grep -q -- "--lang" <<<"$wrong" || fail "--lang de is refused without naming --lang: $wrong"
 version=$("$binary" --lang en --version 2>&1) || fail "atelier --lang en --version is refused"
-grep -q "atelier" <<<"$version" || fail "atelier --lang en --version prints no version"
+[ "$version" = "atelier $expected_version" ] || fail "atelier --version prints '$version', not the project's version 'atelier $expected_version'"
 
 if [ $failures -gt 0 ]; then
   echo "atelier --help: $failures failure(s)"

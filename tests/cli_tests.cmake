@@ -26,4 +26,4 @@ set_tests_properties(readme_commands_catch_a_changed_example PROPERTIES TIMEOUT 
 
 # atelier --help: the app, its options, every export format; --lang before any command.
 add_test(NAME cli_help_tells_the_whole_story
-  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli_help_test.sh $<TARGET_FILE:atelier>)
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli_help_test.sh $<TARGET_FILE:atelier> ${PROJECT_VERSION})

@@ -153,7 +153,7 @@ TEST_CASE("check reports each row that breaks Atelier's rules, one line each, an
     auto result = atelierRun({"check", db});
     CHECK(result.exitCode == 1);
     CHECK_THAT(result.out, Catch::Contains("Intégrité : ok"));
-    CHECK_THAT(result.out, Catch::Contains("Règles : 6 ligne(s) hors des règles"));
+    CHECK_THAT(result.out, Catch::Contains("Règles : 6 lignes hors des règles"));
     CHECK_THAT(result.out, Catch::Contains("table « note », id") && Catch::Contains("texte de plus de 20000 octets"));
     CHECK_THAT(result.out, Catch::Contains("table « team », id") && Catch::Contains("nom vide ou de plus de 500 octets"));
     CHECK_THAT(result.out, Catch::Contains("table « cluster », id") && Catch::Contains("couleur"));

@@ -60,21 +60,21 @@ TEST_CASE("cli: import défis and teams, then again without duplicates") {
     REQUIRE(atelierRun({"new", db, "--name", "Test"}).exitCode == 0);
     auto defis = atelierRun({"import", "defis", db, fixture("defis_cp1252.csv")});
     REQUIRE(defis.exitCode == 0);
-    CHECK_THAT(defis.out, Catch::Contains("Défis : 2 créé(s)"));
+    CHECK_THAT(defis.out, Catch::Contains("Défis : 2 créés"));
     CHECK_THAT(defis.out, Catch::Contains("Windows-1252"));
     auto teams = atelierRun({"import", "teams", db, fixture("equipes_bad_defi.csv")});
     CHECK(teams.exitCode != 0); // défi 99 does not exist
     auto more = atelierRun({"import", "defis", db, fixture("defis_bom_semicolon_crlf.csv")});
     REQUIRE(more.exitCode == 0);
-    CHECK_THAT(more.out, Catch::Contains("1 créé(s), 2 mis à jour"));
+    CHECK_THAT(more.out, Catch::Contains("1 créé, 2 mis à jour"));
     auto ok = atelierRun({"import", "teams", db, fixture("equipes.csv")});
     REQUIRE(ok.exitCode == 0);
-    CHECK_THAT(ok.out, Catch::Contains("Équipes : 3 créée(s)"));
-    CHECK_THAT(ok.out, Catch::Contains("Membres : 5 ajouté(s)"));
+    CHECK_THAT(ok.out, Catch::Contains("Équipes : 3 créées"));
+    CHECK_THAT(ok.out, Catch::Contains("Membres : 5 ajoutés"));
     std::string once = dumpOf(db);
     auto again = atelierRun({"import", "teams", db, fixture("equipes.csv")});
     REQUIRE(again.exitCode == 0);
-    CHECK_THAT(again.out, Catch::Contains("0 créée(s), 0 mise(s) à jour, 3 inchangée(s)"));
+    CHECK_THAT(again.out, Catch::Contains("0 créée, 0 mise à jour, 3 inchangées"));
     CHECK(dumpOf(db) == once);
 }
 

@@ -65,7 +65,7 @@ void buildApp(CLI::App& app, CliRun& run, std::string* language) {
     app.name("atelier");
     app.description("Atelier : ateliers d'innovation publique. Sans commande, ouvre l'application.\n"
                     "Atelier: public-innovation workshops. With no command, opens the app.");
-    app.set_version_flag("--version", "atelier 0.1.0");
+    app.set_version_flag("--version", std::string("atelier ") + ATELIER_VERSION);
     app.require_subcommand(1);
     app.fallthrough(); // a global option after the command is the app's
     app.add_option("--lang", *language, "fr | en : langue des messages / language of the messages")

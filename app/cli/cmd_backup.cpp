@@ -55,7 +55,8 @@ int runList(const std::string& path) {
         std::cout << trf("Aucune sauvegarde dans {}.", "No backup in {}.", backupFolder(path)) << "\n";
         return 0;
     }
-    std::cout << trf("{} sauvegarde(s) dans {}, la plus récente d'abord :", "{} backup(s) in {}, newest first:", list.size(),
+    std::cout << trf("{} dans {}, la plus récente d'abord :", "{} in {}, newest first:",
+                     countOf(static_cast<long long>(list.size()), "sauvegarde", "sauvegardes", "backup", "backups"),
                      backupFolder(path))
               << "\n";
     for (const auto& b : list) {

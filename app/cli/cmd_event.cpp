@@ -85,12 +85,14 @@ int runCheck(const std::string& path) {
     while (foreignKeys.executeStep()) ++broken;
     ok = ok && broken == 0;
     std::cout << tr("Références : ", "References: ")
-              << (broken == 0 ? std::string("ok") : trf("{} lien(s) cassé(s)", "{} broken link(s)", broken)) << "\n";
+              << (broken == 0 ? std::string("ok") : (countOf(broken, "lien", "liens", "broken link", "broken links") +
+                                                    std::string(messageLanguage() == Language::French ? (singularFor(broken) ? " cassé" : " cassés") : ""))) << "\n";
     // The rows against Atelier's rules, by SQL queries written apart from the validation code.
     std::vector<RuleBreak> breaks = findRuleBreaks(db);
     std::cout << tr("Règles : ", "Rules: ")
               << (breaks.empty() ? std::string("ok")
-                                 : trf("{} ligne(s) hors des règles d'Atelier", "{} row(s) breaking Atelier's rules", breaks.size()))
+                                 : trf("{} hors des règles d'Atelier", "{} breaking Atelier's rules",
+                                       countOf(static_cast<long long>(breaks.size()), "ligne", "lignes", "row", "rows")))
               << "\n";
     for (const RuleBreak& b : breaks) std::cout << "  " << b.text() << "\n";
     bool followsRules = breaks.empty();

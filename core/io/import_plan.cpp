@@ -10,22 +10,31 @@
 namespace atelier {
 
 std::string ImportSummary::text() const {
-    std::string out = trf("Fichier lu : {}, séparateur {}, {} ligne(s) de données.\n",
-                          "File read: {}, {} separator, {} data row(s).\n", describeSource(source),
-                          describeSeparator(separator), rows);
+    std::string out = trf("Fichier lu : {}, séparateur {}, {} de données.\n", "File read: {}, {} separator, {} of data.\n",
+                          describeSource(source), describeSeparator(separator), countOf(rows, "ligne", "lignes", "row", "rows"));
     if (source == TextSource::Windows1252)
         out += tr("Encodage Windows-1252 détecté et converti en UTF-8 : vérifiez les accents ; à l'avenir, enregistrez "
                   "plutôt en « CSV UTF-8 ».\n",
                   "Windows-1252 encoding detected and converted to UTF-8: check the accents; next time, save as "
                   "\"CSV UTF-8\" instead.\n");
+    const bool fr = messageLanguage() == Language::French;
+    auto counted = [](long long n, std::string_view one, std::string_view many) {
+        return std::to_string(n) + " " + std::string(singularFor(n) ? one : many);
+    };
     if (teams) {
-        out += trf("Équipes : {} créée(s), {} mise(s) à jour, {} inchangée(s).\n",
-                   "Teams: {} created, {} updated, {} unchanged.\n", created, updated, unchanged);
-        out += trf("Membres : {} ajouté(s), {} mis à jour, {} inchangé(s).\n",
-                   "Members: {} added, {} updated, {} unchanged.\n", membersCreated, membersUpdated, membersUnchanged);
+        out += trf("Équipes : {}, {}, {}.\n", "Teams: {} created, {} updated, {} unchanged.\n",
+                   fr ? counted(created, "créée", "créées") : std::to_string(created),
+                   fr ? counted(updated, "mise à jour", "mises à jour") : std::to_string(updated),
+                   fr ? counted(unchanged, "inchangée", "inchangées") : std::to_string(unchanged));
+        out += trf("Membres : {}, {}, {}.\n", "Members: {} added, {} updated, {} unchanged.\n",
+                   fr ? counted(membersCreated, "ajouté", "ajoutés") : std::to_string(membersCreated),
+                   fr ? counted(membersUpdated, "mis à jour", "mis à jour") : std::to_string(membersUpdated),
+                   fr ? counted(membersUnchanged, "inchangé", "inchangés") : std::to_string(membersUnchanged));
     } else {
-        out += trf("Défis : {} créé(s), {} mis à jour, {} inchangé(s).\n", "Défis: {} created, {} updated, {} unchanged.\n",
-                   created, updated, unchanged);
+        out += trf("Défis : {}, {}, {}.\n", "Défis: {} created, {} updated, {} unchanged.\n",
+                   fr ? counted(created, "créé", "créés") : std::to_string(created),
+                   fr ? counted(updated, "mis à jour", "mis à jour") : std::to_string(updated),
+                   fr ? counted(unchanged, "inchangé", "inchangés") : std::to_string(unchanged));
     }
     if (!unknownColumns.empty()) {
         std::string list;
