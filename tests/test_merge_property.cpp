@@ -23,7 +23,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <sstream>
 #include <sqlite3.h>
 
 #include <chrono>
@@ -593,14 +592,7 @@ TEST_CASE("property: random work on 2 to 14 copies, merged in random orders, con
         makeBase(startFile, clock);
     }
     auto start = std::chrono::steady_clock::now();
-    std::size_t failures = 0, knownFailures = 0;
-    // ATELIER_MERGE_KNOWN_FAILURES: seeds whose failure is known and open, comma-separated.
-    std::set<std::uint64_t> known;
-    if (const char* list = std::getenv("ATELIER_MERGE_KNOWN_FAILURES")) {
-        std::stringstream in(list);
-        for (std::string item; std::getline(in, item, ',');)
-            if (!item.empty()) known.insert(std::stoull(item));
-    }
+    std::size_t failures = 0;
     for (std::uint64_t i = 0; i < scenarios; ++i) {
         std::uint64_t s = seed + i;
         std::string failure;
@@ -609,23 +601,16 @@ TEST_CASE("property: random work on 2 to 14 copies, merged in random orders, con
         } catch (const std::exception& e) {
             failure = std::string("unexpected: ") + e.what();
         }
-        if (!failure.empty() && known.count(s)) {
-            // A fault found and not fixed yet (issue 13 is open): said in every run, not hidden.
-            std::cout << "merge property: KNOWN FAILURE, " << failureText(s, failure) << "\n";
-            ++knownFailures;
-        } else if (!failure.empty()) {
+        if (!failure.empty()) {
             ++failures;
             FAIL_CHECK(failureText(s, failure));
             if (failures >= 5) break;
-        } else if (known.count(s)) {
-            std::cout << "merge property: seed " << s << " is listed as a known failure but passes: take it off the list\n";
         }
     }
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << "merge property: seed " << seed << ", " << stats.scenarios << " scenarios, " << stats.copies << " copies, "
               << stats.attempted << " actions tried, " << stats.applied << " applied, " << stats.undos << " undos tried, "
               << stats.merges << " merges, " << stats.kinds.size() << " kinds of action, " << failures << " failures, "
-              << knownFailures << " known failures, "
               << seconds << " s\n";
     // Every action kind, undo and redo, drawn at least once: over 250 scenarios one of the rarest
     // (set_tally, restore_timer: they need a tally round or a replaced timer) is sometimes not,
