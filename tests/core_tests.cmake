@@ -29,21 +29,16 @@ catch_discover_tests(core_tests)
 # leave it out): 1,000 random scenarios per run (seeds 1 to 1,000, the same in every run, so
 # CI is never red by chance; a failure prints the seed that replays it; fresh seeds are for
 # long runs by hand, ATELIER_MERGE_SEED unset), in two entries of 500 that ctest -j2 runs side
-# by side. Its copies
-# live on tmpfs when there is one: the test is about merge rules, not about the disk.
+# by side. Its copies live on tmpfs when there is one: the test is about merge rules, not about the disk.
 set(ATELIER_MERGE_PROPERTY_TMP "")
 if(EXISTS /dev/shm)
   set(ATELIER_MERGE_PROPERTY_TMP "TMPDIR=/dev/shm")
 endif()
-# Seeds whose failure is known and not fixed yet (issue 13 is open); each run prints them as
-# KNOWN FAILURE with what failed, and says when one passes. 817: a member removed on one copy
-# while renamed on another is lost; 839: a dot left on a member no longer in the voting team.
-set(ATELIER_MERGE_KNOWN_FAILURES "817,839")
 set(ATELIER_MERGE_FIRST_SEED_1 1)
 set(ATELIER_MERGE_FIRST_SEED_2 501)
 foreach(half 1 2)
   add_test(NAME merge_property_${half} COMMAND core_tests "[property]")
   set_tests_properties(merge_property_${half} PROPERTIES
-    ENVIRONMENT "ATELIER_MERGE_SCENARIOS=500;ATELIER_MERGE_SEED=${ATELIER_MERGE_FIRST_SEED_${half}};ATELIER_MERGE_KNOWN_FAILURES=${ATELIER_MERGE_KNOWN_FAILURES};${ATELIER_MERGE_PROPERTY_TMP}"
+    ENVIRONMENT "ATELIER_MERGE_SCENARIOS=500;ATELIER_MERGE_SEED=${ATELIER_MERGE_FIRST_SEED_${half}};${ATELIER_MERGE_PROPERTY_TMP}"
     TIMEOUT 400 LABELS merge)
 endforeach()

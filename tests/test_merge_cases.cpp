@@ -349,3 +349,65 @@ TEST_CASE("undo after a merge: the undo history ends with the merge (the Fichier
     CHECK(o->undo().empty()); // nothing undone: the merge's work and the note before it stay
     CHECK(o->state().notesOfTeam(ev.team1).size() == 2);
 }
+
+// Seed 62072 of the property test: a note grouped on one copy, the regroupement it left
+// dissolved on another (that copy's « sans regroupement » wins the column), then the note
+// deleted there. The row is again as the delete saw it, so SQLite finds no conflict; the note
+// stays all the same, decided from causality: its delete never saw the move. Ids are drawn at
+// random and decide which concurrent change replays first: eight events try both orders.
+TEST_CASE("edit/delete: a note deleted after a later change overwrote a concurrent move stays, in both replay orders") {
+    for (int run = 0; run < 8; ++run) {
+        Event ev;
+        {
+            auto o = ev.open(ev.organiser);
+            o->apply(MoveNotes{{{ev.note, 0, 0}}, ev.cluster});
+        }
+        std::string grouper = ev.copy("g.db"), deleter = ev.copy("d.db");
+        ev.open(grouper)->apply(AddCluster{{}, ev.team5, "Guichets", "", 600, 300, {ev.note}});
+        {
+            auto d = ev.open(deleter);
+            d->apply(DissolveCluster{ev.cluster});
+            d->apply(DeleteNotes{{ev.note}});
+        }
+        auto report = ev.merge(grouper, deleter);
+        for (const auto& c : report.conflicts) UNSCOPED_INFO(c.what);
+        CHECK(ev.open(grouper)->state().find<Note>(ev.note));
+        CHECK((says(report, ConflictKind::Kept, "Le post-it « Un guichet unique » de l'équipe « Équipe 5 » a été gardé : supprimé sur une copie") ||
+               says(report, ConflictKind::BroughtBack, "Le post-it « Un guichet unique »")));
+        ev.merge(deleter, grouper);
+        CHECK(ev.dump(deleter) == ev.dump(grouper));
+    }
+}
+
+// Seed 30370 of the property test: dots a cascade took and an undo brought back are the dots
+// that were there, not a new cast, so the property test no longer counts them as one. Whichever
+// replays first, nothing is lost unsaid: the delete stands and gives the 2 dots back, or the
+// undo's dots bring the note back, said so; every direction reaches the same file. Ids are drawn
+// at random and decide the replay order: eight events try both.
+TEST_CASE("vote/delete: a voter removed and put back by undo on one copy, the voted note deleted on another: the dots stay on the note or are reported given back") {
+    for (int run = 0; run < 8; ++run) {
+        Event ev;
+        ev.open(ev.organiser)->apply(CastVote{ev.round, ev.awa, ev.note, {}, 2});
+        std::string undoer = ev.copy("u.db"), deleter = ev.copy("d.db");
+        {
+            auto u = ev.open(undoer);
+            u->apply(DeleteMember{ev.awa});
+            REQUIRE_FALSE(u->undo().empty());
+            REQUIRE(u->state().find<Member>(ev.awa));
+        }
+        ev.open(deleter)->apply(DeleteNotes{{ev.note}});
+        auto report = ev.merge(undoer, deleter);
+        for (const auto& c : report.conflicts) UNSCOPED_INFO(c.what);
+        bool noteThere = ev.open(undoer)->state().find<Note>(ev.note) != nullptr;
+        CHECK(ev.open(undoer)->state().find<Member>(ev.awa));
+        if (noteThere) {
+            CHECK(ev.dots(undoer) == 2);
+            CHECK(says(report, ConflictKind::BroughtBack, "Le post-it « Un guichet unique » de l'équipe « Équipe 5 » a été rétabli"));
+        } else {
+            CHECK(ev.dots(undoer) == 0);
+            CHECK(says(report, ConflictKind::Removed, "2 gommettes rendues sur le post-it « Un guichet unique » de l'équipe « Équipe 5 »"));
+        }
+        ev.merge(deleter, undoer);
+        CHECK(ev.dump(deleter) == ev.dump(undoer));
+    }
+}

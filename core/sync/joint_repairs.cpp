@@ -293,6 +293,30 @@ private:
                     text, who));
             return true;
         }
+        if (table == "vote" && hasWorkOn(c.state, member, m->teamId)) {
+            // Dots on both boards: the member stays where they are, with their work there; the
+            // dots on the board of the team they left are given back (a voter is a member of
+            // the voting team, and a dot cannot lose its voter as a note its author).
+            const Vote* v = c.state.find<Vote>(row);
+            int dots = v ? v->count : 0;
+            std::string target;
+            if (v && v->noteId)
+                if (const Note* n = c.state.find<Note>(v->noteId)) target = trf("le post-it « {} »", "the note \"{}\"", n->text);
+            if (v && v->clusterId)
+                if (const Cluster* cl = c.state.find<Cluster>(v->clusterId))
+                    target = trf("le regroupement « {} »", "the cluster \"{}\"", cl->title);
+            std::string who = m->name, now = teamName(c.state, m->teamId), left = teamName(c.state, team);
+            write(c, "vote", row, "DELETE FROM vote WHERE id = " + std::to_string(row.value));
+            add(c, "vote", row, ConflictKind::Repaired,
+                trf("{} de « {} » sur {} de l'équipe « {} » : changé d'équipe sur une copie pour l'équipe « {} », ce membre "
+                    "avait voté sur les deux murs ; il reste dans l'équipe « {} ».",
+                    "{} of \"{}\" on {} of team \"{}\": moved on one copy to team \"{}\", this member had voted on both "
+                    "boards; they stay in team \"{}\".",
+                    countOf(dots, "gommette rendue", "gommettes rendues", "dot given back", "dots given back"), who, target, left,
+                    now, now),
+                dots);
+            return true;
+        }
         std::string from = teamName(c.state, m->teamId), name = m->name;
         write(c, "member", member,
               "UPDATE member SET team_id = " + std::to_string(team.value) + " WHERE id = " + std::to_string(member.value));

@@ -120,6 +120,7 @@ std::vector<RowChange> parseChanges(const Changeset& changes) {
 struct ForeignKey {
     std::string column;
     std::string parent;
+    std::string parentColumn; // the parent's key column
     bool cascade = false; // ON DELETE CASCADE (else SET NULL)
     int index = 0;        // the column's position
 };
@@ -200,6 +201,7 @@ struct ReplayRules::Impl {
     std::map<std::size_t, std::vector<RowChange>> actual; // what replayed entries really did here
     std::map<RowKey, std::vector<std::size_t>> voteInserts; // a vote's full row, wherever it was added
     std::map<RowKey, std::vector<std::size_t>> voteWrites;  // where dots were cast or changed on a vote row
+    std::map<RowKey, std::vector<std::size_t>> rowWrites;   // where any other row was added or changed (not by a cascade)
     std::map<std::string, TableInfo> tables;
     std::size_t index = 0;
     std::set<std::size_t> sources;            // entries whose deletes may be taken back by this one
@@ -217,6 +219,7 @@ struct ReplayRules::Impl {
                 if (c.op == SQLITE_DELETE) deletes[c.key].push_back(i);
                 if (c.op == SQLITE_INSERT && c.key.table == "vote") voteInserts[c.key].push_back(i);
                 if (c.op != SQLITE_DELETE && c.key.table == "vote" && !c.indirect) voteWrites[c.key].push_back(i);
+                if (c.op != SQLITE_DELETE && c.key.table != "vote" && !c.indirect) rowWrites[c.key].push_back(i);
             }
         }
     }
@@ -239,6 +242,8 @@ struct ReplayRules::Impl {
             ForeignKey k;
             k.parent = reinterpret_cast<const char*>(sqlite3_column_text(st, 2));
             k.column = reinterpret_cast<const char*>(sqlite3_column_text(st, 3));
+            auto* to = sqlite3_column_text(st, 4); // NULL: the parent's primary key
+            k.parentColumn = to ? reinterpret_cast<const char*>(to) : "id";
             k.cascade = std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 6))) == "CASCADE";
             k.index = t.column(k.column);
             t.keys.push_back(k);
@@ -509,7 +514,7 @@ struct ReplayRules::Impl {
 
     // Inserts a row with these values (a deleted row brought back).
     bool insertRow(const std::string& table, const Row& values) {
-        mayDangle(table, SQLITE_UPDATE); // INSERT OR REPLACE: a replaced row's children too
+        if (!values.empty()) mayDangle({table, intOf(values[0])}, SQLITE_UPDATE); // INSERT OR REPLACE: a replaced row's children too
         const TableInfo& t = info(table);
         std::size_t n = std::min(values.size(), t.columns.size()); // an old change may hold fewer columns
         std::string sql = "INSERT OR REPLACE INTO \"" + table + "\"(";
@@ -631,49 +636,72 @@ struct ReplayRules::Impl {
         std::string table;
         std::int64_t rowid;
         std::string parent;
-        int fk;
+        std::string column;
     };
 
-    // Tables whose foreign keys an entry's replay may have left dangling: those it wrote rows
-    // into, and the children of those it deleted rows from. Checking only these keeps a merge
-    // into a large event from scanning every table after every entry.
-    std::set<std::string> fkTables;
-    std::map<std::string, std::set<std::string>> childTables; // parent table -> tables referring to it
+    // Rows whose foreign keys the entry's replay may have left dangling: those it wrote, and
+    // the children of those it deleted. Only these rows are checked, through the indexes on
+    // the key columns: a check of whole tables after each entry made a merge into a large
+    // event take a minute (PRAGMA foreign_key_check scans the table).
+    std::set<RowKey> writtenRows, deletedRows;
+    std::map<std::string, std::vector<std::pair<std::string, ForeignKey>>> childKeys; // parent table -> (child table, key)
+    std::map<std::string, sqlite3_stmt*> statements; // prepared once per merge
 
-    void mayDangle(const std::string& table, int op) {
-        if (op != SQLITE_DELETE) fkTables.insert(table);
-        if (op == SQLITE_UPDATE || op == SQLITE_DELETE) {
-            if (childTables.empty())
-                for (const auto& t : contentTables())
-                    for (const auto& k : info(t).keys) childTables[k.parent].insert(t);
-            auto it = childTables.find(table);
-            if (it != childTables.end()) fkTables.insert(it->second.begin(), it->second.end());
+    sqlite3_stmt* statement(const std::string& sql) {
+        auto it = statements.find(sql);
+        if (it != statements.end()) {
+            sqlite3_reset(it->second);
+            sqlite3_clear_bindings(it->second);
+            return it->second;
         }
+        sqlite3_stmt* st = nullptr;
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK)
+            throw StorageError(trf("La fusion a échoué ({}). Rien n'a été modifié.", "The merge failed ({}). Nothing was changed.",
+                                   sqlite3_errmsg(db)));
+        return statements.emplace(sql, st).first->second;
+    }
+
+    ~Impl() {
+        for (auto& [sql, st] : statements) sqlite3_finalize(st);
+    }
+
+    void mayDangle(const RowKey& key, int op) {
+        if (op != SQLITE_DELETE) writtenRows.insert(key);
+        if (op == SQLITE_UPDATE || op == SQLITE_DELETE) deletedRows.insert(key); // INSERT OR REPLACE deletes first
     }
 
     std::vector<Dangling> danglingReferences() {
         std::vector<Dangling> out;
-        for (const auto& table : std::vector<std::string>(fkTables.begin(), fkTables.end())) {
-            sqlite3_stmt* st = nullptr;
-            std::string sql = "PRAGMA foreign_key_check(\"" + table + "\")";
-            sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
-            while (sqlite3_step(st) == SQLITE_ROW)
-                out.push_back({reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), sqlite3_column_int64(st, 1),
-                               reinterpret_cast<const char*>(sqlite3_column_text(st, 2)), sqlite3_column_int(st, 3)});
-            sqlite3_finalize(st);
+        std::set<std::tuple<std::string, std::int64_t, std::string>> found;
+        auto add = [&](const std::string& table, std::int64_t id, const ForeignKey& k) {
+            if (found.insert({table, id, k.column}).second) out.push_back({table, id, k.parent, k.column});
+        };
+        for (const auto& key : writtenRows)
+            for (const auto& k : info(key.table).keys) {
+                sqlite3_stmt* st = statement("SELECT 1 FROM \"" + key.table + "\" c WHERE c.id = ? AND c.\"" + k.column +
+                                             "\" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \"" + k.parent + "\" p WHERE p.\"" +
+                                             k.parentColumn + "\" = c.\"" + k.column + "\")");
+                sqlite3_bind_int64(st, 1, key.id);
+                if (sqlite3_step(st) == SQLITE_ROW) add(key.table, key.id, k);
+                sqlite3_reset(st);
+            }
+        if (childKeys.empty())
+            for (const auto& t : contentTables())
+                for (const auto& k : info(t).keys) childKeys[k.parent].push_back({t, k});
+        for (const auto& key : deletedRows) {
+            auto children = childKeys.find(key.table);
+            if (children == childKeys.end() || exists(key.table, key.id)) continue;
+            for (const auto& [table, k] : children->second) {
+                if (k.parentColumn != "id") continue; // every key of the schema refers to an id
+                sqlite3_stmt* st = statement("SELECT id FROM \"" + table + "\" WHERE \"" + k.column + "\" = ?");
+                sqlite3_bind_int64(st, 1, key.id);
+                std::vector<std::int64_t> ids;
+                while (sqlite3_step(st) == SQLITE_ROW) ids.push_back(sqlite3_column_int64(st, 0));
+                sqlite3_reset(st);
+                for (std::int64_t id : ids) add(table, id, k);
+            }
         }
         return out;
-    }
-
-    std::string foreignKeyColumn(const std::string& table, int fk) {
-        sqlite3_stmt* st = nullptr;
-        std::string sql = "PRAGMA foreign_key_list(\"" + table + "\")";
-        sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
-        std::string column;
-        while (sqlite3_step(st) == SQLITE_ROW)
-            if (sqlite3_column_int(st, 0) == fk) column = reinterpret_cast<const char*>(sqlite3_column_text(st, 3));
-        sqlite3_finalize(st);
-        return column;
     }
 
     // A row pointing at a deleted one: bring the deleted one back, or when nothing can be
@@ -682,7 +710,7 @@ struct ReplayRules::Impl {
         auto dangling = danglingReferences();
         bool changed = false;
         for (const auto& d : dangling) {
-            std::string column = foreignKeyColumn(d.table, d.fk);
+            const std::string& column = d.column;
             auto row = readRow(d.table, d.rowid);
             if (!row) continue;
             const TableInfo& t = info(d.table);
@@ -690,7 +718,7 @@ struct ReplayRules::Impl {
             if (c < 0) continue;
             std::int64_t parentId = intOf((*row)[static_cast<std::size_t>(c)]);
             if (!parentId) continue;
-            RowKey parent{d.parent, parentId};
+            RowKey parent{d.parent, parentId}, child{d.table, d.rowid};
             std::string parentName = name(parent.table, parent.id);
             if (bringBack(parent, nullptr)) {
                 changed = true;
@@ -699,17 +727,17 @@ struct ReplayRules::Impl {
                      trf("{0} {4} été rétabli{5} : supprimé{5} sur une copie (« {1} »), {2} y {6} été ajouté{7} ou changé{7} en même temps sur une autre (« {3} »).",
                          "{0} was brought back: deleted on one copy (\"{1}\"), {2} had been added to it or changed at the same time on another (\"{3}\").",
                          the(parentName), stone ? description(stone->first) : std::string(), name(d.table, d.rowid),
-                         description(index), agreementOf(parent.table).has, agreementOf(parent.table).e,
+                         description(stone && stone->first == index ? concurrentWriter(child).value_or(index) : index),
+                         agreementOf(parent.table).has, agreementOf(parent.table).e,
                          agreementOf(d.table).has == std::string("ont") ? "avaient" : "avait", agreementOf(d.table).e));
                 continue;
             }
             changed = true;
-            RowKey child{d.table, d.rowid};
             if (d.table == "vote" || t.notNull[static_cast<std::size_t>(c)]) {
                 int dots = dotsOf(child, *row);
                 std::string childName = name(d.table, d.rowid);
                 exec("DELETE FROM \"" + d.table + "\" WHERE rowid = " + std::to_string(d.rowid));
-                mayDangle(d.table, SQLITE_DELETE);
+                mayDangle(child, SQLITE_DELETE);
                 note(child, d.table == "vote" ? ConflictKind::DotsReturned : ConflictKind::Removed,
                      d.table == "vote" ? trf("{} : leur cible ({}) n'existe plus.", "{}: their target ({}) is gone.",
                                              dotsGivenBack(dots), parentName)
@@ -770,6 +798,38 @@ struct ReplayRules::Impl {
         }
     }
 
+    // A delete that found the row as it had seen it, though a concurrent entry had changed it:
+    // that change was since overwritten (a later edit, a repair), so SQLite sees no conflict.
+    // The row stays, as with any edit/delete pair; decided from causality, never from values.
+    // (What a kept row's delete took along comes back with it: restoreHangers; a cascade's
+    // row kept brings its parent back: repairDangling.)
+    // The last change to `key` replayed before this entry and concurrent with it (this entry
+    // deleting the row kept it: that change is what the report names).
+    std::optional<std::size_t> concurrentWriter(const RowKey& key) {
+        auto& writes = key.table == "vote" ? voteWrites : rowWrites;
+        auto w = writes.find(key);
+        if (w == writes.end()) return std::nullopt;
+        std::optional<std::size_t> found;
+        for (std::size_t pos : w->second)
+            if (pos < index && !happenedBefore(*entries[pos], *entries[index])) found = pos;
+        return found;
+    }
+
+    void keepConcurrentlyChanged() {
+        for (const auto& c : changes[index]) {
+            if (c.op != SQLITE_DELETE || c.key.table == "vote" || alreadyGone.count(c.key)) continue;
+            std::optional<std::size_t> concurrentWrite = concurrentWriter(c.key);
+            if (!concurrentWrite || exists(c.key.table, c.key.id) || !insertRow(c.key.table, c.old)) continue;
+            if (!c.indirect)
+                note(c.key, ConflictKind::Kept,
+                     trf("{0} {2} été gardé{3} : supprimé{3} sur une copie (« {1} »), {4} avait été modifié{3} en même temps sur une "
+                         "autre (« {5} »).",
+                         "{0} was kept: deleted on one copy (\"{1}\"), it had been changed at the same time on another (\"{5}\").",
+                         the(name(c.key.table, c.key.id)), description(index), agreementOf(c.key.table).has,
+                         agreementOf(c.key.table).e, agreementOf(c.key.table).it, description(*concurrentWrite)));
+        }
+    }
+
     // Deletes of rows this entry made: a delete that stands names what it took.
     void reportRemovals() {
         for (const auto& c : changes[index]) {
@@ -820,8 +880,9 @@ struct ReplayRules::Impl {
         alreadyGone.clear();
         const JournalEntry& entry = *entries[position];
         ChangeRecorder touched(recorded);
-        fkTables.clear();
-        for (const auto& c : changes[position]) mayDangle(c.key.table, c.op);
+        writtenRows.clear();
+        deletedRows.clear();
+        for (const auto& c : changes[position]) mayDangle(c.key, c.op);
         if (!entry.changes.empty()) {
             int rc = sqlite3changeset_apply(db, static_cast<int>(entry.changes.bytes().size()),
                                             const_cast<char*>(entry.changes.bytes().data()), nullptr, &Impl::onConflict, this);
@@ -831,6 +892,7 @@ struct ReplayRules::Impl {
                                        sqlite3_errstr(rc)));
         }
         applyDotFixes();
+        keepConcurrentlyChanged();
         keepConcurrentDots();
         for (auto& [key, values] : revive) {
             std::string before = name(key.table, key.id);
