@@ -1,6 +1,7 @@
 #include "window.hpp"
 
 #include "frame_background.hpp"
+#include "frame_layer.hpp"
 #include "keys.hpp"
 #include "outcomes/dropped_files.hpp"
 #include "presentation.hpp"
@@ -131,6 +132,10 @@ bool Windows::init(bool visible, int width, int height) {
     m_app.fonts().setProjectorHeight(static_cast<float>(height));
     m_app.fonts().build(*m_atlas);
     if (!openSlot(m_main, "Atelier", width, height, visible, nullptr)) return false;
+    // Views may hand the frame a layer drawn once and copied (frame_layer.hpp); ATELIER_NO_FRAME_LAYER=1
+    // draws everything every frame, to measure what the layer saves.
+    const char* noLayer = std::getenv("ATELIER_NO_FRAME_LAYER");
+    enableFrameLayers(!(noLayer && *noLayer && *noLayer != '0'));
     m_photoTextures = std::make_unique<PhotoTexturesGl>();
     setPhotoThumbnails(m_photoTextures.get());
     return true;
@@ -187,6 +192,7 @@ void Windows::closeSlot(Slot& slot) {
     if (!slot.window) return;
     glfwMakeContextCurrent(slot.window);
     ImGui::SetCurrentContext(slot.imgui);
+    slot.layerImage.reset(); // its framebuffer belongs to this context
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     forgetInputLog(slot.imgui);
@@ -215,6 +221,7 @@ void Windows::uploadFontTexture() {
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
     glGenerateMipmap(GL_TEXTURE_2D);
+    ++m_fontUploads;
     m_atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_fontTexture)));
     // The CPU copy is not needed once uploaded; glyph metrics stay.
     m_atlas->ClearTexData();
@@ -367,6 +374,7 @@ void Windows::frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen) {
     }
     ImGui::NewFrame();
     resetClearColour(ImGui::GetColorU32(ImGuiCol_WindowBg));
+    resetFrameLayer();
     m_app.handleShortcuts(slot.projection);
     if (slot.projection) m_app.drawProjectionWindow();
     else m_app.drawMainWindow();
@@ -376,6 +384,12 @@ void Windows::frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen) {
     ImVec4 clear = ImGui::ColorConvertU32ToFloat4(clearColour());
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
+    // A layer goes under everything ImGui draws (the board under its overlays, menus, popups).
+    if (const auto& layer = frameLayer()) {
+        if (!slot.layerImage) slot.layerImage = std::make_unique<FrameLayerImage>();
+        const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+        slot.layerImage->show(*layer, scale.x, scale.y, fbHeight, m_fontUploads);
+    }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     // The frame has seen this batch of presses: now their releases may count.
     inputLog().clear();
