@@ -9,6 +9,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cmath>
+#include <cstdint>
 
 namespace atelier {
 
@@ -64,6 +65,9 @@ void FrameLayerImage::show(const FrameLayer& layer, float scaleX, float scaleY, 
         for (ImDrawVert& v : m_mirror.VtxBuffer) v.pos.y = layer.size.y - v.pos.y;
         for (ImDrawCmd& c : m_mirror.CmdBuffer) c.ClipRect = ImVec4(c.ClipRect.x, layer.size.y - c.ClipRect.w, c.ClipRect.z, layer.size.y - c.ClipRect.y);
         ImDrawList* lists[] = {&m_mirror};
+        // Minified text (a board zoomed out) is sampled from the atlas's mipmaps.
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(ImGui::GetIO().Fonts->TexID)));
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
         ImDrawData data;
         data.Valid = true;
         data.CmdLists = lists;

@@ -385,11 +385,17 @@ void Windows::frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen) {
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     // A layer goes under everything ImGui draws (the board under its overlays, menus, popups).
-    if (const auto& layer = frameLayer()) {
+    const auto& layer = frameLayer();
+    if (layer) {
         if (!slot.layerImage) slot.layerImage = std::make_unique<FrameLayerImage>();
         const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
         slot.layerImage->show(*layer, scale.x, scale.y, fbHeight, m_fontUploads);
     }
+    // Text smaller than baked needs the atlas's mipmaps; when the board's text is in the layer
+    // (drawn into its image with them), the rest of the frame is drawn at its baked size and
+    // plain bilinear sampling, which llvmpipe shades for about half the cost of trilinear.
+    glBindTexture(GL_TEXTURE_2D, m_fontTexture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, layer ? GL_LINEAR : GL_LINEAR_MIPMAP_LINEAR);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     // The frame has seen this batch of presses: now their releases may count.
     inputLog().clear();

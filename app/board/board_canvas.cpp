@@ -535,10 +535,11 @@ void BoardCanvas::draw(Session& session, const FontSet& fonts, Id teamId, ImVec2
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 end(origin.x + size.x, origin.y + size.y);
     list->PushClipRect(origin, end, true);
-    paintBoardBackground(origin, end);
     // With an OpenGL frame the content goes into a layer the frame copies while it is unchanged;
-    // only what follows the mouse is drawn live on top.
+    // only what follows the mouse is drawn live on top. The layer's image has the board's
+    // background: the window's clear stays the window's, and no band is needed around it.
     const bool layered = frameLayersEnabled();
+    if (!layered) paintBoardBackground(origin, end);
     ImDrawList* content = layered ? m_layer.begin(m_camera) : list;
     const Camera& contentCamera = layered ? m_layer.camera() : m_camera;
     // A dot grid while the dots are far enough apart to mean something (it shows panning).
