@@ -72,6 +72,7 @@ add_library(atelier_gui STATIC
   window_icon.cpp
   frame_bench.cpp
   frame_layer_gl.cpp
+  frame_surround_gl.cpp
   outcomes/photo_textures_gl.cpp
 )
 target_include_directories(atelier_gui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})

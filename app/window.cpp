@@ -193,6 +193,7 @@ void Windows::closeSlot(Slot& slot) {
     glfwMakeContextCurrent(slot.window);
     ImGui::SetCurrentContext(slot.imgui);
     slot.layerImage.reset(); // its framebuffer belongs to this context
+    slot.surround.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     forgetInputLog(slot.imgui);
@@ -380,15 +381,24 @@ void Windows::frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen) {
     else m_app.drawMainWindow();
     ImGui::Render();
     glViewport(0, 0, fbWidth, fbHeight);
-    // The clear paints the background the views leave out (frame_background.hpp).
-    ImVec4 clear = ImGui::ColorConvertU32ToFloat4(clearColour());
-    glClearColor(clear.x, clear.y, clear.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    // A layer goes under everything ImGui draws (the board under its overlays, menus, popups).
+    ImDrawData* data = ImGui::GetDrawData();
     const auto& layer = frameLayer();
+    const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+    // Around a layer, what the last full frame drew may be reused (frame_surround_gl.hpp).
+    const bool surround = layer && !offscreen && scale.x == 1.0f && scale.y == 1.0f;
+    if (!surround && slot.surround) slot.surround->forget();
+    const bool reuse = surround && slot.surround && slot.surround->matches(*data, *layer, fbWidth, fbHeight, clearColour());
+    if (reuse) {
+        slot.surround->restoreAround(*layer, fbWidth, fbHeight);
+    } else {
+        // The clear paints the background the views leave out (frame_background.hpp).
+        ImVec4 clear = ImGui::ColorConvertU32ToFloat4(clearColour());
+        glClearColor(clear.x, clear.y, clear.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    // A layer goes under everything ImGui draws (the board under its overlays, menus, popups).
     if (layer) {
         if (!slot.layerImage) slot.layerImage = std::make_unique<FrameLayerImage>();
-        const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
         slot.layerImage->show(*layer, scale.x, scale.y, fbHeight, m_fontUploads);
     }
     // Text smaller than baked needs the atlas's mipmaps; when the board's text is in the layer
@@ -396,7 +406,16 @@ void Windows::frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen) {
     // plain bilinear sampling, which llvmpipe shades for about half the cost of trilinear.
     glBindTexture(GL_TEXTURE_2D, m_fontTexture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, layer ? GL_LINEAR : GL_LINEAR_MIPMAP_LINEAR);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (reuse) {
+        FrameSurround::clipTo(*data, *layer); // only what lies over the layer is drawn again
+        ImGui_ImplOpenGL3_RenderDrawData(data);
+    } else {
+        ImGui_ImplOpenGL3_RenderDrawData(data);
+        if (surround) {
+            if (!slot.surround) slot.surround = std::make_unique<FrameSurround>();
+            slot.surround->keep(*data, *layer, fbWidth, fbHeight, clearColour());
+        }
+    }
     // The frame has seen this batch of presses: now their releases may count.
     inputLog().clear();
     slot.pressedSinceFrame.clear();

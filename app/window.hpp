@@ -5,6 +5,7 @@
 #include "app.hpp"
 #include "frame_bench.hpp"
 #include "frame_layer_gl.hpp"
+#include "frame_surround_gl.hpp"
 #include "outcomes/photo_textures_gl.hpp"
 
 #include <array>
@@ -41,6 +42,8 @@ public:
     bool benchPan(const PanBenchRequest& request);
     // How many times the main window's frame layer was drawn (0 without one).
     unsigned layerRedraws() const { return m_main.layerImage ? m_main.layerImage->redraws() : 0; }
+    // How many frames of the main window reused the last full frame around the layer.
+    unsigned surroundReused() const { return m_main.surround ? m_main.surround->reused() : 0; }
 
     struct Slot {
         Windows* owner = nullptr;
@@ -54,6 +57,7 @@ public:
         std::vector<int> pressedSinceFrame;
         std::vector<std::array<int, 4>> deferredReleases; // key, scancode, action, mods
         std::unique_ptr<FrameLayerImage> layerImage; // this context's image of the frame layer, once one is shown
+        std::unique_ptr<FrameSurround> surround;     // the last full frame, reused around the layer
     };
 
 private:
