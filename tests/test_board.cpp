@@ -474,12 +474,15 @@ TEST_CASE("board geometry: wrapping, hit-testing, drop targets", "[board]") {
     REQUIRE(layout.clusters().size() == 2);
     // Every note's text fits its width once wrapped.
     const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    int wrapped = 0;
     for (const auto& n : layout.notes()) {
-        for (const auto& line : n.lines) {
+        wrapped += layout.lines(n).empty() ? 0 : 1; // measured when asked for
+        for (const auto& line : layout.lines(n)) {
             float w = font->CalcTextSizeA(board::kTextSize, FLT_MAX, 0, n.text.c_str() + line.begin, n.text.c_str() + line.end).x;
             CHECK(w <= n.rect.width() - 2 * board::kNotePadding + 1.0f);
         }
     }
+    CHECK(wrapped > 0);
     // The topmost note wins; a cluster frame holds its notes.
     const board::NoteItem& top = layout.notes().back();
     ImVec2 mid((top.rect.x0 + top.rect.x1) / 2, (top.rect.y0 + top.rect.y1) / 2);

@@ -158,9 +158,9 @@ void drawNote(ImDrawList* list, const NoteItem& n, const BoardLayout& layout, co
         // Lighter detail: the card, and greyed lines standing for the text when there is one.
         list->AddRectFilled(s.min, s.max, n.fill);
         bool blank = n.hidden && o.projector;
-        if (textPx >= 2.5f && !blank && !n.lines.empty()) {
+        if (textPx >= 2.5f && !blank && !layout.lines(n).empty()) {
             float lh = textPx * 1.15f, pad = kNotePadding * zoom;
-            std::size_t shown = std::min<std::size_t>(n.lines.size(), 4);
+            std::size_t shown = std::min<std::size_t>(layout.lines(n).size(), 4);
             for (std::size_t i = 0; i < shown; ++i) {
                 float y = s.min.y + pad + lh * float(i);
                 if (y + lh > s.max.y - pad) break;
@@ -222,7 +222,7 @@ void drawNote(ImDrawList* list, const NoteItem& n, const BoardLayout& layout, co
         list->AddLine(ImVec2(x + 1, y), ImVec2(x + 1, y + textPx * 1.1f), kSelected, std::max(1.5f, 2.0f * zoom));
         ++stats.notesWithText;
     } else {
-        noteText(list, *o.fonts, n.text, n.lines, origin, textPx, textBottom, ink);
+        noteText(list, *o.fonts, n.text, layout.lines(n), origin, textPx, textBottom, ink);
         ++stats.notesWithText;
     }
     if (showAuthor) {
