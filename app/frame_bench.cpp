@@ -2,6 +2,8 @@
 #include "frame_bench.hpp"
 #include "window.hpp"
 
+#include "frame_layer.hpp"
+
 #include "views/view_board.hpp"
 
 #define GL_GLEXT_PROTOTYPES
@@ -152,6 +154,7 @@ bool Windows::benchPan(const PanBenchRequest& request) {
         return std::chrono::duration<double, std::milli>(std::chrono::system_clock::now().time_since_epoch()).count();
     };
     const double panStartEpoch = epochMs();
+    const unsigned redraws0 = layerRedraws(), reused0 = surroundReused();
     double cpu0 = cpuSeconds(), start = glfwGetTime();
     swaps.push_back(start);
     while (swaps.back() - start < request.panSeconds) {
@@ -165,6 +168,7 @@ bool Windows::benchPan(const PanBenchRequest& request) {
         swaps.push_back(glfwGetTime());
     }
     double cpu = cpuSeconds() - cpu0;
+    const unsigned layerDrawn = layerRedraws() - redraws0, surroundKept = surroundReused() - reused0;
     const double panEndEpoch = epochMs();
     std::vector<double> intervals;
     for (std::size_t i = 1; i < swaps.size(); ++i) intervals.push_back((swaps[i] - swaps[i - 1]) * 1000.0);
@@ -188,6 +192,10 @@ bool Windows::benchPan(const PanBenchRequest& request) {
                           {"framebuffer", std::to_string(w) + "x" + std::to_string(h)},
                           {"renderer", reinterpret_cast<const char*>(glGetString(GL_RENDERER))},
                           {"frames", intervals.size()},
+                          // the board's layer drawn again during the pan (frame_layer.hpp), null without one
+                          {"layer_redraws", frameLayersEnabled() ? nlohmann::json(layerDrawn) : nlohmann::json()},
+                          // frames that reused the last full frame around the layer (frame_surround_gl.hpp)
+                          {"surround_reused", frameLayersEnabled() ? nlohmann::json(surroundKept) : nlohmann::json()},
                           {"frame_median_ms", percentile(intervals, 0.5)},
                           {"frame_p95_ms", percentile(intervals, 0.95)},
                           {"build_median_ms", percentile(buildMs, 0.5)},

@@ -12,6 +12,7 @@ add_library(atelier_ui STATIC
   file_picker.cpp
   text_clip.cpp
   frame_background.cpp
+  frame_layer.cpp
   toolbar.cpp
   keys.cpp
   app.cpp
@@ -45,6 +46,7 @@ add_library(atelier_ui STATIC
   board/selection.cpp
   board/note_editor.cpp
   board/board_draw.cpp
+  board/board_layer.cpp
   board/board_canvas.cpp
   board/board_projection.cpp
   board/ranking.cpp
@@ -69,6 +71,8 @@ add_library(atelier_gui STATIC
   window.cpp
   window_icon.cpp
   frame_bench.cpp
+  frame_layer_gl.cpp
+  frame_surround_gl.cpp
   outcomes/photo_textures_gl.cpp
 )
 target_include_directories(atelier_gui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})

@@ -1,6 +1,7 @@
 #include "window.hpp"
 
 #include "frame_background.hpp"
+#include "frame_layer.hpp"
 #include "keys.hpp"
 #include "outcomes/dropped_files.hpp"
 #include "presentation.hpp"
@@ -131,6 +132,10 @@ bool Windows::init(bool visible, int width, int height) {
     m_app.fonts().setProjectorHeight(static_cast<float>(height));
     m_app.fonts().build(*m_atlas);
     if (!openSlot(m_main, "Atelier", width, height, visible, nullptr)) return false;
+    // Views may hand the frame a layer drawn once and copied (frame_layer.hpp); ATELIER_NO_FRAME_LAYER=1
+    // draws everything every frame, to measure what the layer saves.
+    const char* noLayer = std::getenv("ATELIER_NO_FRAME_LAYER");
+    enableFrameLayers(!(noLayer && *noLayer && *noLayer != '0'));
     m_photoTextures = std::make_unique<PhotoTexturesGl>();
     setPhotoThumbnails(m_photoTextures.get());
     return true;
@@ -187,6 +192,8 @@ void Windows::closeSlot(Slot& slot) {
     if (!slot.window) return;
     glfwMakeContextCurrent(slot.window);
     ImGui::SetCurrentContext(slot.imgui);
+    slot.layerImage.reset(); // its framebuffer belongs to this context
+    slot.surround.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     forgetInputLog(slot.imgui);
@@ -215,6 +222,7 @@ void Windows::uploadFontTexture() {
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
     glGenerateMipmap(GL_TEXTURE_2D);
+    ++m_fontUploads;
     m_atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_fontTexture)));
     // The CPU copy is not needed once uploaded; glyph metrics stay.
     m_atlas->ClearTexData();
@@ -367,16 +375,47 @@ void Windows::frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen) {
     }
     ImGui::NewFrame();
     resetClearColour(ImGui::GetColorU32(ImGuiCol_WindowBg));
+    resetFrameLayer();
     m_app.handleShortcuts(slot.projection);
     if (slot.projection) m_app.drawProjectionWindow();
     else m_app.drawMainWindow();
     ImGui::Render();
     glViewport(0, 0, fbWidth, fbHeight);
-    // The clear paints the background the views leave out (frame_background.hpp).
-    ImVec4 clear = ImGui::ColorConvertU32ToFloat4(clearColour());
-    glClearColor(clear.x, clear.y, clear.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ImDrawData* data = ImGui::GetDrawData();
+    const auto& layer = frameLayer();
+    const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+    // Around a layer, what the last full frame drew may be reused (frame_surround_gl.hpp).
+    const bool surround = layer && !offscreen && scale.x == 1.0f && scale.y == 1.0f;
+    if (!surround && slot.surround) slot.surround->forget();
+    const bool reuse = surround && slot.surround && slot.surround->matches(*data, *layer, fbWidth, fbHeight, clearColour());
+    if (reuse) {
+        slot.surround->restoreAround(*layer, fbWidth, fbHeight);
+    } else {
+        // The clear paints the background the views leave out (frame_background.hpp).
+        ImVec4 clear = ImGui::ColorConvertU32ToFloat4(clearColour());
+        glClearColor(clear.x, clear.y, clear.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    // A layer goes under everything ImGui draws (the board under its overlays, menus, popups).
+    if (layer) {
+        if (!slot.layerImage) slot.layerImage = std::make_unique<FrameLayerImage>();
+        slot.layerImage->show(*layer, scale.x, scale.y, fbHeight, m_fontUploads);
+    }
+    // Text smaller than baked needs the atlas's mipmaps; when the board's text is in the layer
+    // (drawn into its image with them), the rest of the frame is drawn at its baked size and
+    // plain bilinear sampling, which llvmpipe shades for about half the cost of trilinear.
+    glBindTexture(GL_TEXTURE_2D, m_fontTexture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, layer ? GL_LINEAR : GL_LINEAR_MIPMAP_LINEAR);
+    if (reuse) {
+        FrameSurround::clipTo(*data, *layer); // only what lies over the layer is drawn again
+        ImGui_ImplOpenGL3_RenderDrawData(data);
+    } else {
+        ImGui_ImplOpenGL3_RenderDrawData(data);
+        if (surround) {
+            if (!slot.surround) slot.surround = std::make_unique<FrameSurround>();
+            slot.surround->keep(*data, *layer, fbWidth, fbHeight, clearColour());
+        }
+    }
     // The frame has seen this batch of presses: now their releases may count.
     inputLog().clear();
     slot.pressedSinceFrame.clear();

@@ -4,6 +4,8 @@
 // context. Also renders screenshots offscreen.
 #include "app.hpp"
 #include "frame_bench.hpp"
+#include "frame_layer_gl.hpp"
+#include "frame_surround_gl.hpp"
 #include "outcomes/photo_textures_gl.hpp"
 
 #include <array>
@@ -38,6 +40,10 @@ public:
     bool screenshot(const ScreenshotRequest& request);
     // Pans the board in the visible window and prints one JSON record (frame_bench.cpp).
     bool benchPan(const PanBenchRequest& request);
+    // How many times the main window's frame layer was drawn (0 without one).
+    unsigned layerRedraws() const { return m_main.layerImage ? m_main.layerImage->redraws() : 0; }
+    // How many frames of the main window reused the last full frame around the layer.
+    unsigned surroundReused() const { return m_main.surround ? m_main.surround->reused() : 0; }
 
     struct Slot {
         Windows* owner = nullptr;
@@ -50,6 +56,8 @@ public:
         // frames would never be seen. Such releases wait until the frame has run.
         std::vector<int> pressedSinceFrame;
         std::vector<std::array<int, 4>> deferredReleases; // key, scancode, action, mods
+        std::unique_ptr<FrameLayerImage> layerImage; // this context's image of the frame layer, once one is shown
+        std::unique_ptr<FrameSurround> surround;     // the last full frame, reused around the layer
     };
 
 private:
@@ -67,6 +75,7 @@ private:
     Slot m_main, m_projection;
     ImFontAtlas* m_atlas = nullptr; // shared by both ImGui contexts
     unsigned m_fontTexture = 0;
+    unsigned m_fontUploads = 0; // the atlas texture's contents changed: cached layers are redrawn
     bool m_mainFullScreen = false, m_projectionFullScreen = false;
     int m_savedX = 0, m_savedY = 0, m_savedW = 1280, m_savedH = 800;
     std::string m_title;

@@ -17,6 +17,9 @@ for n in 200 2000; do
             || { echo "FAIL: --bench-pan (N=$n, $zoom)"; cat "$work/err"; exit 1; }
         fill=$(printf '%s' "$record" | sed -n 's/.*"screens_of_fill":\([0-9.]*\).*/\1/p')
         [ -n "$fill" ] || { echo "FAIL: no fragment count (GL_ARB_pipeline_statistics_query missing?): $record"; exit 1; }
+        # Panning within the layer's margin never draws the board again (frame_layer.hpp).
+        redraws=$(printf '%s' "$record" | sed -n 's/.*"layer_redraws":\([0-9]*\).*/\1/p')
+        if [ "$redraws" != 0 ]; then echo "FAIL N=$n $zoom: the board's layer was drawn ${redraws:-?} times while panning"; status=1; fi
         if awk -v f="$fill" 'BEGIN { exit !(f <= 1.3) }'; then
             echo "ok   N=$n $zoom: $fill screens of fill"
         else

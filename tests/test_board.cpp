@@ -9,6 +9,8 @@
 #include "layout/cluster_layout.hpp"
 #include "support.hpp"
 #include "views/view_board.hpp"
+#include "board/board_layer.hpp"
+#include "frame_layer.hpp"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -472,12 +474,15 @@ TEST_CASE("board geometry: wrapping, hit-testing, drop targets", "[board]") {
     REQUIRE(layout.clusters().size() == 2);
     // Every note's text fits its width once wrapped.
     const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    int wrapped = 0;
     for (const auto& n : layout.notes()) {
-        for (const auto& line : n.lines) {
+        wrapped += layout.lines(n).empty() ? 0 : 1; // measured when asked for
+        for (const auto& line : layout.lines(n)) {
             float w = font->CalcTextSizeA(board::kTextSize, FLT_MAX, 0, n.text.c_str() + line.begin, n.text.c_str() + line.end).x;
             CHECK(w <= n.rect.width() - 2 * board::kNotePadding + 1.0f);
         }
     }
+    CHECK(wrapped > 0);
     // The topmost note wins; a cluster frame holds its notes.
     const board::NoteItem& top = layout.notes().back();
     ImVec2 mid((top.rect.x0 + top.rect.x1) / 2, (top.rect.y0 + top.rect.y1) / 2);
@@ -628,6 +633,75 @@ TEST_CASE("board frame cost", "[.bench]") {
             std::printf("board frame, %d notes, %s: median %.3f ms\n", count, fit ? "fit" : "1:1", times[times.size() / 2]);
         }
     }
+}
+
+
+TEST_CASE("the board's layer is drawn again only when what it shows changes: not while panning within its margin, nor for the hover", "[board][layer]") {
+    struct LayersOn { // as the OpenGL frame loop does; headless frames draw without layers otherwise
+        LayersOn() { enableFrameLayers(true); }
+        ~LayersOn() { enableFrameLayers(false); }
+    } layersOn;
+    BoardHarness h;
+    Id team = h.teamNumber(1);
+    h.showTeam(team);
+    std::vector<const Note*> notes = h.state().notesOfTeam(team);
+    REQUIRE(notes.size() >= 2);
+    const Note& note = *notes.front();
+    const Id noteId = note.id;
+    board::BoardCanvas& canvas = h.canvas();
+    canvas.showAt(ImVec2(float(note.x) - 100, float(note.y) - 100), 1.0f);
+    h.frames(2);
+    auto layer = [] {
+        REQUIRE(frameLayer());
+        return *frameLayer();
+    };
+    CHECK(layer().size.x == canvas.camera().size().x + 2 * board::BoardLayer::kMargin);
+    h.frame();
+    CHECK_FALSE(layer().changed);
+    const ImVec2 at = layer().imageAt;
+    auto covers = [&](const FrameLayer& l) { // the image holds the whole view
+        const board::Camera& c = canvas.camera();
+        return l.imageAt.x <= c.origin().x && l.imageAt.y <= c.origin().y && l.imageAt.x + l.size.x >= c.origin().x + c.size().x &&
+               l.imageAt.y + l.size.y >= c.origin().y + c.size().y;
+    };
+    CHECK(covers(layer()));
+
+    canvas.camera().panBy(ImVec2(100, -60)); // within the margin: the same image, shown moved
+    h.frame();
+    CHECK_FALSE(layer().changed);
+    CHECK(layer().imageAt.x == at.x + 100);
+    CHECK(layer().imageAt.y == at.y - 60);
+    CHECK(covers(layer()));
+
+    h.moveTo(h.screen(centre(note))); // hovered: its outline is drawn live, over the image
+    CHECK(canvas.layout().note(noteId));
+    CHECK_FALSE(layer().changed);
+
+    canvas.camera().panBy(ImVec2(2 * board::BoardLayer::kMargin + 1, 0)); // past the margin: drawn again
+    h.frame();
+    CHECK(layer().changed);
+    CHECK(covers(layer()));
+    h.frame();
+    CHECK_FALSE(layer().changed);
+
+    canvas.camera().zoomAt(ImVec2(800, 500), 0.8f);
+    h.frame();
+    CHECK(layer().changed);
+    h.frame();
+    CHECK_FALSE(layer().changed);
+
+    h.session().queue(RecolourNotes{{noteId}, "#9AD0F5"}); // an edit shows at once
+    h.frames(2);
+    REQUIRE(h.state().find<Note>(noteId)->colour == "#9AD0F5");
+    bool redrawn = false;
+    h.session().queue(RecolourNotes{{noteId}, "#FFE066"});
+    for (int i = 0; i < 2; ++i) {
+        h.frame();
+        redrawn = redrawn || layer().changed;
+    }
+    CHECK(redrawn);
+    h.frame();
+    CHECK_FALSE(layer().changed);
 }
 
 } // namespace atelier::test

@@ -2,6 +2,7 @@
 
 #include "board/hit_test.hpp"
 #include "frame_background.hpp"
+#include "frame_layer.hpp"
 #include "strings.hpp"
 #include "theme.hpp"
 
@@ -534,17 +535,22 @@ void BoardCanvas::draw(Session& session, const FontSet& fonts, Id teamId, ImVec2
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 end(origin.x + size.x, origin.y + size.y);
     list->PushClipRect(origin, end, true);
-    paintBoardBackground(origin, end);
+    // With an OpenGL frame the content goes into a layer the frame copies while it is unchanged;
+    // only what follows the mouse is drawn live on top. The layer's image has the board's
+    // background: the window's clear stays the window's, and no band is needed around it.
+    const bool layered = frameLayersEnabled();
+    if (!layered) paintBoardBackground(origin, end);
+    ImDrawList* content = layered ? m_layer.begin(m_camera) : list;
+    const Camera& contentCamera = layered ? m_layer.camera() : m_camera;
     // A dot grid while the dots are far enough apart to mean something (it shows panning).
-    float spacing = 80.0f * m_camera.zoom();
+    float spacing = 80.0f * contentCamera.zoom();
     if (spacing >= 40.0f) {
-        WorldRect v = m_camera.visible();
+        WorldRect v = contentCamera.visible();
         for (float x = std::floor(v.x0 / 80.0f) * 80.0f; x < v.x1; x += 80.0f)
-            for (float y = std::floor(v.y0 / 80.0f) * 80.0f; y < v.y1; y += 80.0f)
-                {
-                    ImVec2 p = m_camera.toScreen(ImVec2(x, y));
-                    list->AddRectFilled(p, ImVec2(p.x + 2, p.y + 2), kGridDot);
-                }
+            for (float y = std::floor(v.y0 / 80.0f) * 80.0f; y < v.y1; y += 80.0f) {
+                ImVec2 p = contentCamera.toScreen(ImVec2(x, y));
+                content->AddRectFilled(p, ImVec2(p.x + 2, p.y + 2), kGridDot);
+            }
     }
 
     DrawOptions options;
@@ -562,7 +568,15 @@ void BoardCanvas::draw(Session& session, const FontSet& fonts, Id teamId, ImVec2
         options.movingCluster = m_dragCluster;
         options.moveOffset = m_offset;
     }
-    m_stats = drawBoard(list, m_layout, m_camera, options);
+    if (layered) {
+        DrawOptions still = options;
+        still.hoveredNote = still.hoveredCluster = Id{};
+        m_stats = drawBoard(content, m_layout, contentCamera, still);
+        m_layer.submit(m_camera, kBoardBg);
+        drawHover(list, m_layout, m_camera, options);
+    } else {
+        m_stats = drawBoard(list, m_layout, m_camera, options);
+    }
 
     if (m_gesture == Gesture::ResizeNote) {
         // The size the note will take, outlined over it until the button is released.

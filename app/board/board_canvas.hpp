@@ -6,6 +6,7 @@
 // change is queued on the Session as one action per gesture (a drag is one MoveNotes on
 // release, a text edit one EditNote when the note is left) and applied after the frame.
 #include "board/board_draw.hpp"
+#include "board/board_layer.hpp"
 #include "board/board_layout.hpp"
 #include "board/camera.hpp"
 #include "board/note_editor.hpp"
@@ -91,6 +92,7 @@ private:
     double m_lastPressTime = -1.0; // the last left press seen in the input log, and where
     ImVec2 m_lastPress{0, 0};
     DrawStats m_stats;
+    BoardLayer m_layer; // the content drawn once and copied while only the view moves
     bool m_fitPending = true;
     // After a fit, the board stays fitted when the window is resized, until the user pans or zooms.
     bool m_keepFit = false;

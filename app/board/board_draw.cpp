@@ -84,6 +84,14 @@ void chosenTag(ImDrawList* list, const FontSet& fonts, Screen idea, float zoom, 
     lastChosenTag() = ImVec4(min.x, min.y, min.x + box.x, min.y + box.y);
 }
 
+void hoverOutline(ImDrawList* list, Screen s, float zoom) {
+    list->AddRect(s.min, s.max, IM_COL32(0, 0, 0, 0x60), std::min(4.0f * zoom, 4.0f), 0, 1.5f);
+}
+
+void clusterHoverOutline(ImDrawList* list, Screen s, float zoom) {
+    list->AddRect(s.min, s.max, IM_COL32(0, 0, 0, 0x50), std::min(10.0f * zoom, 10.0f), 0, 2.0f);
+}
+
 void drawCluster(ImDrawList* list, const ClusterItem& c, const BoardLayout& layout, const Camera& camera, const DrawOptions& o,
                  ImVec2 offset) {
     float zoom = camera.zoom();
@@ -97,7 +105,7 @@ void drawCluster(ImDrawList* list, const ClusterItem& c, const BoardLayout& layo
     bool selected = !o.projector && o.selection && o.selection->cluster() == c.id;
     if (chosen) list->AddRect(s.min, s.max, kChosen, rounding, 0, std::max(3.0f, 5.0f * zoom));
     else if (selected || c.id == o.dropCluster) list->AddRect(s.min, s.max, kSelected, rounding, 0, 3.0f);
-    else if (c.id == o.hoveredCluster) list->AddRect(s.min, s.max, IM_COL32(0, 0, 0, 0x50), rounding, 0, 2.0f);
+    else if (c.id == o.hoveredCluster) clusterHoverOutline(list, s, zoom);
     float size = kTextSize * 1.25f * zoom;
     if (size >= kMinReadablePixels) {
         ImFont* font = fontForSize(*o.fonts, size, true);
@@ -150,9 +158,9 @@ void drawNote(ImDrawList* list, const NoteItem& n, const BoardLayout& layout, co
         // Lighter detail: the card, and greyed lines standing for the text when there is one.
         list->AddRectFilled(s.min, s.max, n.fill);
         bool blank = n.hidden && o.projector;
-        if (textPx >= 2.5f && !blank && !n.lines.empty()) {
+        if (textPx >= 2.5f && !blank && !layout.lines(n).empty()) {
             float lh = textPx * 1.15f, pad = kNotePadding * zoom;
-            std::size_t shown = std::min<std::size_t>(n.lines.size(), 4);
+            std::size_t shown = std::min<std::size_t>(layout.lines(n).size(), 4);
             for (std::size_t i = 0; i < shown; ++i) {
                 float y = s.min.y + pad + lh * float(i);
                 if (y + lh > s.max.y - pad) break;
@@ -176,7 +184,7 @@ void drawNote(ImDrawList* list, const NoteItem& n, const BoardLayout& layout, co
     bool selected = !o.projector && o.selection && o.selection->contains(n.id);
     if (chosen) list->AddRect(s.min, s.max, kChosen, rounding, 0, std::max(3.0f, 5.0f * zoom));
     if (selected || editing) list->AddRect(s.min, s.max, kSelected, rounding, 0, std::max(2.0f, 3.0f * zoom));
-    else if (!chosen && n.id == o.hoveredNote && !o.projector) list->AddRect(s.min, s.max, IM_COL32(0, 0, 0, 0x60), rounding, 0, 1.5f);
+    else if (!chosen && n.id == o.hoveredNote && !o.projector) hoverOutline(list, s, zoom);
 
     float pad = kNotePadding * zoom;
     ImU32 ink = textOn(n.fill);
@@ -214,7 +222,7 @@ void drawNote(ImDrawList* list, const NoteItem& n, const BoardLayout& layout, co
         list->AddLine(ImVec2(x + 1, y), ImVec2(x + 1, y + textPx * 1.1f), kSelected, std::max(1.5f, 2.0f * zoom));
         ++stats.notesWithText;
     } else {
-        noteText(list, *o.fonts, n.text, n.lines, origin, textPx, textBottom, ink);
+        noteText(list, *o.fonts, n.text, layout.lines(n), origin, textPx, textBottom, ink);
         ++stats.notesWithText;
     }
     if (showAuthor) {
@@ -297,6 +305,26 @@ DrawStats drawBoard(ImDrawList* list, const BoardLayout& layout, const Camera& c
             drawNote(list, n, layout, camera, o, o.moveOffset, stats);
         }
     return stats;
+}
+
+void drawHover(ImDrawList* list, const BoardLayout& layout, const Camera& camera, const DrawOptions& o) {
+    if (o.projector) return;
+    const float zoom = camera.zoom();
+    if (const ClusterItem* c = layout.cluster(o.hoveredCluster)) {
+        ImVec2 off = (o.movingCluster && c->id == o.movingCluster) ? o.moveOffset : ImVec2(0, 0);
+        bool chosen = layout.selectedCluster() == c->id;
+        bool selected = o.selection && o.selection->cluster() == c->id;
+        if (!chosen && !selected && c->id != o.dropCluster) clusterHoverOutline(list, toScreen(camera, c->frame, off), zoom);
+    }
+    if (const NoteItem* n = layout.note(o.hoveredNote)) {
+        bool moving = o.moving && o.moving->count(n->id);
+        ImVec2 off = moving ? o.moveOffset : (o.movingCluster && n->clusterId == o.movingCluster) ? o.moveOffset : ImVec2(0, 0);
+        bool full = kTextSize * zoom >= kMinReadablePixels; // the lighter detail has no hover outline
+        bool chosen = layout.selectedNote() == n->id;
+        bool selected = o.selection && o.selection->contains(n->id);
+        bool editing = o.editor && o.editor->active() && o.editor->note() == n->id;
+        if (full && !chosen && !selected && !editing) hoverOutline(list, toScreen(camera, n->rect, off), zoom);
+    }
 }
 
 } // namespace atelier::board

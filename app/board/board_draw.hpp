@@ -38,6 +38,10 @@ struct DrawStats {
 inline constexpr float kMinReadablePixels = 6.0f; // text is drawn from about 6 px high (issue 17)
 
 DrawStats drawBoard(ImDrawList* list, const BoardLayout& layout, const Camera& camera, const DrawOptions& options);
+// The outlines of the hovered note and cluster alone, as drawBoard draws them: the canvas draws
+// them over the board's cached layer (board_layer.hpp), which then does not change with the
+// mouse or with what passes under a still mouse while panning.
+void drawHover(ImDrawList* list, const BoardLayout& layout, const Camera& camera, const DrawOptions& options);
 
 // The font to draw `pixels`-tall text with: the UI font when it is close, the projector one above.
 ImFont* fontForSize(const FontSet& fonts, float pixels, bool bold);

@@ -64,9 +64,9 @@ void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font,
         if (old != previous.end() && old->second.text == n->text && old->second.rect.width() == width) {
             item.text = std::move(old->second.text);
             item.lines = std::move(old->second.lines);
+            item.wrapped = old->second.wrapped;
         } else {
             item.text = n->text;
-            if (font) item.lines = wrapText(font, kTextSize, width - 2 * kNotePadding, item.text);
         }
         item.id = n->id;
         item.clusterId = n->clusterId;
@@ -97,6 +97,14 @@ void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font,
         m_clusterIndex.emplace(item.id, m_clusters.size());
         m_clusters.push_back(std::move(item));
     }
+}
+
+const std::vector<TextLine>& BoardLayout::lines(const NoteItem& n) const {
+    if (!n.wrapped && m_font) {
+        n.lines = wrapText(m_font, kTextSize, n.rect.width() - 2 * kNotePadding, n.text);
+        n.wrapped = true;
+    }
+    return n.lines;
 }
 
 const NoteItem* BoardLayout::note(Id id) const {

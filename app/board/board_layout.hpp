@@ -38,7 +38,9 @@ struct NoteItem {
     int myDots = 0;  // dots of the chosen voter on this note
     std::string text;
     std::string author; // empty when unknown
-    std::vector<TextLine> lines;
+    // The text's lines, measured on first use (BoardLayout::lines).
+    mutable std::vector<TextLine> lines;
+    mutable bool wrapped = false;
 };
 
 struct ClusterItem {
@@ -68,6 +70,10 @@ public:
     const std::vector<NoteItem>& notes() const { return m_notes; } // bottom to top
     const std::vector<ClusterItem>& clusters() const { return m_clusters; }
     const NoteItem* note(Id id) const;
+    // A note's text wrapped to its width, measured when first asked for: a board of 50,000
+    // notes shown zoomed out draws no text, so its first frame need not wrap every note
+    // (issue 17: 400 ms of the 10x event's first frame).
+    const std::vector<TextLine>& lines(const NoteItem& note) const;
     const ClusterItem* cluster(Id id) const;
     std::size_t indexOf(Id noteId) const; // notes().size() when absent
     WorldRect bounds() const { return m_bounds; } // every note and cluster

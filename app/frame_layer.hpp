@@ -1,0 +1,37 @@
+#pragma once
+// A part of the frame drawn once into an offscreen image and copied onto the window while it
+// stays the same (issue 17): the board's notes, while only the view moves. A software
+// rasteriser (llvmpipe) pays for every shaded pixel; a panning frame then costs one copy of the
+// board's rectangle instead of its background, cards, shadows and glyphs, all blended.
+//
+// The view builds the layer's draw list in the image's own coordinates and says whether it
+// differs from the one last drawn; the OpenGL side of the frame (window.cpp) draws it into the
+// image when needed and copies the image's visible part under everything ImGui draws.
+// Without an OpenGL frame (headless tests), layers are off and views draw as before.
+#include <imgui.h>
+
+#include <optional>
+
+namespace atelier {
+
+struct FrameLayer {
+    const ImDrawList* list = nullptr; // in image coordinates: (0, 0) is the image's top-left
+    ImVec2 size{0, 0};                // the image, in ImGui units
+    ImU32 background = 0;             // the image is cleared to it before the list is drawn
+    bool changed = true;              // the list differs from the last one given
+    // On this frame's screen: the rectangle it shows in (integer pixels), and where the image's
+    // top-left corner lands (integer pixels: a copy, never a resampling).
+    ImVec2 screenMin{0, 0}, screenMax{0, 0};
+    ImVec2 imageAt{0, 0};
+};
+
+// Set by the OpenGL frame loop when it can draw layers.
+void enableFrameLayers(bool on);
+bool frameLayersEnabled();
+
+// The frame loop forgets the last frame's layer before each window's frame.
+void resetFrameLayer();
+void submitFrameLayer(const FrameLayer& layer);
+const std::optional<FrameLayer>& frameLayer();
+
+} // namespace atelier
