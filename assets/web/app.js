@@ -207,7 +207,7 @@
     const v = view;
     const me = v.members.find((m) => m.id === v.member);
     $('team-line').hidden = false;
-    setText('team-line', T.team + ' ' + v.team.name + (me ? ' · ' + me.name : ''));
+    setText('team-line', v.team.name + (me ? ' · ' + me.name : ''));
     setText('challenge', v.challenge ? v.challenge.question : '');
     setText('phase', T.phases[v.phase] || '');
     const round = v.vote && !v.vote.closed ? v.vote : null;

@@ -31,6 +31,7 @@ class Served:
             {"action": "add_member", "id": "3003", "team": self.team_b, "name": "Carla"},
             {"action": "add_prototype", "id": "4001", "team": self.team_a, "title": "Guichet mobile"},
             {"action": "open_vote_round", "id": "5001", "team": self.team_a, "budget": 2},
+            {"action": "start_timer", "id": "6001", "team": self.team_a, "seconds": 600, "label": "Idéation"},
         ]
         self.apply(actions)
         self.proc = subprocess.Popen([binary, "serve", self.db, "--port", "0", "--bind", "127.0.0.1", "--code", CODE],
