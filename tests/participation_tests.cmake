@@ -8,9 +8,9 @@ if(NOT ATELIER_SYSTEM_PYTHON)
 endif()
 add_test(NAME serve_api_refuses_all_but_participants
   COMMAND ${ATELIER_SYSTEM_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/participation/serve_api_test.py $<TARGET_FILE:atelier>)
-set_tests_properties(serve_api_refuses_all_but_participants PROPERTIES TIMEOUT 120 ENVIRONMENT "TMPDIR=/dev/shm")
+set_tests_properties(serve_api_refuses_all_but_participants PROPERTIES TIMEOUT 120 ENVIRONMENT "TMPDIR=/dev/shm;PYTHONDONTWRITEBYTECODE=1")
 # The page in headless Chromium (chromium, chromium-driver, python3-selenium): join, name,
 # accents, a hostile note as text, votes, refresh, offline through a proxy it cuts, a stand.
 add_test(NAME participant_page_in_chromium
   COMMAND ${ATELIER_SYSTEM_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/participation/browser_test.py $<TARGET_FILE:atelier>)
-set_tests_properties(participant_page_in_chromium PROPERTIES TIMEOUT 180 ENVIRONMENT "TMPDIR=/dev/shm")
+set_tests_properties(participant_page_in_chromium PROPERTIES TIMEOUT 180 ENVIRONMENT "TMPDIR=/dev/shm;PYTHONDONTWRITEBYTECODE=1")

@@ -37,6 +37,10 @@ def main(binary):
         csp = headers.get("Content-Security-Policy", "")
         check("script-src 'self'" in csp and "unsafe-inline" not in csp, "CSP forbids inline script: " + csp)
         check(s.request("GET", "/app.js")[0] == 200, "GET /app.js")
+        # The whole page under 150 KB, and nothing it loads from outside the laptop.
+        page = body + s.request("GET", "/app.js")[2] + s.request("GET", "/style.css")[2]
+        check(len(page) < 150_000, "the page weighs %d bytes" % len(page))
+        check(b"http://" not in page and b"https://" not in page, "the page loads nothing from outside")
         # Nothing else: no folder, no traversal, no file of the disk.
         for path in ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd", "//etc/passwd",
                      "/web/index.html", "/assets/web/app.js", "/index.html/..", "/demo/demo.json", "/.%2e/CMakeLists.txt",
