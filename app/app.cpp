@@ -568,6 +568,11 @@ void App::drawToasts() {
 
 bool App::afterFrames() {
     bool changed = m_session.applyPending();
+    // Phones' requests, on this (the engine's) thread; their actions stay off the undo history.
+    if (m_session.participation) {
+        if (!m_session.isOpen() || m_session.engine()->serial() != m_session.participationEngine) m_session.participation.reset();
+        else if (m_session.participation->pump(*m_session.engine()) > 0) changed = true;
+    }
     auto now = std::chrono::steady_clock::now();
     if (changed || mouseButtonHeld()) {
         m_lastChange = now; // a drag may be under way: its drop is an action

@@ -132,6 +132,7 @@ bool Session::openDefault(const std::string& path) {
 }
 
 void Session::close() {
+    participation.reset(); // before the engine its queue hands requests to
     m_engine.reset();
     m_pending.clear();
     m_pendingUndo.clear();

@@ -5,6 +5,7 @@
 #include "actions/actions.hpp"
 #include "model/clock.hpp"
 #include "engine/engine.hpp"
+#include "server/participant_server.hpp"
 
 #include <functional>
 #include <memory>
@@ -13,7 +14,7 @@
 
 namespace atelier {
 
-enum class ViewId { Home, Challenge, Teams, Programme, Phases, Timer, Projector, Board, Votes, Prototypes, Stand, Dashboard, Search, Files, Count };
+enum class ViewId { Home, Challenge, Teams, Programme, Phases, Timer, Projector, Board, Votes, Prototypes, Stand, Dashboard, Search, Files, Participation, Count };
 enum class ProjectorContent { TimerOnly, Challenge, Programme, Board, Vote, Count };
 
 struct Toast {
@@ -37,6 +38,12 @@ public:
     // first); the outcome is a toast. Call between frames (Session::defer).
     bool restoreBackup(const std::string& backupPath);
     bool isOpen() const { return m_engine != nullptr; }
+    // Phones on the LAN (the Participation screen): open while the event is; closing the event
+    // closes it. Its queue is drained by App::afterFrames, between frames; `wakeLoop` (set by
+    // the window layer to glfwPostEmptyEvent) wakes the sleeping loop when a phone writes.
+    std::unique_ptr<ParticipantServer> participation;
+    std::uint64_t participationEngine = 0; // Engine::serial() it serves
+    std::function<void()> wakeLoop;
     const std::string& openError() const { return m_openError; }
     void clearOpenError() { m_openError.clear(); }
     Engine* engine() { return m_engine.get(); }

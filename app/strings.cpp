@@ -364,6 +364,7 @@ constexpr const char* kFrench[] = {
     "Tableau de bord", // ViewDashboard
     "Rechercher", // ViewSearch
     "Fichiers", // ViewFiles
+    "Participation", // ViewParticipation
     "+ Nouveau prototype", // ProtoAdd
     "Nouveau prototype", // ProtoNewTitle
     "Aucun prototype pour l’instant. Créez le premier : une maquette, un storyboard, un jeu de rôle…", // ProtoNone
@@ -860,6 +861,7 @@ constexpr const char* kEnglish[] = {
     "Dashboard", // ViewDashboard
     "Search", // ViewSearch
     "Files", // ViewFiles
+    "Phones", // ViewParticipation
     "+ New prototype", // ProtoAdd
     "New prototype", // ProtoNewTitle
     "No prototype yet. Create the first one: a mockup, a storyboard, a role play…", // ProtoNone

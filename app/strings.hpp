@@ -369,6 +369,7 @@ enum class Str : int {
     ViewDashboard,
     ViewSearch,
     ViewFiles,
+    ViewParticipation,
     ProtoAdd,
     ProtoNewTitle,
     ProtoNone,

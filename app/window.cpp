@@ -138,6 +138,8 @@ bool Windows::init(bool visible, int width, int height) {
     enableFrameLayers(!(noLayer && *noLayer && *noLayer != '0'));
     m_photoTextures = std::make_unique<PhotoTexturesGl>();
     setPhotoThumbnails(m_photoTextures.get());
+    // A phone's request wakes the loop sleeping in glfwWaitEventsTimeout (thread-safe in GLFW).
+    m_app.session().wakeLoop = [] { glfwPostEmptyEvent(); };
     return true;
 }
 

@@ -16,6 +16,7 @@ DEMO=(
   libcli11-dev nlohmann-json3-dev libfmt-dev
   libfontconfig-dev fonts-dejavu-core fonts-noto-core
   libopenal-dev libopenal1
+  libcpp-httplib-dev libqrencode-dev
   tzdata
 )
 # The tests add Catch2, a virtual display with a window manager for the screenshot and keyboard
@@ -24,7 +25,7 @@ DEMO=(
 # pdftotext to print the report to PDF, the desktop entry's validator, and `file`, which CPack's
 # Debian generator needs to find the shared libraries' packages (scripts/ci-package.sh; a fresh
 # Debian 12 minbase has no `file`).
-TEST=(catch2 xvfb xauth x11-xkb-utils xdotool openbox sqlite3 chromium poppler-utils desktop-file-utils file)
+TEST=(catch2 xvfb xauth x11-xkb-utils xdotool openbox sqlite3 chromium chromium-driver python3-selenium poppler-utils desktop-file-utils file)
 # The sanitizer suites and the fuzzers are built with clang (about 300 MB with LLVM).
 CLANG=(clang libclang-rt-14-dev)
 

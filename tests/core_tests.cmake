@@ -19,6 +19,7 @@ add_executable(core_tests
   test_store.cpp
   test_changeset.cpp
   test_assets.cpp
+  test_participation.cpp
 )
 target_compile_options(core_tests PRIVATE ${ATELIER_WARNINGS})
 target_link_libraries(core_tests PRIVATE atelier_test_support atelier_core Catch2::Catch2)

@@ -76,6 +76,7 @@ void buildApp(CLI::App& app, CliRun& run, std::string* language) {
     registerMergeCommands(app, run);
     registerBackupCommands(app, run);
     registerGenerateCommand(app, run);
+    registerServeCommand(app, run);
     app.footer(kHelpFooter); // after the subcommands, which would inherit it
 }
 

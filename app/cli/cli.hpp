@@ -32,5 +32,6 @@ void registerIoCommands(CLI::App& app, CliRun& run);    // import, export, templ
 void registerMergeCommands(CLI::App& app, CliRun& run); // copy, merge
 void registerBackupCommands(CLI::App& app, CliRun& run); // backup, backups, restore
 void registerGenerateCommand(CLI::App& app, CliRun& run); // generate (benchmarks)
+void registerServeCommand(CLI::App& app, CliRun& run);    // serve (phones on the LAN)
 
 } // namespace atelier

@@ -14,6 +14,7 @@
 #include "views/view_teams.hpp"
 #include "views/view_timer.hpp"
 #include "views/view_votes.hpp"
+#include "views/view_participation.hpp"
 
 #include <cstdio>
 
@@ -46,6 +47,7 @@ std::vector<std::unique_ptr<View>> makeViews() {
     views.push_back(std::make_unique<DashboardView>());
     views.push_back(std::make_unique<SearchView>());
     views.push_back(std::make_unique<FilesView>());
+    views.push_back(std::make_unique<ParticipationView>());
     views.push_back(std::make_unique<TimerView>());
     views.push_back(std::make_unique<ProjectorView>());
     return views;

@@ -129,6 +129,8 @@ std::string Engine::describe(const Action& action) const { return describeAction
 
 ActionResult Engine::apply(const Action& action) { return run({action}, describe(action), isUndoable(action)); }
 
+ActionResult Engine::applyWithoutUndo(const Action& action) { return run({action}, describe(action), false); }
+
 ActionResult Engine::applyBatch(const std::vector<Action>& actions, const std::string& description) {
     bool undoable = false;
     for (const auto& action : actions) undoable = undoable || isUndoable(action);

@@ -49,6 +49,9 @@ public:
     // Validates, applies in one transaction, records the undo. Throws ValidationError (nothing
     // changed) or StorageError (the disk refused; nothing changed).
     ActionResult apply(const Action& action);
+    // The same validation and commit, kept off the undo history: a participant's action from
+    // a phone (core/participation), which the laptop's Ctrl+Z must never take back.
+    ActionResult applyWithoutUndo(const Action& action);
     // Several actions as one: one transaction, all or nothing, one undo entry described by
     // `description`. Each action sees the state left by the ones before it (an import adds a
     // team, then its members).

@@ -1,0 +1,383 @@
+#include "server/participant_server.hpp"
+
+#include "actions/action_json.hpp"
+#include "assets/assets.hpp"
+#include "engine/engine.hpp"
+#include "model/clock.hpp"
+#include "model/errors.hpp"
+#include "model/language.hpp"
+
+#include <httplib.h>
+
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <chrono>
+#include <cstring>
+#include <condition_variable>
+#include <deque>
+#include <regex>
+
+namespace atelier {
+
+using nlohmann::json;
+using namespace participation;
+
+namespace {
+
+thread_local bool t_refuseConnection = false;
+
+Millis wallNow() { return SystemClock().now(); }
+
+std::string dumpJson(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+void sendJson(httplib::Response& res, int status, const json& body) {
+    res.status = status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(dumpJson(body), "application/json; charset=utf-8");
+}
+
+void refuse(httplib::Response& res, int status, const std::string& reason, const std::string& message) {
+    sendJson(res, status, json{{"ok", false}, {"reason", reason}, {"error", message}});
+}
+
+const char* codeReason(CodeCheck check) {
+    switch (check) {
+    case CodeCheck::Missing: return "missing_code";
+    case CodeCheck::Old: return "old_code";
+    case CodeCheck::Wrong: return "wrong_code";
+    case CodeCheck::Valid: break;
+    }
+    return "";
+}
+
+std::string mimeOf(const std::string& name) {
+    auto ends = [&](const char* ext) { return name.size() > std::strlen(ext) && name.compare(name.size() - std::strlen(ext), std::string::npos, ext) == 0; };
+    if (ends(".html")) return "text/html; charset=utf-8";
+    if (ends(".css")) return "text/css; charset=utf-8";
+    if (ends(".js")) return "text/javascript; charset=utf-8";
+    if (ends(".svg")) return "image/svg+xml";
+    return "application/octet-stream";
+}
+
+} // namespace
+
+// A fixed number of worker threads and a bounded number of connections waiting for them
+// (httplib's own pool has an unbounded queue). Past maxConnections, a connection goes to two
+// refusal threads instead, where every request is answered « 503, réessayez » (the pre-routing
+// handler sees t_refuseConnection) without reaching the engine; past their own bound, the
+// accepting thread answers it itself.
+class ParticipantServer::BoundedQueue final : public httplib::TaskQueue {
+public:
+    BoundedQueue(std::size_t threads, std::size_t capacity, std::atomic<std::size_t>& refused)
+        : m_capacity(capacity), m_refused(refused) {
+        for (std::size_t i = 0; i < threads; ++i) m_threads.emplace_back([this] { work(m_jobs, false); });
+        for (int i = 0; i < 2; ++i) m_threads.emplace_back([this] { work(m_refusals, true); });
+    }
+    void enqueue(std::function<void()> fn) override {
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_jobs.size() + m_busy < m_capacity && !m_shutdown) {
+                m_jobs.push_back(std::move(fn));
+                m_ready.notify_all();
+                return;
+            }
+            ++m_refused;
+            if (m_refusals.size() < m_capacity && !m_shutdown) {
+                m_refusals.push_back(std::move(fn));
+                m_ready.notify_all();
+                return;
+            }
+        }
+        t_refuseConnection = true;
+        fn();
+        t_refuseConnection = false;
+    }
+    void shutdown() override {
+        {
+            std::lock_guard lock(m_mutex);
+            m_shutdown = true;
+        }
+        m_ready.notify_all();
+        for (auto& t : m_threads) t.join();
+    }
+
+private:
+    void work(std::deque<std::function<void()>>& jobs, bool refusing) {
+        t_refuseConnection = refusing;
+        for (;;) {
+            std::function<void()> fn;
+            {
+                std::unique_lock lock(m_mutex);
+                m_ready.wait(lock, [&] { return m_shutdown || !jobs.empty(); });
+                if (jobs.empty()) return;
+                fn = std::move(jobs.front());
+                jobs.pop_front();
+                if (!refusing) ++m_busy;
+            }
+            fn();
+            if (refusing) continue;
+            std::lock_guard lock(m_mutex);
+            --m_busy;
+        }
+    }
+    std::size_t m_capacity;
+    std::atomic<std::size_t>& m_refused;
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::deque<std::function<void()>> m_jobs, m_refusals;
+    std::size_t m_busy = 0;
+    bool m_shutdown = false;
+    std::vector<std::thread> m_threads;
+};
+
+class ParticipantServer::Http final : public httplib::Server {};
+
+ParticipantServer::ParticipantServer(ParticipantServerOptions options)
+    : m_options(std::move(options)), m_codes(m_options.code.empty() ? JoinCodes() : JoinCodes(m_options.code)),
+      m_writeLimit(5, 20), m_standLimit(5, 20), m_queue(1000) {}
+
+ParticipantServer::~ParticipantServer() { stop(); }
+
+std::shared_ptr<const ParticipantSnapshot> ParticipantServer::snapshot() const {
+    std::lock_guard lock(m_snapshotMutex);
+    return m_snapshot;
+}
+
+std::size_t ParticipantServer::pump(Engine& engine) {
+    std::size_t ran = m_queue.drain(engine);
+    const EventState& state = engine.state();
+    if (!m_snapshot || m_snapshotEngine != engine.serial() || m_snapshotRevision != state.revision) {
+        auto previous = snapshot();
+        auto next = makeSnapshot(state, previous.get(), m_actions.writtenInPrivate());
+        std::lock_guard lock(m_snapshotMutex);
+        m_snapshot = std::move(next);
+        m_snapshotEngine = engine.serial();
+        m_snapshotRevision = state.revision;
+    }
+    return ran;
+}
+
+std::string ParticipantServer::joinUrl(const std::string& host) const {
+    return "http://" + host + ":" + std::to_string(m_port) + "/?c=" + m_codes.current();
+}
+
+std::string ParticipantServer::standUrl(const std::string& host, const std::string& standCode) const {
+    return "http://" + host + ":" + std::to_string(m_port) + "/?s=" + standCode;
+}
+
+void ParticipantServer::start() {
+    if (m_running) return;
+    m_http = std::make_unique<Http>();
+    auto& http = *m_http;
+    const std::size_t threads = m_options.threads, capacity = m_options.maxConnections;
+    http.new_task_queue = [this, threads, capacity] { return new BoundedQueue(threads, capacity, m_refused); };
+    http.set_read_timeout(m_options.readTimeoutSeconds, 0);
+    http.set_write_timeout(m_options.writeTimeoutSeconds, 0);
+    http.set_payload_max_length(m_options.maxBody);
+    // One request per connection: an idle keep-alive connection would hold a worker thread.
+    http.set_keep_alive_max_count(1);
+    http.set_default_headers({
+        {"Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"},
+        {"X-Content-Type-Options", "nosniff"},
+        {"Referrer-Policy", "no-referrer"},
+        {"X-Frame-Options", "DENY"},
+    });
+    routes();
+    bool bound = m_options.port == 0 ? (m_port = http.bind_to_any_port(m_options.bind)) > 0
+                                     : http.bind_to_port(m_options.bind, m_port = m_options.port);
+    if (!bound) {
+        m_http.reset();
+        throw Error(trf("Impossible d'ouvrir la participation sur {}:{} : le port est peut-être déjà pris par un autre "
+                        "programme. Choisissez un autre port.",
+                        "Cannot open participation on {}:{}: the port may be taken by another program. Choose another port.",
+                        m_options.bind, m_options.port));
+    }
+    m_running = true;
+    m_listener = std::thread([this] { m_http->listen_after_bind(); });
+}
+
+void ParticipantServer::stop() {
+    if (m_http) m_http->stop();
+    if (m_listener.joinable()) m_listener.join();
+    m_http.reset();
+    m_running = false;
+    m_queue.close();
+}
+
+void ParticipantServer::routes() {
+    auto& http = *m_http;
+    // Errors httplib decides itself (404, 413 body too large, 400): a JSON message too.
+    http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return;
+        if (res.status == 413)
+            refuse(res, 413, "too_large", tr("Texte trop long : 16 Ko au plus par envoi.", "Text too long: at most 16 KB per request."));
+        else if (res.status == 404)
+            refuse(res, 404, "not_found", tr("Rien à cette adresse.", "Nothing at this address."));
+        else
+            refuse(res, res.status, "bad_request", tr("Demande illisible.", "Unreadable request."));
+    });
+    http.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
+        if (!t_refuseConnection) return httplib::Server::HandlerResponse::Unhandled;
+        res.set_header("Retry-After", "2");
+        refuse(res, 503, "busy", tr("Trop de connexions en même temps : réessayez dans quelques secondes.",
+                                    "Too many connections at once: try again in a few seconds."));
+        return httplib::Server::HandlerResponse::Handled;
+    });
+    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        refuse(res, 500, "internal", tr("Erreur inattendue du serveur : rien n'a été enregistré.", "Unexpected server error: nothing was saved."));
+    });
+
+    // Only the embedded page: a name of assets/web/, no folder, no dot-dot.
+    static const std::regex kAssetName(R"(/([a-z0-9_-]{1,40}\.(html|css|js|svg))?)");
+    http.Get(R"(/[^/]*)", [](const httplib::Request& req, httplib::Response& res) {
+        std::smatch match;
+        if (!std::regex_match(req.path, match, kAssetName)) {
+            refuse(res, 404, "not_found", tr("Rien à cette adresse.", "Nothing at this address."));
+            return;
+        }
+        std::string name = match[1].matched ? match[1].str() : "index.html";
+        auto asset = assets::find("web/" + name);
+        if (!asset) {
+            refuse(res, 404, "not_found", tr("Rien à cette adresse.", "Nothing at this address."));
+            return;
+        }
+        res.set_header("Cache-Control", "no-cache");
+        res.set_content(std::string(asset->text()), mimeOf(name).c_str());
+    });
+
+    auto checkCode = [this](const httplib::Request& req, httplib::Response& res) {
+        CodeCheck check = m_codes.check(req.get_header_value("X-Atelier-Code"));
+        if (check == CodeCheck::Valid) return true;
+        refuse(res, 403, codeReason(check), codeMessage(check));
+        return false;
+    };
+
+    http.Get("/api/state", [this, checkCode](const httplib::Request& req, httplib::Response& res) {
+        if (!checkCode(req, res)) return;
+        auto current = snapshot();
+        if (!current) {
+            refuse(res, 503, "starting", tr("Ouverture en cours : réessayez dans un instant.", "Opening: try again in a moment."));
+            return;
+        }
+        std::string token = req.get_header_value("X-Atelier-Device");
+        if (token.empty()) {
+            sendJson(res, 200, json{{"ok", true}, {"event", current->event}, {"now", wallNow()}});
+            return;
+        }
+        auto device = m_devices.find(token);
+        if (!device) {
+            refuse(res, 401, "unknown_device", tr("Cet appareil n'est plus connu : rejoignez à nouveau votre équipe.",
+                                                  "This device is no longer known: join your team again."));
+            return;
+        }
+        m_devices.touch(token, wallNow());
+        std::uint64_t since = 0;
+        try {
+            if (req.has_param("since")) since = std::stoull(req.get_param_value("since"));
+        } catch (const std::exception&) {
+            since = 0; // a garbled « since » costs a full answer, nothing more
+        }
+        std::vector<Id> held;
+        for (const Device& d : m_devices.list())
+            if (d.team == device->team && d.member) held.push_back(d.member);
+        json view = teamViewFor(*current, device->team, device->member, since, wallNow(), held);
+        view["ok"] = true;
+        view["event"] = current->event["name"];
+        sendJson(res, 200, view);
+    });
+
+    // A write: parsed here (size, UTF-8, JSON), run on the engine's thread, answered after the commit.
+    auto submit = [this](httplib::Response& res, std::function<json(Engine&)> task) {
+        try {
+            auto future = m_queue.submit(std::move(task));
+            if (future.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
+                refuse(res, 503, "busy", tr("L'ordinateur de l'animateur ne répond pas : votre envoi sera réessayé.",
+                                            "The facilitator's computer is not answering: your message will be retried."));
+                return;
+            }
+            json answer = future.get();
+            sendJson(res, answer.value("ok", false) || answer.contains("confirm") ? 200 : 400, answer);
+        } catch (const ValidationError& e) {
+            refuse(res, 400, "refused", e.what());
+        } catch (const StorageError& e) {
+            refuse(res, 503, "storage", e.what());
+        } catch (const Error& e) {
+            refuse(res, 400, "refused", e.what());
+        }
+    };
+
+    http.Post("/api/do", [this, checkCode, submit](const httplib::Request& req, httplib::Response& res) {
+        if (!checkCode(req, res)) return;
+        std::string token = req.get_header_value("X-Atelier-Device");
+        std::string limitKey = token.empty() ? "addr/" + req.remote_addr : token;
+        if (!m_writeLimit.allow(limitKey, wallNow())) {
+            res.set_header("Retry-After", "1");
+            refuse(res, 429, "rate_limited", tr("Trop d'envois d'un coup : attendez une seconde.", "Too many sends at once: wait a second."));
+            return;
+        }
+        json request;
+        try {
+            request = parseActionLine(req.body);
+        } catch (const Error& e) {
+            refuse(res, 400, "malformed", e.what());
+            return;
+        }
+        if (request.is_object() && request.value("do", "") == "feedback") {
+            refuse(res, 400, "refused", tr("Les retours d'exposition passent par le code du stand.", "Exhibition feedback uses the stand code."));
+            return;
+        }
+        submit(res, [this, token, request](Engine& engine) { return m_actions.handle(engine, token, request); });
+    });
+
+    http.Get("/api/stand", [this](const httplib::Request& req, httplib::Response& res) {
+        auto current = snapshot();
+        std::string code = normaliseCode(req.get_param_value("s"));
+        auto stand = current ? current->stands.find(code) : decltype(current->stands.end()){};
+        if (!current || stand == current->stands.end()) {
+            refuse(res, 404, "unknown_stand", tr("Ce code de stand est inconnu : scannez à nouveau le QR code imprimé près du prototype.",
+                                                 "Unknown stand code: scan the QR code printed beside the prototype again."));
+            return;
+        }
+        sendJson(res, 200, json{{"ok", true}, {"title", stand->second.title}, {"team", stand->second.team}});
+    });
+
+    http.Post("/api/feedback", [this, submit](const httplib::Request& req, httplib::Response& res) {
+        if (!m_standLimit.allow("addr/" + req.remote_addr, wallNow())) {
+            res.set_header("Retry-After", "1");
+            refuse(res, 429, "rate_limited", tr("Trop d'envois d'un coup : attendez une seconde.", "Too many sends at once: wait a second."));
+            return;
+        }
+        json request;
+        try {
+            request = parseActionLine(req.body);
+        } catch (const Error& e) {
+            refuse(res, 400, "malformed", e.what());
+            return;
+        }
+        if (request.is_object()) request["do"] = "feedback";
+        submit(res, [this, request](Engine& engine) { return m_actions.feedback(engine, request); });
+    });
+}
+
+std::vector<std::string> localAddresses() {
+    std::vector<std::string> addresses;
+    ifaddrs* list = nullptr;
+    if (getifaddrs(&list) != 0) return addresses;
+    for (ifaddrs* a = list; a; a = a->ifa_next) {
+        if (!a->ifa_addr || a->ifa_addr->sa_family != AF_INET) continue;
+        char text[INET_ADDRSTRLEN] = {};
+        auto* in = reinterpret_cast<sockaddr_in*>(a->ifa_addr);
+        if (!inet_ntop(AF_INET, &in->sin_addr, text, sizeof text)) continue;
+        std::string address = text;
+        if (address.rfind("127.", 0) == 0) continue;
+        addresses.push_back(address);
+    }
+    freeifaddrs(list);
+    return addresses;
+}
+
+} // namespace atelier

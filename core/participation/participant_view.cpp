@@ -1,0 +1,152 @@
+#include "participation/participant_view.hpp"
+#include "participation/stand_codes.hpp"
+
+#include "model/timer.hpp"
+
+#include <algorithm>
+
+namespace atelier::participation {
+
+using nlohmann::json;
+
+namespace {
+
+json noteJson(const Note& note, const Team& team, const PrivateNotes& writtenInPrivate) {
+    return json{{"id", note.id.str()},         {"text", note.text},
+                {"colour", note.colour},       {"author", note.authorId.str()},
+                {"cluster", note.clusterId.str()}, {"hidden", note.hidden},
+                {"open", authorMayChange(note, team, writtenInPrivate)}};
+}
+
+json timerJson(const TimedSession* timer) {
+    if (!timer) return nullptr;
+    // Stored form, not a remaining time: the view stays the same while the countdown runs,
+    // and the page counts down from the server's clock (`now` in every answer).
+    return json{{"label", timer->label},
+                {"state", codeOf(timer->state)},
+                {"started_at", timer->startedAt},
+                {"remaining_ms", timer->remainingMs}};
+}
+
+TeamView makeTeamView(const EventState& state, const Team& team, const PrivateNotes& writtenInPrivate) {
+    TeamView view;
+    json shared;
+    shared["team"] = {{"id", team.id.str()}, {"name", team.name}, {"colour", team.colour}};
+    shared["phase"] = codeOf(team.phase);
+    shared["private_writing"] = team.privateWriting;
+    const Challenge* challenge = team.challengeId ? state.find<Challenge>(team.challengeId) : nullptr;
+    shared["challenge"] = challenge ? json{{"number", challenge->number}, {"question", challenge->question}} : json(nullptr);
+    const TimedSession* timer = state.currentTimer(team.id);
+    if (!timer) timer = state.currentTimer(Id{});
+    shared["timer"] = timerJson(timer);
+    json members = json::array();
+    for (const Member* m : state.membersOfTeam(team.id)) members.push_back({{"id", m->id.str()}, {"name", m->name}});
+    shared["members"] = members;
+
+    json notes = json::array();
+    int hiddenOthers = 0;
+    for (const Note* note : state.notesOfTeam(team.id)) {
+        if (note->hidden) {
+            // A hidden note goes to its author's part only; the others learn that it exists.
+            ++hiddenOthers;
+            if (note->authorId) view.perMember[note->authorId]["notes"].push_back(noteJson(*note, team, writtenInPrivate));
+            continue;
+        }
+        notes.push_back(noteJson(*note, team, writtenInPrivate));
+    }
+    shared["notes"] = notes;
+    shared["hidden_notes"] = hiddenOthers;
+    json clusters = json::array();
+    for (const Cluster* c : state.clustersOfTeam(team.id)) clusters.push_back({{"id", c->id.str()}, {"title", c->title}});
+    shared["clusters"] = clusters;
+
+    const VoteRound* round = state.currentVoteRound(team.id);
+    if (round && round->mode == VoteMode::Members) {
+        json r{{"id", round->id.str()}, {"budget", round->budget}, {"cap", round->cap ? json(*round->cap) : json(nullptr)},
+               {"closed", round->closed}, {"revealed", round->revealed}};
+        if (round->revealed) {
+            json totals = json::object();
+            for (const auto& [id, vote] : state.votes)
+                if (vote.roundId == round->id) totals[(vote.noteId ? vote.noteId : vote.clusterId).str()] = 0;
+            for (auto& [target, total] : totals.items()) {
+                Id targetId = Id::parse(target).value_or(Id{});
+                total = state.votesFor(round->id, state.find<Note>(targetId) ? targetId : Id{},
+                                       state.find<Cluster>(targetId) ? targetId : Id{});
+            }
+            r["totals"] = totals;
+        }
+        shared["vote"] = r;
+        for (const auto& [id, vote] : state.votes)
+            if (vote.roundId == round->id && vote.memberId)
+                view.perMember[vote.memberId]["dots"][(vote.noteId ? vote.noteId : vote.clusterId).str()] = vote.count;
+    } else {
+        shared["vote"] = nullptr;
+    }
+    view.shared = std::move(shared);
+    return view;
+}
+
+} // namespace
+
+bool authorMayChange(const Note& note, const Team& team, const PrivateNotes& writtenInPrivate) {
+    if (note.hidden) return true;
+    return !writtenInPrivate.count(note.id) && !team.privateWriting && note.phase == team.phase;
+}
+
+std::shared_ptr<const ParticipantSnapshot> makeSnapshot(const EventState& state, const ParticipantSnapshot* previous,
+                                                        const PrivateNotes& writtenInPrivate) {
+    auto snapshot = std::make_shared<ParticipantSnapshot>();
+    snapshot->revision = state.revision;
+    json teams = json::array();
+    for (const Team* team : state.teamsInOrder()) {
+        const Challenge* challenge = team->challengeId ? state.find<Challenge>(team->challengeId) : nullptr;
+        teams.push_back({{"id", team->id.str()}, {"name", team->name}, {"colour", team->colour},
+                         {"challenge", challenge ? json(challenge->question) : json(nullptr)}});
+        TeamView view = makeTeamView(state, *team, writtenInPrivate);
+        view.revision = state.revision;
+        if (previous) {
+            auto old = previous->teams.find(team->id);
+            if (old != previous->teams.end() && old->second.shared == view.shared && old->second.perMember == view.perMember)
+                view.revision = old->second.revision;
+        }
+        snapshot->teams.emplace(team->id, std::move(view));
+    }
+    snapshot->event = {{"name", state.event.name}, {"teams", teams}};
+    for (const auto& [id, prototype] : state.prototypes) {
+        std::string code = standCode(state.event, prototype.lineageId);
+        auto [it, fresh] = snapshot->stands.try_emplace(code);
+        const Prototype* current = state.find<Prototype>(it->second.prototype);
+        if (fresh || !current || prototype.version > current->version) {
+            const Team* team = state.find<Team>(prototype.teamId);
+            it->second = StandView{prototype.id, prototype.title, team ? team->name : std::string()};
+        }
+    }
+    return snapshot;
+}
+
+json teamViewFor(const ParticipantSnapshot& snapshot, Id team, Id member, std::uint64_t since, Millis now,
+                 const std::vector<Id>& held) {
+    auto it = snapshot.teams.find(team);
+    if (it == snapshot.teams.end()) return json{{"team_gone", true}, {"now", now}};
+    const TeamView& view = it->second;
+    if (since != 0 && since == view.revision) return json{{"unchanged", true}, {"revision", view.revision}, {"now", now}};
+    json answer = view.shared;
+    for (auto& m : answer["members"]) {
+        Id id = Id::parse(m["id"].get<std::string>()).value_or(Id{});
+        m["held"] = std::find(held.begin(), held.end(), id) != held.end();
+    }
+    json own = json::object();
+    if (member) {
+        auto mine = view.perMember.find(member);
+        if (mine != view.perMember.end()) own = mine->second;
+    }
+    if (own.contains("notes"))
+        for (const auto& note : own["notes"]) answer["notes"].push_back(note);
+    answer["my_dots"] = own.contains("dots") ? own["dots"] : json::object();
+    answer["member"] = member ? json(member.str()) : json(nullptr);
+    answer["revision"] = view.revision;
+    answer["now"] = now;
+    return answer;
+}
+
+} // namespace atelier::participation

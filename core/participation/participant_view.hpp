@@ -1,0 +1,58 @@
+#pragma once
+// What phones may read, made on the engine's thread after each change and then only read
+// (any thread) through a shared pointer: HTTP threads never touch the Engine or its state.
+// Each part holds only what its readers may see: a team's public part has no hidden text
+// (private writing) and no dot counts before the reveal; a member's part holds that member's
+// own hidden notes and dots, and is sent to the device bound to that member only.
+#include "storage/state.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace atelier::participation {
+
+struct TeamView {
+    // The state's revision when anything in this team's view last changed: the phone's
+    // « since » in the change feed.
+    std::uint64_t revision = 0;
+    nlohmann::json shared;                            // every device of the team
+    std::unordered_map<Id, nlohmann::json> perMember; // a member's own hidden notes and dots
+};
+
+struct StandView {
+    Id prototype; // the latest version of the lineage
+    std::string title, team;
+};
+
+struct ParticipantSnapshot {
+    std::uint64_t revision = 0; // the state's
+    nlohmann::json event;       // name, teams to join (no ids of other rows)
+    std::unordered_map<Id, TeamView> teams;
+    std::unordered_map<std::string, StandView> stands; // by stand code
+};
+
+// Notes written while their team's private writing was on (ParticipantActions keeps them):
+// their author may change them only until « Dévoiler ».
+using PrivateNotes = std::unordered_set<Id>;
+
+// Built from the state; a team's revision is kept from `previous` when its view is unchanged,
+// so a phone polling « since R » gets « unchanged » until its own team changes.
+std::shared_ptr<const ParticipantSnapshot> makeSnapshot(const EventState& state, const ParticipantSnapshot* previous,
+                                                        const PrivateNotes& writtenInPrivate = {});
+
+// Whether the author may still change a note from a phone: while it is hidden (private
+// writing, before « Dévoiler »); a note written in the open, while the team is in the phase it
+// was written in.
+bool authorMayChange(const Note& note, const Team& team, const PrivateNotes& writtenInPrivate);
+
+// The device's view of its team at `now` (server clock, for the countdown): {"unchanged":true}
+// when its team's revision is still `since`. `held` lists the members bound to a device.
+nlohmann::json teamViewFor(const ParticipantSnapshot& snapshot, Id team, Id member, std::uint64_t since, Millis now,
+                           const std::vector<Id>& held);
+
+} // namespace atelier::participation

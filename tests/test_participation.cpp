@@ -1,0 +1,301 @@
+// Phones on the LAN, without HTTP (core/participation): join codes, devices, the participant's
+// few actions through the engine's own validation, snapshots filtered per device, the queue to
+// the engine's thread, the rate limit.
+#include "model/errors.hpp"
+#include "participation/device_registry.hpp"
+#include "participation/engine_queue.hpp"
+#include "participation/join_code.hpp"
+#include "participation/participant_actions.hpp"
+#include "participation/participant_view.hpp"
+#include "participation/rate_limit.hpp"
+#include "participation/secret_text.hpp"
+#include "participation/stand_codes.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <thread>
+
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
+using namespace atelier;
+using namespace atelier::participation;
+using namespace atelier::test;
+using Catch::Matchers::Contains;
+using nlohmann::json;
+
+namespace {
+
+struct Room : Fixture {
+    DeviceRegistry devices;
+    ParticipantActions phones{devices};
+    Id teamA, teamB, alice, bruno, carla;
+    Room() {
+        teamA = add(AddTeam{.name = "Équipe A"});
+        teamB = add(AddTeam{.name = "Équipe B"});
+        alice = add(AddMember{.team = teamA, .name = "Alice"});
+        bruno = add(AddMember{.team = teamA, .name = "Bruno"});
+        carla = add(AddMember{.team = teamB, .name = "Carla"});
+    }
+    json ask(const std::string& token, json request) { return phones.handle(*engine, token, request); }
+    // A device in `team` writing as `member`.
+    std::string phone(Id team, Id member) {
+        std::string token = ask("", {{"do", "join"}, {"team", team.str()}})["token"];
+        ask(token, {{"do", "pick_member"}, {"member", member.str()}, {"confirm", true}});
+        return token;
+    }
+    Id note(const std::string& token, const std::string& text, const std::string& clientId) {
+        json answer = ask(token, {{"do", "add_note"}, {"client_id", clientId}, {"text", text}});
+        return Id::parse(answer["id"].get<std::string>()).value();
+    }
+    json view(Id team, Id member, std::uint64_t since = 0) {
+        auto snapshot = makeSnapshot(engine->state(), nullptr, phones.writtenInPrivate());
+        return teamViewFor(*snapshot, team, member, since, clock.now(), {});
+    }
+};
+
+const std::string kClient1 = "0123456789abcdef0123456789abcdef";
+const std::string kClient2 = "fedcba9876543210fedcba9876543210";
+
+} // namespace
+
+TEST_CASE("join codes: the current one works, a renewed one is told apart from a wrong one", "[participation]") {
+    JoinCodes codes("ab-c 234");
+    CHECK(codes.current() == "ABC234");
+    CHECK(codes.check("abc234") == CodeCheck::Valid);
+    CHECK(codes.check("") == CodeCheck::Missing);
+    CHECK(codes.check("ZZZZZZ") == CodeCheck::Wrong);
+    std::string next = codes.renew();
+    CHECK(next.size() == JoinCodes::kLength);
+    CHECK(next != "ABC234");
+    CHECK(codes.check("ABC234") == CodeCheck::Old);
+    CHECK(codes.check(next) == CodeCheck::Valid);
+    CHECK_THAT(codeMessage(CodeCheck::Old), Contains("remplacé"));
+    for (char c : JoinCodes().current()) CHECK(kCodeAlphabet.find(c) != std::string_view::npos);
+}
+
+TEST_CASE("rate limit: a burst of 20, then 5 a second, per device", "[participation]") {
+    RateLimit limit;
+    int allowed = 0;
+    for (int i = 0; i < 30; ++i) allowed += limit.allow("phone", 1000);
+    CHECK(allowed == 20);
+    CHECK(limit.allow("other", 1000)); // one device's flood does not stop another
+    CHECK_FALSE(limit.allow("phone", 1100));
+    allowed = 0;
+    for (int i = 0; i < 10; ++i) allowed += limit.allow("phone", 2000);
+    CHECK(allowed == 5);
+}
+
+TEST_CASE("a phone joins, adds itself and writes a note with accents, off the laptop's undo", "[participation]") {
+    Room room;
+    room.add(AddNote{.team = room.teamA, .text = "du portable"}); // the laptop's own gesture
+    std::size_t laptopUndos = room.engine->history().undoCount();
+    std::string token = room.ask("", {{"do", "join"}, {"team", room.teamA.str()}})["token"];
+    CHECK(token.size() == 32);
+    json self = room.ask(token, {{"do", "add_self"}, {"client_id", kClient1}, {"name", "Zoé Lefèvre"}});
+    Id zoe = Id::parse(self["member"].get<std::string>()).value();
+    CHECK(room.engine->state().find<Member>(zoe)->name == "Zoé Lefèvre");
+    CHECK(room.devices.find(token)->member == zoe);
+    Id noteId = room.note(token, "Créer un guichet unique « à l'écoute » — été", kClient2);
+    const Note* note = room.engine->state().find<Note>(noteId);
+    REQUIRE(note);
+    CHECK(note->text == "Créer un guichet unique « à l'écoute » — été");
+    CHECK(note->authorId == zoe);
+    CHECK(note->teamId == room.teamA);
+    // Ctrl+Z on the laptop takes back the laptop's note, never the phone's.
+    CHECK(room.engine->history().undoCount() == laptopUndos);
+    CHECK(room.engine->undoDescription() == "Ajouter un post-it");
+    room.engine->undo();
+    CHECK(room.engine->state().notesOfTeam(room.teamA).size() == 1);
+    CHECK(room.engine->state().find<Note>(noteId));
+    room.reopen();
+    CHECK(room.engine->state().find<Note>(noteId)->text == "Créer un guichet unique « à l'écoute » — été");
+}
+
+TEST_CASE("a retried create returns the first answer and never brings back a deleted note", "[participation]") {
+    Room room;
+    std::string token = room.phone(room.teamA, room.alice);
+    Id first = room.note(token, "idée", kClient1);
+    CHECK(room.note(token, "idée", kClient1) == first);
+    CHECK(room.engine->state().notesOfTeam(room.teamA).size() == 1);
+    room.ask(token, {{"do", "delete_note"}, {"note", first.str()}});
+    CHECK(room.note(token, "idée", kClient1) == first); // the late retry
+    CHECK(room.engine->state().notesOfTeam(room.teamA).empty());
+    // Another device with the same client id is another create.
+    std::string other = room.phone(room.teamA, room.bruno);
+    CHECK(room.note(other, "idée", kClient1) != first);
+}
+
+TEST_CASE("picking a name held by another device asks first, then moves it", "[participation]") {
+    Room room;
+    std::string first = room.phone(room.teamA, room.alice);
+    std::string second = room.ask("", {{"do", "join"}, {"team", room.teamA.str()}})["token"];
+    json asked = room.ask(second, {{"do", "pick_member"}, {"member", room.alice.str()}});
+    CHECK(asked["confirm"] == true);
+    CHECK_THAT(asked["error"].get<std::string>(), Contains("C'est bien vous ?"));
+    CHECK(room.devices.find(first)->member == room.alice);
+    room.ask(second, {{"do", "pick_member"}, {"member", room.alice.str()}, {"confirm", true}});
+    CHECK(room.devices.find(second)->member == room.alice);
+    CHECK(room.devices.find(second)->movedFrom == first);
+    CHECK_FALSE(room.devices.find(first)->member);
+    CHECK_THROWS_WITH(room.ask(first, {{"do", "add_note"}, {"client_id", kClient1}, {"text", "x"}}), Contains("votre nom"));
+    // A member of another team cannot be picked.
+    CHECK_THROWS_WITH(room.ask(second, {{"do", "pick_member"}, {"member", room.carla.str()}}), Contains("pas dans votre équipe"));
+}
+
+TEST_CASE("every other action, another team's note, another's note, a revealed note: refused, nothing written", "[participation]") {
+    Room room;
+    std::string alice = room.phone(room.teamA, room.alice);
+    std::string carla = room.phone(room.teamB, room.carla);
+    Id aliceNote = room.note(alice, "à moi", kClient1);
+    std::string before = stateText(room.engine->state());
+    for (const char* forbidden : {"add_note_x", "delete_team", "add_team", "edit_event", "reveal_notes", "set_phase",
+                                  "start_timer", "open_vote_round", "reveal_votes", "delete_notes", "move_notes",
+                                  "edit_member", "add_member"})
+        CHECK_THROWS_WITH(room.ask(alice, {{"do", forbidden}, {"team", room.teamA.str()}}), Contains("pas permis depuis un téléphone"));
+    CHECK_THROWS_WITH(room.ask(alice, {{"do", "add_note"}, {"client_id", kClient2}, {"text", "x"}, {"team", room.teamB.str()}}),
+                      Contains("inconnu"));
+    CHECK_THROWS_WITH(room.ask(carla, {{"do", "edit_note"}, {"note", aliceNote.str()}, {"text", "pris"}}), Contains("n'existe plus"));
+    std::string bruno = room.phone(room.teamA, room.bruno);
+    CHECK_THROWS_WITH(room.ask(bruno, {{"do", "delete_note"}, {"note", aliceNote.str()}}), Contains("propres post-its"));
+    CHECK_THROWS_WITH(room.ask("not-a-token", {{"do", "add_note"}, {"client_id", kClient2}, {"text", "x"}}), Contains("plus connu"));
+    CHECK_THROWS_WITH(room.ask(alice, {{"do", "add_note"}, {"client_id", "short"}, {"text", "x"}}), Contains("client_id"));
+    CHECK_THROWS_WITH(room.ask(alice, {{"do", "add_note"}, {"client_id", kClient2}, {"text", 3}}), Contains("texte"));
+    CHECK_THROWS_WITH(room.ask(alice, {{"do", "add_note"}, {"client_id", kClient2}, {"text", std::string(30000, 'a')}}), Contains("trop long"));
+    CHECK(stateText(room.engine->state()) == before);
+    // Once the team moved on, the note is no longer the author's to change.
+    room.add(SetPhase{.team = room.teamA, .phase = Phase::Select});
+    CHECK_THROWS_WITH(room.ask(alice, {{"do", "edit_note"}, {"note", aliceNote.str()}, {"text", "encore"}}), Contains("plus"));
+    CHECK(room.engine->state().find<Note>(aliceNote)->text == "à moi");
+}
+
+TEST_CASE("private writing: other texts never leave the laptop before the reveal; own notes editable until then", "[participation]") {
+    Room room;
+    room.add(SetPrivateWriting{.team = room.teamA, .on = true});
+    std::string alice = room.phone(room.teamA, room.alice);
+    std::string bruno = room.phone(room.teamA, room.bruno);
+    Id secret = room.note(alice, "secret d'Alice", kClient1);
+    room.note(bruno, "idée de Bruno", kClient2);
+    std::string forBruno = room.view(room.teamA, room.bruno).dump();
+    CHECK(forBruno.find("secret d'Alice") == std::string::npos);
+    CHECK(forBruno.find("idée de Bruno") != std::string::npos);
+    CHECK(room.view(room.teamA, room.bruno)["hidden_notes"] == 2);
+    auto snapshot = makeSnapshot(room.engine->state(), nullptr);
+    CHECK(snapshot->teams.at(room.teamA).shared.dump().find("secret") == std::string::npos);
+    CHECK(room.view(room.teamA, Id{}).dump().find("idée de Bruno") == std::string::npos); // no member: no text at all
+    room.ask(alice, {{"do", "edit_note"}, {"note", secret.str()}, {"text", "secret révisé"}});
+    CHECK(room.engine->state().find<Note>(secret)->text == "secret révisé");
+    CHECK(room.view(room.teamA, room.alice)["notes"][0]["open"] == true);
+    room.add(RevealNotes{.team = room.teamA});
+    CHECK(room.view(room.teamA, room.bruno).dump().find("secret révisé") != std::string::npos);
+    CHECK(room.view(room.teamA, room.alice)["notes"][0]["open"] == false);
+    CHECK_THROWS_WITH(room.ask(alice, {{"do", "delete_note"}, {"note", secret.str()}}), Contains("dévoilé"));
+}
+
+TEST_CASE("votes from phones: own dots within the budget, results hidden until the reveal", "[participation]") {
+    Room room;
+    std::string alice = room.phone(room.teamA, room.alice);
+    std::string bruno = room.phone(room.teamA, room.bruno);
+    Id n1 = room.note(alice, "un", kClient1), n2 = room.note(alice, "deux", kClient2);
+    CHECK_THROWS_WITH(room.ask(alice, {{"do", "cast_vote"}, {"note", n1.str()}}), Contains("Aucun vote"));
+    Id round = room.add(OpenVoteRound{.team = room.teamA, .budget = 3, .cap = 2});
+    room.ask(alice, {{"do", "cast_vote"}, {"note", n1.str()}, {"count", 2}});
+    CHECK_THROWS_WITH(room.ask(alice, {{"do", "cast_vote"}, {"note", n1.str()}}), Contains("au plus 2"));
+    room.ask(alice, {{"do", "cast_vote"}, {"note", n2.str()}});
+    CHECK_THROWS_WITH(room.ask(alice, {{"do", "cast_vote"}, {"note", n2.str()}}), Contains("plus assez"));
+    room.ask(alice, {{"do", "withdraw_vote"}, {"note", n1.str()}});
+    room.ask(bruno, {{"do", "cast_vote"}, {"note", n2.str()}, {"count", 2}});
+    CHECK(room.engine->state().votesUsedBy(round, room.alice) == 2);
+    CHECK(room.view(room.teamA, room.alice)["my_dots"][n1.str()] == 1);
+    json forBruno = room.view(room.teamA, room.bruno);
+    CHECK_FALSE(forBruno["vote"].contains("totals"));
+    CHECK(forBruno["my_dots"].size() == 1);
+    CHECK(forBruno.dump().find(room.alice.str() + "\":") == std::string::npos);
+    room.add(RevealVotes{.round = round});
+    CHECK(room.view(room.teamA, room.bruno)["vote"]["totals"][n2.str()] == 3);
+    room.add(CloseVoteRound{.round = round});
+    CHECK_THROWS_WITH(room.ask(alice, {{"do", "cast_vote"}, {"note", n2.str()}}), Contains("Aucun vote"));
+    CHECK(room.engine->state().votesUsedBy(round, room.alice) == 2);
+}
+
+TEST_CASE("the change feed: unchanged until the team's own view changes", "[participation]") {
+    Room room;
+    std::string alice = room.phone(room.teamA, room.alice);
+    auto first = makeSnapshot(room.engine->state(), nullptr);
+    std::uint64_t r = first->teams.at(room.teamA).revision;
+    room.add(AddNote{.team = room.teamB, .text = "ailleurs"});
+    auto second = makeSnapshot(room.engine->state(), first.get());
+    CHECK(teamViewFor(*second, room.teamA, room.alice, r, 5, {})["unchanged"] == true);
+    room.note(alice, "ici", kClient1);
+    auto third = makeSnapshot(room.engine->state(), second.get());
+    json changed = teamViewFor(*third, room.teamA, room.alice, r, 5, {room.alice});
+    CHECK_FALSE(changed.contains("unchanged"));
+    CHECK(changed["notes"][0]["text"] == "ici");
+    CHECK(changed["members"][0]["held"] == true);
+    CHECK(changed["revision"].get<std::uint64_t>() > r);
+}
+
+TEST_CASE("stand codes: feedback only, stable across versions and renewals, unknown ones refused", "[participation]") {
+    Room room;
+    Id proto = room.add(AddPrototype{.team = room.teamA, .title = "Guichet mobile"});
+    std::string code = standCode(room.engine->state().event, proto);
+    CHECK(code.size() == kStandCodeLength);
+    Id v2 = room.add(AddPrototypeVersion{.prototype = proto});
+    CHECK(prototypeOfStand(room.engine->state(), code)->id == v2);
+    auto snapshot = makeSnapshot(room.engine->state(), nullptr);
+    CHECK(snapshot->stands.at(code).title == "Guichet mobile");
+    json answer = room.phones.feedback(*room.engine, {{"do", "feedback"}, {"stand", code}, {"client_id", kClient1}, {"kind", "suggest"},
+                                                      {"text", "Plus de bancs"}, {"rating", 4}, {"visitor", "Élise"}});
+    CHECK(room.phones.feedback(*room.engine, {{"do", "feedback"}, {"stand", code}, {"client_id", kClient1}, {"kind", "suggest"}}) == answer);
+    auto feedback = room.engine->state().feedbackOf(v2);
+    REQUIRE(feedback.size() == 1);
+    CHECK(feedback[0]->text == "Plus de bancs");
+    CHECK(feedback[0]->rating == 4);
+    CHECK_THROWS_WITH(room.phones.feedback(*room.engine, {{"do", "feedback"}, {"stand", "AAAAAAAA"}, {"client_id", kClient2}, {"kind", "like"}}),
+                      Contains("inconnu"));
+    CHECK_THROWS_WITH(room.phones.feedback(*room.engine, {{"do", "feedback"}, {"stand", code}, {"client_id", kClient2}, {"kind", "love"}}),
+                      Contains("J'aime"));
+    CHECK_THROWS_WITH(room.phones.feedback(*room.engine, {{"do", "feedback"}, {"stand", code}, {"client_id", kClient2}, {"kind", "like"}, {"rating", 9}}),
+                      Contains("rating"));
+    CHECK(room.engine->state().feedbackOf(v2).size() == 1);
+}
+
+TEST_CASE("device tokens and codes are never written to the event file or its journal", "[participation]") {
+    Room room;
+    JoinCodes codes;
+    std::string token = room.phone(room.teamA, room.alice);
+    room.note(token, "texte", kClient1);
+    room.engine->checkpoint();
+    std::string bytes = readBytes(room.dbPath()) + readBytes(room.dbPath() + "-wal");
+    CHECK(bytes.find("texte") != std::string::npos); // the note is saved …
+    CHECK(bytes.find(token) == std::string::npos);   // … its device's token is not
+    CHECK(bytes.find(codes.current()) == std::string::npos);
+    CHECK(bytes.find(kClient1) == std::string::npos);
+}
+
+TEST_CASE("the engine queue: tasks from other threads run on the draining thread, errors come back", "[participation]") {
+    Room room;
+    EngineQueue queue(4);
+    int woken = 0;
+    queue.setWake([&] { ++woken; });
+    std::thread::id engineThread = std::this_thread::get_id(), ranOn;
+    std::future<json> ok, bad;
+    std::thread http([&] {
+        ok = queue.submit([&](Engine& engine) {
+            ranOn = std::this_thread::get_id();
+            return json{{"teams", engine.state().teams.size()}};
+        });
+        bad = queue.submit([](Engine& engine) -> json { engine.apply(AddTeam{.name = ""}); return {}; });
+    });
+    http.join();
+    CHECK(woken == 2);
+    CHECK(queue.drain(*room.engine) == 2);
+    CHECK(ranOn == engineThread);
+    CHECK(ok.get()["teams"] == 2);
+    CHECK_THROWS_AS(bad.get(), ValidationError);
+    for (int i = 0; i < 4; ++i) (void)queue.submit([](Engine&) { return json(); });
+    CHECK_THROWS_WITH(queue.submit([](Engine&) { return json(); }), Contains("occupé"));
+    queue.close();
+    CHECK_THROWS_WITH(queue.submit([](Engine&) { return json(); }), Contains("fermée"));
+    CHECK(queue.pending() == 0);
+}
