@@ -94,6 +94,19 @@ void FrameLayerImage::show(const FrameLayer& layer, float scaleX, float scaleY, 
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
     glBlitFramebuffer(sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
+    if (layer.overlay && layer.overlay->VtxBuffer.Size > 0) {
+        ImDrawList* lists[] = {const_cast<ImDrawList*>(layer.overlay)};
+        ImDrawData data;
+        data.Valid = true;
+        data.CmdLists = lists;
+        data.CmdListsCount = 1;
+        data.TotalVtxCount = layer.overlay->VtxBuffer.Size;
+        data.TotalIdxCount = layer.overlay->IdxBuffer.Size;
+        data.DisplayPos = ImVec2(0, 0);
+        data.DisplaySize = ImGui::GetIO().DisplaySize;
+        data.FramebufferScale = ImVec2(scaleX, scaleY);
+        ImGui_ImplOpenGL3_RenderDrawData(&data);
+    }
 }
 
 } // namespace atelier

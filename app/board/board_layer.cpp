@@ -47,7 +47,7 @@ std::uint64_t hashList(const ImDrawList& list) {
 
 } // namespace
 
-BoardLayer::BoardLayer() : m_list(std::make_unique<ImDrawList>(nullptr)) {}
+BoardLayer::BoardLayer() : m_list(std::make_unique<ImDrawList>(nullptr)), m_overlay(std::make_unique<ImDrawList>(nullptr)) {}
 
 ImVec2 BoardLayer::imageAt(const Camera& view) const {
     float z = view.zoom();
@@ -75,6 +75,12 @@ ImDrawList* BoardLayer::begin(const Camera& view) {
     list._OwnerName = "board layer";
     list.PushTextureID(ImGui::GetIO().Fonts->TexID);
     list.PushClipRect(ImVec2(0, 0), size, false);
+    ImDrawList& overlay = *m_overlay;
+    overlay._Data = ImGui::GetDrawListSharedData();
+    overlay._ResetForNewFrame();
+    overlay._OwnerName = "board overlay";
+    overlay.PushTextureID(ImGui::GetIO().Fonts->TexID);
+    overlay.PushClipRect(view.origin(), ImVec2(view.origin().x + view.size().x, view.origin().y + view.size().y), false);
     return &list;
 }
 
@@ -87,6 +93,8 @@ void BoardLayer::submit(const Camera& view, ImU32 background) {
     m_lastHash = hash;
     m_hasLast = true;
     layer.list = &built;
+    m_overlay->_PopUnusedDrawCmd();
+    layer.overlay = m_overlay.get();
     layer.size = m_camera.size();
     layer.background = background;
     layer.imageAt = imageAt(view);

@@ -25,6 +25,9 @@ public:
     // in the layer's coordinates (use camera() to place things).
     ImDrawList* begin(const Camera& view);
     const Camera& camera() const { return m_camera; }
+    // A list in screen coordinates, clipped to the view, drawn over the image every frame and
+    // under everything ImGui draws (valid after begin()).
+    ImDrawList* overlay() { return m_overlay.get(); }
     // Hands this frame's layer to the frame loop, shown in `view`'s rectangle.
     void submit(const Camera& view, ImU32 background);
 
@@ -37,6 +40,7 @@ private:
     // rather than a copy (a 50,000-note board's list is megabytes), and the frame loop may
     // rewrite it in place when drawing the image.
     std::unique_ptr<ImDrawList> m_list;
+    std::unique_ptr<ImDrawList> m_overlay;
     std::uint64_t m_lastHash = 0;
     bool m_hasLast = false;
 };
