@@ -15,7 +15,11 @@
 namespace atelier {
 
 struct FrameLayer {
-    const ImDrawList* list = nullptr; // in image coordinates: (0, 0) is the image's top-left
+    // In image coordinates: (0, 0) is the image's top-left. The frame loop may rewrite it while
+    // drawing the image (its owner builds it anew each frame).
+    ImDrawList* list = nullptr;
+    // Drawn over the image every frame, in screen coordinates (hover outlines); may be null.
+    const ImDrawList* overlay = nullptr;
     ImVec2 size{0, 0};                // the image, in ImGui units
     ImU32 background = 0;             // the image is cleared to it before the list is drawn
     bool changed = true;              // the list differs from the last one given

@@ -59,12 +59,10 @@ void FrameLayerImage::show(const FrameLayer& layer, float scaleX, float scaleY, 
         // Drawn upside down: the image's rows then lie in memory as the window's do (Mesa keeps
         // a window's rows top-down, a texture's bottom-up), the blit below flips it back, and
         // llvmpipe makes that blit a plain copy of rows instead of a shaded, sampled quad.
-        m_mirror.CmdBuffer = layer.list->CmdBuffer;
-        m_mirror.IdxBuffer = layer.list->IdxBuffer;
-        m_mirror.VtxBuffer = layer.list->VtxBuffer;
-        for (ImDrawVert& v : m_mirror.VtxBuffer) v.pos.y = layer.size.y - v.pos.y;
-        for (ImDrawCmd& c : m_mirror.CmdBuffer) c.ClipRect = ImVec4(c.ClipRect.x, layer.size.y - c.ClipRect.w, c.ClipRect.z, layer.size.y - c.ClipRect.y);
-        ImDrawList* lists[] = {&m_mirror};
+        ImDrawList& list = *layer.list; // mirrored in place: it is built anew next frame
+        for (ImDrawVert& v : list.VtxBuffer) v.pos.y = layer.size.y - v.pos.y;
+        for (ImDrawCmd& c : list.CmdBuffer) c.ClipRect = ImVec4(c.ClipRect.x, layer.size.y - c.ClipRect.w, c.ClipRect.z, layer.size.y - c.ClipRect.y);
+        ImDrawList* lists[] = {&list};
         // Minified text (a board zoomed out) is sampled from the atlas's mipmaps.
         glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(ImGui::GetIO().Fonts->TexID)));
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
@@ -72,8 +70,8 @@ void FrameLayerImage::show(const FrameLayer& layer, float scaleX, float scaleY, 
         data.Valid = true;
         data.CmdLists = lists;
         data.CmdListsCount = 1;
-        data.TotalVtxCount = layer.list->VtxBuffer.Size;
-        data.TotalIdxCount = layer.list->IdxBuffer.Size;
+        data.TotalVtxCount = list.VtxBuffer.Size;
+        data.TotalIdxCount = list.IdxBuffer.Size;
         data.DisplayPos = ImVec2(0, 0);
         data.DisplaySize = layer.size;
         data.FramebufferScale = ImVec2(scaleX, scaleY);
@@ -96,6 +94,19 @@ void FrameLayerImage::show(const FrameLayer& layer, float scaleX, float scaleY, 
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
     glBlitFramebuffer(sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
+    if (layer.overlay && layer.overlay->VtxBuffer.Size > 0) {
+        ImDrawList* lists[] = {const_cast<ImDrawList*>(layer.overlay)};
+        ImDrawData data;
+        data.Valid = true;
+        data.CmdLists = lists;
+        data.CmdListsCount = 1;
+        data.TotalVtxCount = layer.overlay->VtxBuffer.Size;
+        data.TotalIdxCount = layer.overlay->IdxBuffer.Size;
+        data.DisplayPos = ImVec2(0, 0);
+        data.DisplaySize = ImGui::GetIO().DisplaySize;
+        data.FramebufferScale = ImVec2(scaleX, scaleY);
+        ImGui_ImplOpenGL3_RenderDrawData(&data);
+    }
 }
 
 } // namespace atelier

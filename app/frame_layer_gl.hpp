@@ -4,8 +4,6 @@
 // the bound framebuffer with glBlitFramebuffer: a copy, opaque, no blending, no shader of ours.
 // Framebuffer objects are not shared between contexts: one per window, used in its context.
 
-#include <imgui.h>
-
 namespace atelier {
 
 struct FrameLayer;
@@ -30,7 +28,6 @@ private:
     bool m_drawn = false;
     unsigned m_fontUploads = 0;
     unsigned m_redraws = 0;
-    ImDrawList m_mirror{nullptr}; // the layer's list upside down, drawn into the image
 };
 
 } // namespace atelier

@@ -2,7 +2,8 @@
 # Text minified without aliasing (issue 17): the same 40-note board rendered at 1:1 and at 43 %
 # with the same world point at the top-left corner; each note of the 1:1 render scaled down is
 # compared with the 43 % one (frame_ssim_check). Without the mipmapped font atlas, « Idée »
-# read « cée » at 43 % and the mean SSIM was 0.75.
+# read « cée » at 43 % and the mean SSIM was 0.75; with it 0.84, and 0.88 with note text placed
+# at sub-pixel positions when minified (ImGui floors each line to a whole pixel).
 # Usage: frame_ssim_test.sh ATELIER_BINARY SSIM_CHECK
 set -u
 app=$1
@@ -15,4 +16,4 @@ for zoom in 1.0 0.43; do
         || { echo "FAIL: screenshot at $zoom"; exit 1; }
 done
 # 40 notes on the generator's grid: 8 a row (ceil(sqrt(40 x 16/9 x 160/220))).
-"$check" "$work/z1.0.png" "$work/z0.43.png" 0.43 8 40 0.8
+"$check" "$work/z1.0.png" "$work/z0.43.png" 0.43 8 40 0.85

@@ -572,8 +572,10 @@ void BoardCanvas::draw(Session& session, const FontSet& fonts, Id teamId, ImVec2
         DrawOptions still = options;
         still.hoveredNote = still.hoveredCluster = Id{};
         m_stats = drawBoard(content, m_layout, contentCamera, still);
+        // The hover outlines go over the image but not into the window's list: they change as
+        // notes pass under a still mouse, and the rest of the frame can then be reused.
+        drawHover(m_layer.overlay(), m_layout, m_camera, options);
         m_layer.submit(m_camera, kBoardBg);
-        drawHover(list, m_layout, m_camera, options);
     } else {
         m_stats = drawBoard(list, m_layout, m_camera, options);
     }

@@ -4,6 +4,8 @@
 #include "text_clip.hpp"
 #include "theme.hpp"
 
+#include <imgui_internal.h> // ImTextCharFromUtf8
+
 #include <algorithm>
 #include <cstdio>
 
@@ -35,10 +37,37 @@ void record(const char* begin, const char* end) {
     if (g_recording && begin != end) drawnText().emplace_back(begin, end);
 }
 
+// One line of glyphs where ImGui's AddText would floor its position to whole pixels: text drawn
+// smaller than baked (a zoomed-out board) then keeps the place it has in the 1:1 view scaled
+// down, instead of each line jumping by up to a pixel (issue 17, the 43 % legibility test).
+void subpixelLine(ImDrawList* list, ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* begin, const char* end) {
+    const float scale = size / font->FontSize;
+    // The culling AddText does: lines outside the clip rectangle, glyphs wholly beside it.
+    const ImVec4 clip = list->_CmdHeader.ClipRect;
+    if (pos.y > clip.w || pos.y + size < clip.y) return;
+    float x = pos.x;
+    for (const char* s = begin; s < end;) {
+        unsigned int c = static_cast<unsigned char>(*s);
+        if (c < 0x80) ++s;
+        else s += ImTextCharFromUtf8(&c, s, end);
+        if (c == 0) break;
+        if (c == '\n' || c == '\r') continue;
+        const ImFontGlyph* g = font->FindGlyph(static_cast<ImWchar>(c));
+        if (!g) continue;
+        if (g->Visible && x + g->X0 * scale <= clip.z && x + g->X1 * scale >= clip.x) {
+            list->PrimReserve(6, 4);
+            list->PrimRectUV(ImVec2(x + g->X0 * scale, pos.y + g->Y0 * scale), ImVec2(x + g->X1 * scale, pos.y + g->Y1 * scale),
+                             ImVec2(g->U0, g->V0), ImVec2(g->U1, g->V1), g->Colored ? (colour | ~IM_COL32_A_MASK) : colour);
+        }
+        x += g->AdvanceX * scale;
+    }
+}
+
 void text(ImDrawList* list, ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* begin, const char* end,
           const ImVec4* clip = nullptr) {
     record(begin, end);
-    list->AddText(font, size, pos, colour, begin, end, 0.0f, clip);
+    if (!clip && size < font->FontSize && std::find(begin, end, '\n') == end) subpixelLine(list, font, size, pos, colour, begin, end);
+    else list->AddText(font, size, pos, colour, begin, end, 0.0f, clip);
 }
 
 // A round badge with a number: votes on a note or a cluster.

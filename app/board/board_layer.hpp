@@ -3,12 +3,14 @@
 // notes, drawn for the view plus a margin on every side. Its draw list is built every frame
 // with the layer's own camera, which stays put while the view only pans within the margin, so
 // an unchanged board yields the same bytes: the image is redrawn only when they differ
+// (compared by a 64-bit hash of them)
 // (an edit, a selection, a zoom, a resize, a pan past the margin), which no list of
 // "what changed" flags could miss.
 #include "board/camera.hpp"
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <memory>
 
 namespace atelier::board {
@@ -23,6 +25,9 @@ public:
     // in the layer's coordinates (use camera() to place things).
     ImDrawList* begin(const Camera& view);
     const Camera& camera() const { return m_camera; }
+    // A list in screen coordinates, clipped to the view, drawn over the image every frame and
+    // under everything ImGui draws (valid after begin()).
+    ImDrawList* overlay() { return m_overlay.get(); }
     // Hands this frame's layer to the frame loop, shown in `view`'s rectangle.
     void submit(const Camera& view, ImU32 background);
 
@@ -31,8 +36,12 @@ private:
 
     Camera m_camera;          // viewport at (0, 0), the view's size plus the margins
     bool m_placed = false;
-    std::unique_ptr<ImDrawList> m_lists[2]; // the last submitted one and the one being built
-    int m_last = 0;
+    // One list, rebuilt each frame; the last one is remembered by a 64-bit hash of its bytes
+    // rather than a copy (a 50,000-note board's list is megabytes), and the frame loop may
+    // rewrite it in place when drawing the image.
+    std::unique_ptr<ImDrawList> m_list;
+    std::unique_ptr<ImDrawList> m_overlay;
+    std::uint64_t m_lastHash = 0;
     bool m_hasLast = false;
 };
 
