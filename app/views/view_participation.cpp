@@ -111,7 +111,7 @@ void ParticipationView::drawOpen(ViewContext& ctx, ParticipantServer& server) {
         ImGui::Text("  %s · %s%s", member ? member->name.c_str() : tr("sans nom", "no name").c_str(), seen.c_str(),
                     device.movedFrom.empty() ? "" : tr(" · nom repris d'un autre appareil", " · name taken from another device").c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr("Retirer", "Remove").c_str())) removeToken = device.token;
+        if (button(tr("Retirer", "Remove").c_str())) removeToken = device.token;
         ImGui::PopID();
     }
     if (!removeToken.empty()) server.devices().remove(removeToken);
