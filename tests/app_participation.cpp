@@ -2,6 +2,7 @@
 // thread, lands on the board, stays off the laptop's undo; the screen lists the device and
 // closes the server.
 #include "app_headless.hpp"
+#include "support.hpp"
 
 #include <catch2/catch.hpp>
 #include <httplib.h>
@@ -63,6 +64,21 @@ TEST_CASE("Participation: a phone's note arrives between frames, off the undo hi
     CHECK(h.session().engine()->history().undoCount() == undoBefore);
     h.frames(2);
     CHECK(h.has("Retirer"));
+    // The A4 stand sheet: one card per prototype, with its stand link and QR code.
+    h.click("Feuille A4 des stands");
+    h.frames(2);
+    std::string sheetPath = h.session().engine()->path();
+    sheetPath = sheetPath.substr(0, sheetPath.find_last_of('.')) + "-stands.html";
+    std::string sheet = readBytes(sheetPath);
+    std::size_t cards = 0;
+    for (std::size_t at = sheet.find("class=\"card\""); at != std::string::npos; at = sheet.find("class=\"card\"", at + 1)) ++cards;
+    std::size_t lineages = 0;
+    for (const auto& [id, p] : h.session().state().prototypes) lineages += p.id == p.lineageId;
+    CHECK(lineages > 0);
+    CHECK(cards == lineages);
+    CHECK(sheet.find("<svg") != std::string::npos);
+    CHECK(sheet.find("/?s=") != std::string::npos);
+    CHECK(sheet.find("<script") == std::string::npos);
     h.click("Fermer la participation");
     h.frames(2);
     CHECK_FALSE(h.session().participation);

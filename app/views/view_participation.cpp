@@ -2,6 +2,7 @@
 
 #include "model/language.hpp"
 #include "participation/stand_codes.hpp"
+#include "participation/stand_sheet.hpp"
 #include "widgets.hpp"
 
 #include <algorithm>
@@ -129,6 +130,24 @@ void ParticipationView::drawOpen(ViewContext& ctx, ParticipantServer& server) {
             if (p->id == p->lineageId)
                 ImGui::Text("%s — %s : %s", team->name.c_str(), p->title.c_str(),
                             server.standUrl(hosts.front(), participation::standCode(state.event, p->lineageId)).c_str());
+    if (button(tr("Feuille A4 des stands", "A4 stand sheet").c_str())) {
+        try {
+            m_sheetPath = writeStandSheet(state, server, hosts.front(), ctx.session.engine()->path());
+            m_sheetHost = hosts.front();
+            m_sheetError.clear();
+        } catch (const std::exception& e) {
+            m_sheetError = e.what();
+        }
+    }
+    if (!m_sheetPath.empty())
+        textWrapped(ctx.fonts.regular, trf("Feuille écrite : {} (ouvrez-la dans un navigateur pour l'imprimer).",
+                                           "Sheet written: {} (open it in a browser to print it).", m_sheetPath));
+    if (!m_sheetHost.empty() && m_sheetHost != hosts.front())
+        textWrapped(ctx.fonts.bold,
+                    trf("L'adresse de cet ordinateur a changé ({} → {}) : réimprimez la feuille des stands.",
+                        "This computer's address changed ({} → {}): print the stand sheet again.", m_sheetHost, hosts.front()),
+                    IM_COL32(0xB0, 0x00, 0x20, 0xFF));
+    if (!m_sheetError.empty()) textWrapped(ctx.fonts.bold, m_sheetError, IM_COL32(0xB0, 0x00, 0x20, 0xFF));
     ImGui::Spacing();
     textWrapped(ctx.fonts.regular,
                 tr("Si un téléphone n'arrive pas à ouvrir la page : il doit être sur le même Wi-Fi que cet ordinateur (pas en "
