@@ -79,6 +79,10 @@ TEST_CASE("Participation: a phone's note arrives between frames, off the undo hi
     CHECK(sheet.find("<svg") != std::string::npos);
     CHECK(sheet.find("/?s=") != std::string::npos);
     CHECK(sheet.find("<script") == std::string::npos);
+    // The join QR code as a projector content, drawn with the server open.
+    h.click("Projeter le QR code");
+    h.frames(2);
+    CHECK(h.session().projectorContent == ProjectorContent::Join);
     h.click("Fermer la participation");
     h.frames(2);
     CHECK_FALSE(h.session().participation);

@@ -77,6 +77,8 @@ void ParticipationView::drawOpen(ViewContext& ctx, ParticipantServer& server) {
     for (const auto& host : hosts) ImGui::TextUnformatted(server.joinUrl(host).c_str());
     if (button(tr("Renouveler le code", "Renew the code").c_str())) server.codes().renew();
     ImGui::SameLine();
+    if (button(tr("Projeter le QR code", "Project the QR code").c_str())) ctx.session.projectorContent = ProjectorContent::Join;
+    ImGui::SameLine();
     if (button(tr("Fermer la participation", "Close participation").c_str())) {
         ctx.session.participation.reset();
         return;
