@@ -5,6 +5,8 @@
 #include "model/timer.hpp"
 #include "model/timezone.hpp"
 #include "widgets.hpp"
+#include "views/qr_code.hpp"
+#include "model/language.hpp"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -203,6 +205,7 @@ void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size, bool preview) {
     // The board and the vote results need the room: the countdown shrinks to a band.
     bool board = session.projectorContent == ProjectorContent::Board || session.projectorContent == ProjectorContent::Vote;
     if (board && team) digits = size.y * 0.13f;
+    if (session.projectorContent == ProjectorContent::Join) digits = size.y * 0.10f; // the QR code needs the room
     // A défi brief keeps its type size and is shown in pages the facilitator turns (← →).
     const Challenge* brief = nullptr;
     if (session.projectorContent == ProjectorContent::Challenge) {
@@ -278,6 +281,22 @@ void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size, bool preview) {
             list->AddText(ctx.fonts.large, text, ImVec2(x + width - e.x, bottom - e.y), colours::kWarning, label.c_str());
         }
         if (rows.empty()) drawWrapped(list, ctx.fonts.large, text, ImVec2(x, y), width, colours::kProjectorDim, str(Str::ProjectorNoProgramme), bottom);
+    } else if (session.projectorContent == ProjectorContent::Join) {
+        // The join QR code, as large as the room left, and the address and code to type.
+        ParticipantServer* server = session.participation.get();
+        std::vector<std::string> hosts = server ? localAddresses() : std::vector<std::string>{};
+        std::string link = server ? server->joinUrl(hosts.empty() ? "127.0.0.1" : hosts.front()) : std::string();
+        std::string line = server ? link : tr("Participation fermée : ouvrez-la dans l'écran Participation.", "Participation closed: open it in the Participation screen.");
+        float lineHeight = drawWrapped(nullptr, ctx.fonts.largeBold, text, ImVec2(x, y), width, 0, line, bottom);
+        float side = std::max(1.0f, std::min(width, bottom - y - lineHeight - text * 0.5f));
+        static std::string encoded;
+        static QrModules qr;
+        if (server && encoded != link) {
+            qr = encodeQr(link);
+            encoded = link;
+        }
+        if (server) drawQrAt(list, qr, ImVec2(pos.x + (size.x - side) / 2, y), side);
+        drawWrapped(list, ctx.fonts.largeBold, text, ImVec2(x, y + (server ? side + text * 0.3f : 0)), width, colours::kProjectorText, line, pos.y + size.y);
     } else if (board && team) {
         ImVec2 area(width, std::max(1.0f, bottom - y));
         if (session.projectorContent == ProjectorContent::Board)

@@ -11,11 +11,12 @@ namespace {
 
 bool contains(const MonitorInfo& m, int x, int y) { return x >= m.x && x < m.x + m.width && y >= m.y && y < m.y + m.height; }
 
-constexpr std::array<std::pair<ProjectorContent, std::string_view>, 5> kContentNames{{{ProjectorContent::TimerOnly, "timer"},
+constexpr std::array<std::pair<ProjectorContent, std::string_view>, 6> kContentNames{{{ProjectorContent::TimerOnly, "timer"},
                                                                                        {ProjectorContent::Challenge, "defi"},
                                                                                        {ProjectorContent::Programme, "programme"},
                                                                                        {ProjectorContent::Board, "board"},
-                                                                                       {ProjectorContent::Vote, "vote"}}};
+                                                                                       {ProjectorContent::Vote, "vote"},
+                                                                                       {ProjectorContent::Join, "join"}}};
 
 std::string absolutePath(const std::string& path) {
     std::error_code ec;

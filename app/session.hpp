@@ -15,7 +15,7 @@
 namespace atelier {
 
 enum class ViewId { Home, Challenge, Teams, Programme, Phases, Timer, Projector, Board, Votes, Prototypes, Stand, Dashboard, Search, Files, Participation, Count };
-enum class ProjectorContent { TimerOnly, Challenge, Programme, Board, Vote, Count };
+enum class ProjectorContent { TimerOnly, Challenge, Programme, Board, Vote, Join, Count }; // Join: the participation QR code
 
 struct Toast {
     std::string text;

@@ -275,6 +275,7 @@ constexpr const char* kFrench[] = {
     "Vote", // ViewVotes
     "Mur de l’équipe", // ContentBoard
     "Résultats du vote", // ContentVote
+    "Rejoindre depuis son téléphone", // ContentJoin
     "★ Piste retenue", // BoardSelectedTag
     "masqué", // BoardHiddenTag
     "Mur vide : double-cliquez pour ajouter un post-it", // BoardEmpty
@@ -772,6 +773,7 @@ constexpr const char* kEnglish[] = {
     "Vote", // ViewVotes
     "Team board", // ContentBoard
     "Vote results", // ContentVote
+    "Join from your phone", // ContentJoin
     "★ Selected idea", // BoardSelectedTag
     "hidden", // BoardHiddenTag
     "Empty board: double-click to add a note", // BoardEmpty

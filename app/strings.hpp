@@ -279,6 +279,7 @@ enum class Str : int {
     ViewVotes,
     ContentBoard,
     ContentVote,
+    ContentJoin,
     BoardSelectedTag,
     BoardHiddenTag,
     BoardEmpty,

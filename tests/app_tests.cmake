@@ -15,6 +15,7 @@ add_executable(app_tests
   app_reopen.cpp
   app_projector_text.cpp
   app_chime.cpp
+  app_participation.cpp
 )
 target_include_directories(app_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_options(app_tests PRIVATE ${ATELIER_WARNINGS})

@@ -201,11 +201,13 @@ void ParticipantServer::start() {
 }
 
 void ParticipantServer::stop() {
+    // The queue first: a worker waiting for the engine's answer gets « fermée » at once, so
+    // joining the workers never waits on the thread that is stopping them (the app's).
+    m_queue.close();
     if (m_http) m_http->stop();
     if (m_listener.joinable()) m_listener.join();
     m_http.reset();
     m_running = false;
-    m_queue.close();
 }
 
 void ParticipantServer::routes() {

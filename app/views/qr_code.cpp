@@ -18,8 +18,11 @@ QrModules encodeQr(const std::string& text) {
 void drawQr(const QrModules& qr, float side) {
     ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(side, side));
+    drawQrAt(ImGui::GetWindowDrawList(), qr, origin, side);
+}
+
+void drawQrAt(ImDrawList* draw, const QrModules& qr, ImVec2 origin, float side) {
     if (qr.width == 0) return;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(origin, ImVec2(origin.x + side, origin.y + side), IM_COL32_WHITE);
     const int total = qr.width + 8;
     const float module = side / static_cast<float>(total);

@@ -16,5 +16,7 @@ struct QrModules {
 QrModules encodeQr(const std::string& text);
 // Draws the code at the cursor, `side` pixels wide including a 4-module quiet zone.
 void drawQr(const QrModules& qr, float side);
+// The same into a draw list at `origin` (the projector).
+void drawQrAt(ImDrawList* list, const QrModules& qr, ImVec2 origin, float side);
 
 } // namespace atelier

@@ -2,6 +2,7 @@
 
 #include "model/language.hpp"
 #include "participation/stand_codes.hpp"
+#include "participation/stand_sheet.hpp"
 #include "widgets.hpp"
 
 #include <algorithm>
@@ -76,6 +77,8 @@ void ParticipationView::drawOpen(ViewContext& ctx, ParticipantServer& server) {
     for (const auto& host : hosts) ImGui::TextUnformatted(server.joinUrl(host).c_str());
     if (button(tr("Renouveler le code", "Renew the code").c_str())) server.codes().renew();
     ImGui::SameLine();
+    if (button(tr("Projeter le QR code", "Project the QR code").c_str())) ctx.session.projectorContent = ProjectorContent::Join;
+    ImGui::SameLine();
     if (button(tr("Fermer la participation", "Close participation").c_str())) {
         ctx.session.participation.reset();
         return;
@@ -111,7 +114,7 @@ void ParticipationView::drawOpen(ViewContext& ctx, ParticipantServer& server) {
         ImGui::Text("  %s · %s%s", member ? member->name.c_str() : tr("sans nom", "no name").c_str(), seen.c_str(),
                     device.movedFrom.empty() ? "" : tr(" · nom repris d'un autre appareil", " · name taken from another device").c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr("Retirer", "Remove").c_str())) removeToken = device.token;
+        if (button(tr("Retirer", "Remove").c_str())) removeToken = device.token;
         ImGui::PopID();
     }
     if (!removeToken.empty()) server.devices().remove(removeToken);
@@ -129,6 +132,24 @@ void ParticipationView::drawOpen(ViewContext& ctx, ParticipantServer& server) {
             if (p->id == p->lineageId)
                 ImGui::Text("%s — %s : %s", team->name.c_str(), p->title.c_str(),
                             server.standUrl(hosts.front(), participation::standCode(state.event, p->lineageId)).c_str());
+    if (button(tr("Feuille A4 des stands", "A4 stand sheet").c_str())) {
+        try {
+            m_sheetPath = writeStandSheet(state, server, hosts.front(), ctx.session.engine()->path());
+            m_sheetHost = hosts.front();
+            m_sheetError.clear();
+        } catch (const std::exception& e) {
+            m_sheetError = e.what();
+        }
+    }
+    if (!m_sheetPath.empty())
+        textWrapped(ctx.fonts.regular, trf("Feuille écrite : {} (ouvrez-la dans un navigateur pour l'imprimer).",
+                                           "Sheet written: {} (open it in a browser to print it).", m_sheetPath));
+    if (!m_sheetHost.empty() && m_sheetHost != hosts.front())
+        textWrapped(ctx.fonts.bold,
+                    trf("L'adresse de cet ordinateur a changé ({} → {}) : réimprimez la feuille des stands.",
+                        "This computer's address changed ({} → {}): print the stand sheet again.", m_sheetHost, hosts.front()),
+                    IM_COL32(0xB0, 0x00, 0x20, 0xFF));
+    if (!m_sheetError.empty()) textWrapped(ctx.fonts.bold, m_sheetError, IM_COL32(0xB0, 0x00, 0x20, 0xFF));
     ImGui::Spacing();
     textWrapped(ctx.fonts.regular,
                 tr("Si un téléphone n'arrive pas à ouvrir la page : il doit être sur le même Wi-Fi que cet ordinateur (pas en "

@@ -23,6 +23,7 @@ private:
     std::string m_error;
     std::string m_qrText; // what m_qr encodes
     QrModules m_qr;
+    std::string m_sheetPath, m_sheetHost, m_sheetError; // the last stand sheet, the address it used
 };
 
 } // namespace atelier

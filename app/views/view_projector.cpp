@@ -15,6 +15,7 @@ const char* contentName(ProjectorContent c) {
     case ProjectorContent::Programme: return str(Str::ContentProgramme);
     case ProjectorContent::Board: return str(Str::ContentBoard);
     case ProjectorContent::Vote: return str(Str::ContentVote);
+    case ProjectorContent::Join: return str(Str::ContentJoin);
     case ProjectorContent::Count: break;
     }
     return "";
