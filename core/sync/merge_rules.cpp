@@ -466,7 +466,7 @@ struct ReplayRules::Impl {
             std::int64_t noteId = intOf((*row)[static_cast<std::size_t>(info("vote").column("note_id"))]);
             std::int64_t cluster = intOf((*row)[static_cast<std::size_t>(info("vote").column("cluster_id"))]);
             if (member)
-                if (auto m = rowOrTombstone("member", member)) voter = field("member", *m, "name");
+                if (auto memberRow = rowOrTombstone("member", member)) voter = field("member", *memberRow, "name");
             target = noteId ? name("note", noteId) : name("cluster", cluster);
         }
         std::string count = countOf(excess, "gommette déjà retirée", "gommettes déjà retirées", "dot already withdrawn",
