@@ -109,6 +109,27 @@ TEST_CASE("case 1: a team deleted on the organisers' file keeps the 50 notes its
     }
 }
 
+TEST_CASE("case 1c: a team deleted on a laptop while the organisers added notes to it comes back once, said in one sentence") {
+    Event ev;
+    std::string laptop = ev.copy("equipe5.db", ev.team5);
+    {
+        auto o = ev.open(ev.organiser);
+        for (int i = 0; i < 5; ++i) o->apply(AddNote{{}, ev.team5, "idée des organisateurs " + std::to_string(i + 1), "", 0, 0, {}, {}, {}, {}});
+    }
+    {
+        auto e = ev.open(laptop);
+        for (int i = 0; i < 3; ++i) e->apply(AddNote{{}, ev.team1, "travail " + std::to_string(i + 1), "", 0, 0, {}, {}, {}, {}});
+        e->apply(DeleteTeam{ev.team5}); // replayed after the organisers' notes: all five point at it at once
+    }
+    auto report = ev.merge(ev.organiser, laptop);
+    for (const auto& c : report.conflicts) UNSCOPED_INFO(c.what);
+    auto o = ev.open(ev.organiser);
+    REQUIRE(o->state().find<Team>(ev.team5));
+    CHECK(o->state().notesOfTeam(ev.team5).size() == 6);
+    CHECK(report.count(ConflictKind::BroughtBack) == 1);
+    CHECK(says(report, ConflictKind::BroughtBack, "L'équipe « Équipe 5 » a été rétablie : supprimée sur une copie (« Supprimer l'équipe « Équipe 5 » »), le post-it « idée des organisateurs "));
+}
+
 TEST_CASE("case 1b: a team deleted after its laptop's work was merged stays deleted, and the report names what it took") {
     Event ev;
     std::string laptop = ev.copy("equipe5.db", ev.team5);

@@ -719,6 +719,7 @@ struct ReplayRules::Impl {
             std::int64_t parentId = intOf((*row)[static_cast<std::size_t>(c)]);
             if (!parentId) continue;
             RowKey parent{d.parent, parentId}, child{d.table, d.rowid};
+            if (exists(parent.table, parent.id)) continue; // brought back for another of its children just now: said once
             std::string parentName = name(parent.table, parent.id);
             if (bringBack(parent, nullptr)) {
                 changed = true;
