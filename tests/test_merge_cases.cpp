@@ -89,13 +89,45 @@ TEST_CASE("case 1: a team deleted on the organisers' file keeps the 50 notes its
         // Feminine: « l'équipe … a été rétablie : supprimée … ».
         CHECK(says(report, ConflictKind::BroughtBack, "L'équipe « Équipe 5 » a été rétablie : supprimée sur une copie"));
         CHECK(says(report, ConflictKind::BroughtBack, "Supprimer l'équipe « Équipe 5 »"));
-        CHECK_THAT(formatMergeReport(laptop, report, EventState{}, o->state()), Catch::Contains("rétablie"));
+        // The note that brought it back is named without repeating its team (« y » says where).
+        CHECK(says(report, ConflictKind::BroughtBack, "), le post-it « idée "));
+        CHECK(says(report, ConflictKind::BroughtBack, " y avait été ajouté en même temps sur une autre."));
+        std::string text = formatMergeReport(laptop, report, EventState{}, o->state());
+        CHECK_THAT(text, Catch::Contains("rétablie"));
+        // What came back with the team, counted by kind on one line: its 2 members, its note.
         o.reset();
-        // And back into the laptop: nothing is deleted there either.
-        ev.merge(laptop, ev.organiser);
+        // And back into the laptop: nothing is deleted there either, and its report never says
+        // the team was deleted (the delete replayed there is taken back in the same merge).
+        auto back = ev.merge(laptop, ev.organiser);
+        for (const auto& c : back.conflicts) UNSCOPED_INFO(c.what);
+        CHECK_FALSE(std::any_of(back.conflicts.begin(), back.conflicts.end(), [](const MergeConflict& c) {
+            return c.kind == ConflictKind::Removed || (c.kind == ConflictKind::Restored && (c.table == "member" || c.table == "note"));
+        }));
+        if (!deleteFirst) CHECK(says(back, ConflictKind::BroughtBack, "L'équipe « Équipe 5 » a été rétablie"));
         CHECK(ev.open(laptop)->state().notesOfTeam(ev.team5).size() == 51);
         CHECK(ev.dump(laptop) == ev.dump(ev.organiser));
     }
+}
+
+TEST_CASE("case 1c: a team deleted on a laptop while the organisers added notes to it comes back once, said in one sentence") {
+    Event ev;
+    std::string laptop = ev.copy("equipe5.db", ev.team5);
+    {
+        auto o = ev.open(ev.organiser);
+        for (int i = 0; i < 5; ++i) o->apply(AddNote{{}, ev.team5, "idée des organisateurs " + std::to_string(i + 1), "", 0, 0, {}, {}, {}, {}});
+    }
+    {
+        auto e = ev.open(laptop);
+        for (int i = 0; i < 3; ++i) e->apply(AddNote{{}, ev.team1, "travail " + std::to_string(i + 1), "", 0, 0, {}, {}, {}, {}});
+        e->apply(DeleteTeam{ev.team5}); // replayed after the organisers' notes: all five point at it at once
+    }
+    auto report = ev.merge(ev.organiser, laptop);
+    for (const auto& c : report.conflicts) UNSCOPED_INFO(c.what);
+    auto o = ev.open(ev.organiser);
+    REQUIRE(o->state().find<Team>(ev.team5));
+    CHECK(o->state().notesOfTeam(ev.team5).size() == 6);
+    CHECK(report.count(ConflictKind::BroughtBack) == 1);
+    CHECK(says(report, ConflictKind::BroughtBack, "L'équipe « Équipe 5 » a été rétablie : supprimée sur une copie (« Supprimer l'équipe « Équipe 5 » »), le post-it « idée des organisateurs "));
 }
 
 TEST_CASE("case 1b: a team deleted after its laptop's work was merged stays deleted, and the report names what it took") {
@@ -147,8 +179,8 @@ TEST_CASE("report wording: every sentence agrees with the gender and number of w
             CHECK_THAT(c.what, Catch::Contains("sont revenues avec ce qui les portait (supprimées par") || Catch::Contains("sont revenues :"));
             plural = true;
         }
-        if (c.kind == ConflictKind::BroughtBack && c.what.find("les gommettes sur") != std::string::npos) {
-            CHECK_THAT(c.what, Catch::Contains("y avaient été ajoutées ou changées"));
+        if (c.kind == ConflictKind::BroughtBack && c.what.find(" gommettes ") != std::string::npos) {
+            CHECK_THAT(c.what, Catch::Contains("y avaient été ajoutées en même temps") || Catch::Contains("y avaient été changées en même temps"));
             plural = true;
         }
     }
@@ -410,4 +442,26 @@ TEST_CASE("vote/delete: a voter removed and put back by undo on one copy, the vo
         ev.merge(deleter, undoer);
         CHECK(ev.dump(deleter) == ev.dump(undoer));
     }
+}
+
+TEST_CASE("report: what came back with an item or went with a delete is counted by kind on one line, dots as dots") {
+    MergeReport report;
+    report.newEntries = 3;
+    auto add = [&](const char* table, std::int64_t id, ConflictKind kind, int dots, bool along) {
+        report.conflicts.push_back({table, Id{id}, std::string("ligne ") + table, kind, dots, along});
+    };
+    add("team", 1, ConflictKind::BroughtBack, 0, false);
+    add("member", 2, ConflictKind::Restored, 0, true);
+    add("member", 3, ConflictKind::Restored, 0, true);
+    add("note", 4, ConflictKind::Restored, 0, true);
+    add("vote", 5, ConflictKind::Restored, -9, true);
+    add("cluster", 6, ConflictKind::Removed, 0, true);
+    add("vote", 7, ConflictKind::Removed, 1, true);
+    std::string text = formatMergeReport("portable.db", report, EventState{}, EventState{});
+    INFO(text);
+    CHECK_THAT(text, Catch::Contains("Conflits : 1 élément rétabli, 4 éléments revenus avec ce qui les portait, 2 éléments emportés par une suppression"));
+    CHECK_THAT(text, Catch::Contains("  Revenus avec ce qui les portait : 9 gommettes, 2 membres, 1 post-it\n"));
+    CHECK_THAT(text, Catch::Contains("  Emportés par une suppression : 1 gommette, 1 regroupement\n"));
+    CHECK_THAT(text, Catch::Contains("    - ligne team\n"));
+    CHECK_THAT(text, !Catch::Contains("ligne member")); // counted, not listed one by one
 }

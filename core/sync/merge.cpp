@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -136,6 +137,42 @@ CopyRead readCopy(Store& into, const std::string& path, Id intoEvent, bool intoI
     return copy;
 }
 
+// A delete replayed, then taken back by a later change in the same merge (the team deleted on
+// the organisers' file, its laptop's notes replayed after): the row is there at the end, so
+// « a été supprimé » would contradict the line saying it is back. Such a removal goes, with the
+// line of its row coming back along with its parent. Dots are counts the report must add up:
+// a removal of dots goes only with a line giving the same dots back.
+void dropUndoneRemovals(Store& into, MergeReport& report) {
+    std::map<std::pair<std::string, std::int64_t>, bool> present;
+    auto isThere = [&](const MergeConflict& c) {
+        auto key = std::make_pair(c.table, c.row.value);
+        auto it = present.find(key);
+        if (it != present.end()) return it->second;
+        SQLite::Statement st(into.db(), "SELECT 1 FROM \"" + c.table + "\" WHERE id = ?");
+        st.bind(1, c.row.value);
+        return present[key] = st.executeStep();
+    };
+    std::vector<bool> drop(report.conflicts.size(), false);
+    for (std::size_t i = 0; i < report.conflicts.size(); ++i) {
+        const MergeConflict& removal = report.conflicts[i];
+        if (removal.kind != ConflictKind::Removed || !isThere(removal)) continue;
+        std::optional<std::size_t> back; // the line saying it came back with its parent
+        for (std::size_t j = 0; j < report.conflicts.size() && !back; ++j) {
+            const MergeConflict& c = report.conflicts[j];
+            if (!drop[j] && j != i && c.kind == ConflictKind::Restored && c.table == removal.table && c.row == removal.row &&
+                c.dots == -removal.dots)
+                back = j;
+        }
+        if (removal.dots != 0 && !back) continue;
+        drop[i] = true;
+        if (back) drop[*back] = true;
+    }
+    std::vector<MergeConflict> kept;
+    for (std::size_t i = 0; i < report.conflicts.size(); ++i)
+        if (!drop[i]) kept.push_back(std::move(report.conflicts[i]));
+    report.conflicts = std::move(kept);
+}
+
 } // namespace
 
 MergeReport mergeEventFiles(Store& into, const std::string& fromPath) {
@@ -220,6 +257,7 @@ MergeReport mergeEventFiles(Store& into, const std::vector<std::string>& fromPat
                     intoJournal.setEffect(entry.id, stored);
                 }
             }
+            dropUndoneRemovals(into, report);
             if (!report.sites.empty()) into.db().exec("UPDATE replica SET review = 1 WHERE id = 1");
             into.db().exec("COMMIT");
         } catch (...) {

@@ -2,6 +2,8 @@
 
 #include "model/language.hpp"
 
+#include <array>
+#include <map>
 #include <sstream>
 
 namespace atelier {
@@ -18,6 +20,22 @@ std::string excerpt(const std::string& text) {
 std::string quoted(const std::string& noun, const std::string& name) {
     return messageLanguage() == Language::French ? noun + " « " + excerpt(name) + " »" : noun + " \"" + excerpt(name) + "\"";
 }
+
+// The kinds of rows a report counts, singular and plural in each language.
+const std::map<std::string, std::array<const char*, 4>> kKindWords{
+    {"challenge", {"défi", "défis", "défi", "défis"}},
+    {"team", {"équipe", "équipes", "team", "teams"}},
+    {"member", {"membre", "membres", "member", "members"}},
+    {"note", {"post-it", "post-its", "note", "notes"}},
+    {"cluster", {"regroupement", "regroupements", "cluster", "clusters"}},
+    {"vote_round", {"tour de vote", "tours de vote", "vote round", "vote rounds"}},
+    {"phase_change", {"changement de phase", "changements de phase", "phase change", "phase changes"}},
+    {"prototype", {"prototype", "prototypes", "prototype", "prototypes"}},
+    {"feedback", {"retour", "retours", "feedback", "feedback"}},
+    {"photo", {"photo", "photos", "photo", "photos"}},
+    {"slot", {"créneau", "créneaux", "slot", "slots"}},
+    {"timed_session", {"minuteur", "minuteurs", "timer", "timers"}},
+};
 
 } // namespace
 
@@ -84,8 +102,8 @@ std::string formatMergeReport(const std::string& fromPath, const MergeReport& re
          "field changed on two copies", "fields changed on two copies"},
         {(long long)report.count(ConflictKind::Kept), "élément gardé", "éléments gardés", "item kept", "items kept"},
         {(long long)report.count(ConflictKind::BroughtBack), "élément rétabli", "éléments rétablis", "item brought back", "items brought back"},
-        {(long long)alongRestored, "élément rétabli avec lui", "éléments rétablis avec eux", "item brought back with it",
-         "items brought back with them"},
+        {(long long)alongRestored, "élément revenu avec ce qui le portait", "éléments revenus avec ce qui les portait",
+         "item back with what held it", "items back with what held them"},
         {(long long)(report.count(ConflictKind::Removed) - alongRemoved), "suppression appliquée", "suppressions appliquées",
          "delete applied", "deletes applied"},
         {(long long)alongRemoved, "élément emporté par une suppression", "éléments emportés par une suppression",
@@ -100,6 +118,28 @@ std::string formatMergeReport(const std::string& fromPath, const MergeReport& re
     for (const Count& c : counts)
         if (c.n > 0) list += (list.empty() ? "" : ", ") + countOf(c.n, c.frOne, c.frMany, c.enOne, c.enMany);
     out << "  " << (list.empty() ? tr("Aucun conflit.", "No conflict.") : tr("Conflits : ", "Conflicts: ") + list) << "\n";
+    // What came back or went along with another item, counted by kind (one line each, not one per row).
+    for (bool restored : {true, false}) {
+        std::map<std::string, long long> byTable;
+        long long dots = 0;
+        for (const auto& c : report.conflicts)
+            if (restored ? c.kind == ConflictKind::Restored : (c.kind == ConflictKind::Removed && c.alongWith)) {
+                if (c.table == "vote") dots += c.dots < 0 ? -c.dots : c.dots; // counted as dots, not as rows
+                else ++byTable[c.table];
+            }
+        std::string kinds;
+        if (dots > 0) kinds = countOf(dots, "gommette", "gommettes", "dot", "dots");
+        for (const auto& [table, n] : byTable) {
+            auto it = kKindWords.find(table);
+            std::string words = it == kKindWords.end() ? countOf(n, "autre élément", "autres éléments", "other item", "other items")
+                                                       : countOf(n, it->second[0], it->second[1], it->second[2], it->second[3]);
+            kinds += (kinds.empty() ? "" : ", ") + words;
+        }
+        if (kinds.empty()) continue;
+        out << "  " << (restored ? tr("Revenus avec ce qui les portait : ", "Back with what held them: ")
+                                 : tr("Emportés par une suppression : ", "Taken along by a delete: "))
+            << kinds << "\n";
+    }
     out << "  " << tr("Avant : ", "Before: ") << contentCounts(before) << "\n";
     out << "  " << tr("Après : ", "After:  ") << contentCounts(after) << "\n";
     for (ConflictKind kind : {ConflictKind::BroughtBack, ConflictKind::Kept, ConflictKind::LaterWins, ConflictKind::DotsReturned,

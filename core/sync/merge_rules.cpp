@@ -466,7 +466,7 @@ struct ReplayRules::Impl {
             std::int64_t noteId = intOf((*row)[static_cast<std::size_t>(info("vote").column("note_id"))]);
             std::int64_t cluster = intOf((*row)[static_cast<std::size_t>(info("vote").column("cluster_id"))]);
             if (member)
-                if (auto m = rowOrTombstone("member", member)) voter = field("member", *m, "name");
+                if (auto memberRow = rowOrTombstone("member", member)) voter = field("member", *memberRow, "name");
             target = noteId ? name("note", noteId) : name("cluster", cluster);
         }
         std::string count = countOf(excess, "gommette déjà retirée", "gommettes déjà retirées", "dot already withdrawn",
@@ -719,17 +719,34 @@ struct ReplayRules::Impl {
             std::int64_t parentId = intOf((*row)[static_cast<std::size_t>(c)]);
             if (!parentId) continue;
             RowKey parent{d.parent, parentId}, child{d.table, d.rowid};
+            if (exists(parent.table, parent.id)) continue; // brought back for another of its children just now: said once
             std::string parentName = name(parent.table, parent.id);
             if (bringBack(parent, nullptr)) {
                 changed = true;
                 auto stone = tombstone(parent, index);
+                // The change that built on the row: this entry, or (when this entry is the delete,
+                // whose cascade kept a row changed meanwhile) the concurrent change to that row.
+                std::size_t writer = stone && stone->first == index ? concurrentWriter(child).value_or(index) : index;
+                bool added = false;
+                for (const auto& wc : changes[writer])
+                    if (wc.key.table == child.table && wc.key.id == child.id) added = wc.op == SQLITE_INSERT;
+                const Agreement& of = agreementOf(parent.table);
+                const Agreement& by = agreementOf(d.table);
+                std::string had = by.has == std::string("ont") ? "avaient" : "avait";
+                // « y » already says where: the child is named without its team when that is the row back.
+                std::string childName = d.table == "vote" && (parent.table == "note" || parent.table == "cluster")
+                                            ? tr("des gommettes", "dots") // « y » names their target
+                                            : name(d.table, d.rowid, parent.table != "team");
                 note(parent, ConflictKind::BroughtBack,
-                     trf("{0} {4} été rétabli{5} : supprimé{5} sur une copie (« {1} »), {2} y {6} été ajouté{7} ou changé{7} en même temps sur une autre (« {3} »).",
-                         "{0} was brought back: deleted on one copy (\"{1}\"), {2} had been added to it or changed at the same time on another (\"{3}\").",
-                         the(parentName), stone ? description(stone->first) : std::string(), name(d.table, d.rowid),
-                         description(stone && stone->first == index ? concurrentWriter(child).value_or(index) : index),
-                         agreementOf(parent.table).has, agreementOf(parent.table).e,
-                         agreementOf(d.table).has == std::string("ont") ? "avaient" : "avait", agreementOf(d.table).e));
+                     added ? trf("{0} {3} été rétabli{4} : supprimé{4} sur une copie (« {1} »), {2} y {5} été ajouté{6} en même temps sur "
+                                 "une autre.",
+                                 "{0} was brought back: deleted on one copy (\"{1}\"), {2} had been added to it at the same time on another.",
+                                 the(parentName), stone ? description(stone->first) : std::string(), childName, of.has, of.e, had, by.e)
+                           : trf("{0} {4} été rétabli{5} : supprimé{5} sur une copie (« {1} »), {2} y {6} été changé{7} en même temps sur "
+                                 "une autre (« {3} »).",
+                                 "{0} was brought back: deleted on one copy (\"{1}\"), {2} had been changed at the same time on another (\"{3}\").",
+                                 the(parentName), stone ? description(stone->first) : std::string(), childName, description(writer),
+                                 of.has, of.e, had, by.e));
                 continue;
             }
             changed = true;
