@@ -87,7 +87,7 @@ std::string eventSummary(const EventState& s, Millis now) {
             for (const auto& [id, c] : s.challenges) challenges += c.siteId == site->id;
             for (const auto& [id, t] : s.teams) teams += t.siteId == site->id;
             out << "  " << site->name << (site->place.empty() ? "" : " (" + site->place + ")") << " — "
-                << trf("{} défis, {} équipes", "{} défis, {} teams", challenges, teams) << "\n";
+                << trf("{}, {}", "{}, {}", countOf(static_cast<long long>(challenges), "défi", "défis", "défi", "défis"), countOf(static_cast<long long>(teams), "équipe", "équipes", "team", "teams")) << "\n";
         }
     }
     out << "\n" << trf("Défis ({})", "Défis ({})", s.challenges.size()) << "\n";
@@ -117,9 +117,9 @@ std::string eventSummary(const EventState& s, Millis now) {
     std::size_t dots = 0;
     for (const auto& [id, v] : s.votes) dots += static_cast<std::size_t>(v.count);
     out << "\n"
-        << trf("Total : {} équipes, {} membres, {} post-its, {} gommettes, {} prototypes, {} retours",
-               "Total: {} teams, {} members, {} notes, {} dots, {} prototypes, {} feedback", s.teams.size(), s.members.size(),
-               s.notes.size(), dots, s.prototypes.size(), s.feedback.size())
+        << trf("Total : {}, {}, {}, {}, {}, {}", "Total: {}, {}, {}, {}, {}, {}", countOf(static_cast<long long>(s.teams.size()), "équipe", "équipes", "team", "teams"), countOf(static_cast<long long>(s.members.size()), "membre", "membres", "member", "members"),
+               countOf(static_cast<long long>(s.notes.size()), "post-it", "post-its", "note", "notes"), countOf(static_cast<long long>(dots), "gommette", "gommettes", "dot", "dots"), countOf(static_cast<long long>(s.prototypes.size()), "prototype", "prototypes", "prototype", "prototypes"),
+               countOf(static_cast<long long>(s.feedback.size()), "retour", "retours", "feedback", "feedback"))
         << "\n";
     return out.str();
 }

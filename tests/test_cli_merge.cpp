@@ -134,7 +134,7 @@ TEST_CASE("the national organisers gather the files of two sites into a review f
     auto info = atelierRun({"info", review});
     REQUIRE(info.exitCode == 0);
     CHECK_THAT(info.out, Catch::Contains("Sites réunis dans ce fichier de revue (2)"));
-    CHECK_THAT(info.out, Catch::Contains("Lyon 2019 (Lyon) — 1 défis, 1 équipes"));
+    CHECK_THAT(info.out, Catch::Contains("Lyon 2019 (Lyon) — 1 défi, 1 équipe"));
     CHECK_THAT(info.out, Catch::Contains(demo + " (Maison des associations, Rennes) — 14 défis, 14 équipes"));
     std::string report = dir.file("revue.md");
     REQUIRE(atelierRun({"export", review, "--format", "md", "--out", report}).exitCode == 0);

@@ -64,9 +64,8 @@ int runList(const std::string& path) {
         if (!b.error.empty())
             std::cout << trf("illisible : {}", "unreadable: {}", b.error);
         else
-            std::cout << trf("{} équipes, {} post-its, {} prototypes, {} modifications",
-                             "{} teams, {} notes, {} prototypes, {} changes", b.teams, b.notes, b.prototypes,
-                             b.journalEntries);
+            std::cout << trf("{}, {}, {}, {}", "{}, {}, {}, {}", countOf(static_cast<long long>(b.teams), "équipe", "équipes", "team", "teams"), countOf(static_cast<long long>(b.notes), "post-it", "post-its", "note", "notes"),
+                             countOf(static_cast<long long>(b.prototypes), "prototype", "prototypes", "prototype", "prototypes"), countOf(static_cast<long long>(b.journalEntries), "modification", "modifications", "change", "changes"));
         std::cout << "\n";
     }
     return 0;

@@ -51,9 +51,9 @@ int runDemo(const std::string& path) {
     SystemClock clock;
     auto engine = createDemoEvent(path, clock);
     const auto& s = engine->state();
-    std::cout << trf("Événement de démonstration « {} » créé dans {} : {} défis, {} équipes, {} créneaux.",
-                     "Demo event \"{}\" created in {}: {} défis, {} teams, {} slots.", s.event.name, path,
-                     s.challenges.size(), s.teams.size(), s.slots.size())
+    std::cout << trf("Événement de démonstration « {} » créé dans {} : {}, {}, {}.",
+                     "Demo event \"{}\" created in {}: {}, {}, {}.", s.event.name, path, countOf(static_cast<long long>(s.challenges.size()), "défi", "défis", "défi", "défis"),
+                     countOf(static_cast<long long>(s.teams.size()), "équipe", "équipes", "team", "teams"), countOf(static_cast<long long>(s.slots.size()), "créneau", "créneaux", "slot", "slots"))
               << "\n";
     return 0;
 }

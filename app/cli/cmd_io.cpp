@@ -40,10 +40,10 @@ int importTeams(const std::string& db, const std::string& file) {
 int importBundleCommand(const std::string& db, const std::string& file) {
     auto store = importBundleFile(db, file);
     EventState s = store->loadAll();
-    std::cout << trf("Événement « {} » créé dans {} depuis {} : {} défis, {} équipes, {} post-its, {} prototypes, {} retours.\n",
-                     "Event \"{}\" created in {} from {}: {} défis, {} teams, {} notes, {} prototypes, {} feedback.\n",
-                     s.event.name, db, file, s.challenges.size(), s.teams.size(), s.notes.size(), s.prototypes.size(),
-                     s.feedback.size());
+    std::cout << trf("Événement « {} » créé dans {} depuis {} : {}, {}, {}, {}, {}.\n",
+                     "Event \"{}\" created in {} from {}: {}, {}, {}, {}, {}.\n", s.event.name, db, file,
+                     countOf(static_cast<long long>(s.challenges.size()), "défi", "défis", "défi", "défis"), countOf(static_cast<long long>(s.teams.size()), "équipe", "équipes", "team", "teams"), countOf(static_cast<long long>(s.notes.size()), "post-it", "post-its", "note", "notes"),
+                     countOf(static_cast<long long>(s.prototypes.size()), "prototype", "prototypes", "prototype", "prototypes"), countOf(static_cast<long long>(s.feedback.size()), "retour", "retours", "feedback", "feedback"));
     return 0;
 }
 
