@@ -132,7 +132,7 @@ TEST_CASE("picking a name held by another device asks first, then moves it", "[p
     std::string second = room.ask("", {{"do", "join"}, {"team", room.teamA.str()}})["token"];
     json asked = room.ask(second, {{"do", "pick_member"}, {"member", room.alice.str()}});
     CHECK(asked["confirm"] == true);
-    CHECK_THAT(asked["error"].get<std::string>(), Contains("C'est bien vous ?"));
+    CHECK_THAT(asked["error"].get<std::string>(), Contains("C’est bien vous ?"));
     CHECK(room.devices.find(first)->member == room.alice);
     room.ask(second, {{"do", "pick_member"}, {"member", room.alice.str()}, {"confirm", true}});
     CHECK(room.devices.find(second)->member == room.alice);
@@ -155,7 +155,7 @@ TEST_CASE("every other action, another team's note, another's note, a revealed n
         CHECK_THROWS_WITH(room.ask(alice, {{"do", forbidden}, {"team", room.teamA.str()}}), Contains("pas permis depuis un téléphone"));
     CHECK_THROWS_WITH(room.ask(alice, {{"do", "add_note"}, {"client_id", kClient2}, {"text", "x"}, {"team", room.teamB.str()}}),
                       Contains("inconnu"));
-    CHECK_THROWS_WITH(room.ask(carla, {{"do", "edit_note"}, {"note", aliceNote.str()}, {"text", "pris"}}), Contains("n'existe plus"));
+    CHECK_THROWS_WITH(room.ask(carla, {{"do", "edit_note"}, {"note", aliceNote.str()}, {"text", "pris"}}), Contains("n’existe plus"));
     std::string bruno = room.phone(room.teamA, room.bruno);
     CHECK_THROWS_WITH(room.ask(bruno, {{"do", "delete_note"}, {"note", aliceNote.str()}}), Contains("propres post-its"));
     CHECK_THROWS_WITH(room.ask("not-a-token", {{"do", "add_note"}, {"client_id", kClient2}, {"text", "x"}}), Contains("plus connu"));
@@ -254,7 +254,7 @@ TEST_CASE("stand codes: feedback only, stable across versions and renewals, unkn
     CHECK_THROWS_WITH(room.phones.feedback(*room.engine, {{"do", "feedback"}, {"stand", "AAAAAAAA"}, {"client_id", kClient2}, {"kind", "like"}}),
                       Contains("inconnu"));
     CHECK_THROWS_WITH(room.phones.feedback(*room.engine, {{"do", "feedback"}, {"stand", code}, {"client_id", kClient2}, {"kind", "love"}}),
-                      Contains("J'aime"));
+                      Contains("J’aime"));
     CHECK_THROWS_WITH(room.phones.feedback(*room.engine, {{"do", "feedback"}, {"stand", code}, {"client_id", kClient2}, {"kind", "like"}, {"rating", 9}}),
                       Contains("rating"));
     CHECK(room.engine->state().feedbackOf(v2).size() == 1);

@@ -42,14 +42,14 @@ std::string qrSvg(const std::string& text) {
 
 std::string standSheetHtml(const EventState& state, const ParticipantServer& server, const std::string& host) {
     std::string html = "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" +
-                       escape(tr("Stands de l'exposition", "Exhibition stands")) + " — " + escape(state.event.name) +
+                       escape(tr("Stands de l’exposition", "Exhibition stands")) + " — " + escape(state.event.name) +
                        "</title><style>@page{size:A4;margin:12mm}body{font-family:sans-serif;margin:0}"
                        ".grid{display:grid;grid-template-columns:1fr 1fr;gap:8mm}"
                        ".card{border:1px solid #999;padding:5mm;break-inside:avoid;text-align:center}"
                        ".card svg{width:55mm;height:55mm}h1{font-size:16pt}h2{font-size:13pt;margin:2mm 0}"
                        "p{margin:1mm 0;font-size:10pt;overflow-wrap:anywhere}</style></head><body><h1>" +
-                       escape(state.event.name) + " — " + escape(tr("retours à l'exposition", "exhibition feedback")) +
-                       "</h1><p>" + escape(tr("Scannez le code pour laisser « J'aime », « Je suggère » ou « Je m'interroge ».",
+                       escape(state.event.name) + " — " + escape(tr("retours à l’exposition", "exhibition feedback")) +
+                       "</h1><p>" + escape(tr("Scannez le code pour laisser « J’aime », « Je suggère » ou « Je m’interroge ».",
                                               "Scan the code to leave \"I like\", \"I suggest\" or \"I wonder\".")) +
                        "</p><div class=\"grid\">";
     for (const Team* team : state.teamsInOrder())
@@ -71,7 +71,7 @@ std::string writeStandSheet(const EventState& state, const ParticipantServer& se
     file.write(html.data(), static_cast<std::streamsize>(html.size()));
     file.close();
     if (!file)
-        throw Error(trf("Impossible d'écrire la feuille des stands {} : vérifiez la place sur le disque et les droits du dossier.",
+        throw Error(trf("Impossible d’écrire la feuille des stands {} : vérifiez la place sur le disque et les droits du dossier.",
                         "Cannot write the stand sheet {}: check the disk space and the folder's permissions.", out.string()));
     return out.string();
 }

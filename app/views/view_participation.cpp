@@ -24,7 +24,7 @@ void ParticipationView::drawContent(ViewContext& ctx) {
     ImGui::TextUnformatted(tr("Participation depuis les téléphones", "Participation from phones").c_str());
     ImGui::PopFont();
     if (!ctx.session.isOpen()) {
-        ImGui::TextWrapped("%s", tr("Ouvrez d'abord un événement.", "Open an event first.").c_str());
+        ImGui::TextWrapped("%s", tr("Ouvrez d’abord un événement.", "Open an event first.").c_str());
         return;
     }
     if (ctx.session.participation && ctx.session.participation->running()) drawOpen(ctx, *ctx.session.participation);
@@ -112,7 +112,7 @@ void ParticipationView::drawOpen(ViewContext& ctx, ParticipantServer& server) {
         ImGui::PushID(device.token.c_str());
         std::string seen = trf("vu il y a {} s", "seen {} s ago", std::max<Millis>(0, now - device.lastSeen) / 1000);
         ImGui::Text("  %s · %s%s", member ? member->name.c_str() : tr("sans nom", "no name").c_str(), seen.c_str(),
-                    device.movedFrom.empty() ? "" : tr(" · nom repris d'un autre appareil", " · name taken from another device").c_str());
+                    device.movedFrom.empty() ? "" : tr(" · nom repris d’un autre appareil", " · name taken from another device").c_str());
         ImGui::SameLine();
         if (button(tr("Retirer", "Remove").c_str())) removeToken = device.token;
         ImGui::PopID();
@@ -125,7 +125,7 @@ void ParticipationView::drawOpen(ViewContext& ctx, ParticipantServer& server) {
 
     ImGui::Spacing();
     ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextUnformatted(tr("Stands de l'exposition (retours seulement)", "Exhibition stands (feedback only)").c_str());
+    ImGui::TextUnformatted(tr("Stands de l’exposition (retours seulement)", "Exhibition stands (feedback only)").c_str());
     ImGui::PopFont();
     for (const Team* team : state.teamsInOrder())
         for (const Prototype* p : state.prototypesOfTeam(team->id))
@@ -142,18 +142,18 @@ void ParticipationView::drawOpen(ViewContext& ctx, ParticipantServer& server) {
         }
     }
     if (!m_sheetPath.empty())
-        textWrapped(ctx.fonts.regular, trf("Feuille écrite : {} (ouvrez-la dans un navigateur pour l'imprimer).",
+        textWrapped(ctx.fonts.regular, trf("Feuille écrite : {} (ouvrez-la dans un navigateur pour l’imprimer).",
                                            "Sheet written: {} (open it in a browser to print it).", m_sheetPath));
     if (!m_sheetHost.empty() && m_sheetHost != hosts.front())
         textWrapped(ctx.fonts.bold,
-                    trf("L'adresse de cet ordinateur a changé ({} → {}) : réimprimez la feuille des stands.",
+                    trf("L’adresse de cet ordinateur a changé ({} → {}) : réimprimez la feuille des stands.",
                         "This computer's address changed ({} → {}): print the stand sheet again.", m_sheetHost, hosts.front()),
                     IM_COL32(0xB0, 0x00, 0x20, 0xFF));
     if (!m_sheetError.empty()) textWrapped(ctx.fonts.bold, m_sheetError, IM_COL32(0xB0, 0x00, 0x20, 0xFF));
     ImGui::Spacing();
     textWrapped(ctx.fonts.regular,
-                tr("Si un téléphone n'arrive pas à ouvrir la page : il doit être sur le même Wi-Fi que cet ordinateur (pas en "
-                   "données mobiles) ; un réseau invité qui isole les appareils ou un portail captif bloque l'accès ; une box "
+                tr("Si un téléphone n’arrive pas à ouvrir la page : il doit être sur le même Wi-Fi que cet ordinateur (pas en "
+                   "données mobiles) ; un réseau invité qui isole les appareils ou un portail captif bloque l’accès ; une box "
                    "grand public sert 15 à 30 appareils.",
                    "If a phone cannot open the page: it must be on the same Wi-Fi as this computer (not on mobile data); a "
                    "guest network that isolates devices, or a captive portal, blocks it; a consumer router serves 15 to 30 devices."));

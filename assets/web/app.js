@@ -11,7 +11,7 @@
     changeName: 'Change name', reconnect: 'Reconnecting…', pending: 'waiting to be sent', edit: 'Edit', del: 'Delete',
     save: 'Save', dotAdd: '+ dot', dotRemove: '− dot', dots: (n) => n + (n === 1 ? ' dot' : ' dots'),
     voteLeft: (l, b) => 'Vote open: ' + l + ' of ' + b + ' dots left', voteClosed: 'The vote is closed.',
-    hidden: (n) => n + ' private note(s) of the team, shown after the reveal', total: (n) => 'total ' + n,
+    hidden: (n) => n + (n === 1 ? ' private note' : ' private notes') + ' of the team, shown after the reveal', total: (n) => 'total ' + n,
     noCode: 'Type the 6-character code shown on the screen.', sent: 'Note sent.', queued: 'Note kept: it will be sent when the link is back.',
     thanks: 'Thank you! Your feedback was recorded.', feedback: 'Your feedback', like: 'I like', suggest: 'I suggest', question: 'I wonder',
     message: 'Your message', rating: 'Rating (optional)', visitor: 'Your name (optional)', team: 'Team',
@@ -19,18 +19,18 @@
       prototype: 'Prototype: build something to test.', test: 'Test: show your prototype and listen.' },
     unreachable: 'The facilitator\'s computer cannot be reached. Check that this phone is on the room\'s Wi-Fi (not mobile data, not a guest network).'
   } : {
-    code: "Code de l'atelier", enter: 'Entrer', teams: 'Choisissez votre équipe', names: 'Qui êtes-vous ?',
-    self: 'Ou ajoutez votre nom', addSelf: "M'ajouter", yes: "Oui, c'est moi", no: 'Non', note: 'Votre post-it', send: 'Envoyer',
-    changeName: 'Changer de nom', reconnect: 'Reconnexion…', pending: "en attente d'envoi", edit: 'Modifier', del: 'Supprimer',
+    code: "Code de l’atelier", enter: 'Entrer', teams: 'Choisissez votre équipe', names: 'Qui êtes-vous ?',
+    self: 'Ou ajoutez votre nom', addSelf: "M’ajouter", yes: "Oui, c’est moi", no: 'Non', note: 'Votre post-it', send: 'Envoyer',
+    changeName: 'Changer de nom', reconnect: 'Reconnexion…', pending: "en attente d’envoi", edit: 'Modifier', del: 'Supprimer',
     save: 'Enregistrer', dotAdd: '+ gommette', dotRemove: '− gommette', dots: (n) => n + (n <= 1 ? ' gommette' : ' gommettes'),
     voteLeft: (l, b) => 'Vote ouvert : il vous reste ' + l + ' gommette(s) sur ' + b, voteClosed: 'Le vote est clos.',
-    hidden: (n) => n + " post-it(s) privé(s) de l'équipe, visibles après « Dévoiler »", total: (n) => 'total ' + n,
-    noCode: "Tapez le code à 6 caractères affiché à l'écran.", sent: 'Post-it envoyé.', queued: 'Post-it gardé : il partira au retour de la connexion.',
-    thanks: 'Merci ! Votre retour est enregistré.', feedback: 'Votre retour', like: "J'aime", suggest: 'Je suggère', question: "Je m'interroge",
+    hidden: (n) => n + (n <= 1 ? ' post-it privé' : ' post-its privés') + " de l’équipe, visibles après « Dévoiler »", total: (n) => 'total ' + n,
+    noCode: "Tapez le code à 6 caractères affiché à l’écran.", sent: 'Post-it envoyé.', queued: 'Post-it gardé : il partira au retour de la connexion.',
+    thanks: 'Merci ! Votre retour est enregistré.', feedback: 'Votre retour', like: "J’aime", suggest: 'Je suggère', question: "Je m’interroge",
     message: 'Votre message', rating: 'Note (facultatif)', visitor: 'Votre nom (facultatif)', team: 'Équipe',
     phases: { diverge: 'Diverger : écrivez un maximum d\'idées, une par post-it.', select: 'Sélectionner : votez pour les idées à retenir.',
       prototype: 'Prototyper : construisez de quoi tester.', test: 'Tester : montrez votre prototype et écoutez.' },
-    unreachable: "L'ordinateur de l'animateur est injoignable. Vérifiez que ce téléphone est sur le Wi-Fi de la salle (pas en données mobiles, pas sur un réseau invité)."
+    unreachable: "L’ordinateur de l’animateur est injoignable. Vérifiez que ce téléphone est sur le Wi-Fi de la salle (pas en données mobiles, pas sur un réseau invité)."
   };
   document.documentElement.lang = en ? 'en' : 'fr';
   const $ = (id) => document.getElementById(id);

@@ -11,7 +11,7 @@ namespace atelier::participation {
 std::string DeviceRegistry::add(Id team, Millis now) {
     std::lock_guard lock(m_mutex);
     if (m_devices.size() >= kMaxDevices)
-        throw ValidationError(tr("Trop d'appareils connectés : demandez à l'animateur de retirer les anciens.",
+        throw ValidationError(tr("Trop d’appareils connectés : demandez à l’animateur de retirer les anciens.",
                                  "Too many devices joined: ask the facilitator to remove old ones."));
     std::string token;
     do token = randomToken();

@@ -8,12 +8,12 @@ namespace atelier::participation {
 namespace {
 
 std::string busyMessage() {
-    return tr("Le serveur de l'atelier est occupé : réessayez dans un instant.",
+    return tr("Le serveur de l’atelier est occupé : réessayez dans un instant.",
               "The workshop server is busy: try again in a moment.");
 }
 
 std::string closedMessage() {
-    return tr("La participation est fermée : demandez à l'animateur de l'ouvrir.",
+    return tr("La participation est fermée : demandez à l’animateur de l’ouvrir.",
               "Participation is closed: ask the facilitator to open it.");
 }
 

@@ -50,13 +50,13 @@ std::string codeMessage(CodeCheck check) {
     switch (check) {
     case CodeCheck::Valid: return {};
     case CodeCheck::Missing:
-        return tr("Il manque le code de l'atelier : scannez le QR code affiché ou tapez le code à 6 caractères.",
+        return tr("Il manque le code de l’atelier : scannez le QR code affiché ou tapez le code à 6 caractères.",
                   "The workshop code is missing: scan the QR code shown or type the 6-character code.");
     case CodeCheck::Old:
-        return tr("Ce code a été remplacé : scannez le nouveau QR code affiché à l'écran.",
+        return tr("Ce code a été remplacé : scannez le nouveau QR code affiché à l’écran.",
                   "This code was replaced: scan the new QR code on the screen.");
     case CodeCheck::Wrong:
-        return tr("Code inconnu : vérifiez les 6 caractères affichés à l'écran.",
+        return tr("Code inconnu : vérifiez les 6 caractères affichés à l’écran.",
                   "Unknown code: check the 6 characters shown on the screen.");
     }
     return {};

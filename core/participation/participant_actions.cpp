@@ -49,12 +49,12 @@ const RequestKind& requireKind(const json& request) {
         if (kind.name == name) {
             for (const auto& [key, value] : request.items())
                 if (key != "do" && std::find(kind.fields.begin(), kind.fields.end(), key) == kind.fields.end())
-                    throw ValidationError(trf("Champ « {} » inconnu pour « {} » : rien n'a été enregistré.",
+                    throw ValidationError(trf("Champ « {} » inconnu pour « {} » : rien n’a été enregistré.",
                                               "Unknown field \"{}\" for \"{}\": nothing was saved.", key, name));
             return kind;
         }
-    throw ValidationError(trf("« {} » n'est pas permis depuis un téléphone : seuls rejoindre une équipe, ses post-its, "
-                              "ses gommettes et les retours d'exposition le sont.",
+    throw ValidationError(trf("« {} » n’est pas permis depuis un téléphone : seuls rejoindre une équipe, ses post-its, "
+                              "ses gommettes et les retours d’exposition le sont.",
                               "\"{}\" is not allowed from a phone: only joining a team, one's own notes, one's own dots "
                               "and exhibition feedback are.",
                               rules::shorten(name, 60)));
@@ -77,7 +77,7 @@ Id id(const json& request, const char* field, bool required) {
     if (value.empty() && !required) return Id{};
     auto parsed = Id::parse(value);
     if (!parsed)
-        throw ValidationError(trf("Le champ « {} » n'est pas un identifiant valide.", "The field \"{}\" is not a valid id.", field));
+        throw ValidationError(trf("Le champ « {} » n’est pas un identifiant valide.", "The field \"{}\" is not a valid id.", field));
     return *parsed;
 }
 
@@ -118,12 +118,12 @@ json created(const ActionResult& result) {
 const Note& ownNote(const EventState& state, const Device& device, Id noteId, const PrivateNotes& writtenInPrivate) {
     const Note* note = state.find<Note>(noteId);
     if (!note || note->teamId != device.team)
-        throw ValidationError(tr("Ce post-it n'existe plus sur le mur de votre équipe.", "This note is no longer on your team's board."));
+        throw ValidationError(tr("Ce post-it n’existe plus sur le mur de votre équipe.", "This note is no longer on your team's board."));
     if (note->authorId != device.member)
         throw ValidationError(tr("Vous ne pouvez modifier que vos propres post-its.", "You can only change your own notes."));
     const Team* team = state.find<Team>(device.team);
     if (!team || !authorMayChange(*note, *team, writtenInPrivate))
-        throw ValidationError(tr("Ce post-it a été dévoilé ou l'équipe a changé de phase : il ne se modifie plus depuis un téléphone.",
+        throw ValidationError(tr("Ce post-it a été dévoilé ou l’équipe a changé de phase : il ne se modifie plus depuis un téléphone.",
                                  "This note was revealed or the team moved on: it can no longer be changed from a phone."));
     return *note;
 }
@@ -156,16 +156,16 @@ json ParticipantActions::handle(Engine& engine, const std::string& token, const 
     if (kind.name == "feedback") return feedback(engine, request);
     if (kind.name == "join") return join(engine, token, request);
     if (token.empty())
-        throw ValidationError(tr("Cet appareil n'a pas encore rejoint d'équipe : choisissez votre équipe.",
+        throw ValidationError(tr("Cet appareil n’a pas encore rejoint d’équipe : choisissez votre équipe.",
                                  "This device has not joined a team yet: choose your team."));
     auto device = m_devices.find(token);
     if (!device)
-        throw ValidationError(tr("Cet appareil n'est plus connu (retiré par l'animateur, ou serveur redémarré) : rejoignez "
+        throw ValidationError(tr("Cet appareil n’est plus connu (retiré par l’animateur, ou serveur redémarré) : rejoignez "
                                  "à nouveau votre équipe.",
                                  "This device is no longer known (removed by the facilitator, or the server restarted): "
                                  "join your team again."));
     if (!engine.state().find<Team>(device->team))
-        throw ValidationError(tr("Votre équipe n'existe plus : choisissez-en une autre.", "Your team no longer exists: choose another one."));
+        throw ValidationError(tr("Votre équipe n’existe plus : choisissez-en une autre.", "Your team no longer exists: choose another one."));
     m_devices.touch(token, engine.clock().now());
     return act(engine, *device, std::string(kind.name), request);
 }
@@ -173,7 +173,7 @@ json ParticipantActions::handle(Engine& engine, const std::string& token, const 
 json ParticipantActions::join(Engine& engine, const std::string& token, const json& request) {
     Id team = id(request, "team", true);
     if (!engine.state().find<Team>(team))
-        throw ValidationError(tr("Cette équipe n'existe pas (ou plus) : choisissez-en une dans la liste.",
+        throw ValidationError(tr("Cette équipe n’existe pas (ou plus) : choisissez-en une dans la liste.",
                                  "This team does not exist (any more): choose one in the list."));
     if (!token.empty() && m_devices.find(token)) {
         m_devices.setTeam(token, team);
@@ -188,12 +188,12 @@ json ParticipantActions::act(Engine& engine, const Device& device, const std::st
         Id memberId = id(request, "member", true);
         const Member* member = state.find<Member>(memberId);
         if (!member || member->teamId != device.team)
-            throw ValidationError(tr("Ce nom n'est pas dans votre équipe : choisissez-en un dans la liste ou ajoutez-vous.",
+            throw ValidationError(tr("Ce nom n’est pas dans votre équipe : choisissez-en un dans la liste ou ajoutez-vous.",
                                      "This name is not in your team: choose one in the list or add yourself."));
         auto holder = m_devices.holderOf(memberId);
         if (holder && *holder != device.token && !flag(request, "confirm"))
             return json{{"ok", false}, {"confirm", true},
-                        {"error", trf("« {} » écrit déjà depuis un autre appareil. C'est bien vous ?",
+                        {"error", trf("« {} » écrit déjà depuis un autre appareil. C’est bien vous ?",
                                       "\"{}\" is already writing from another device. Is it really you?", member->name)}};
         m_devices.bind(device.token, memberId);
         return json{{"ok", true}, {"member", memberId.str()}};
@@ -214,7 +214,7 @@ json ParticipantActions::act(Engine& engine, const Device& device, const std::st
     // Everything below writes as the device's member.
     const Member* member = device.member ? state.find<Member>(device.member) : nullptr;
     if (!member || member->teamId != device.team)
-        throw ValidationError(tr("Choisissez d'abord votre nom dans la liste de l'équipe.", "First choose your name in the team's list."));
+        throw ValidationError(tr("Choisissez d’abord votre nom dans la liste de l’équipe.", "First choose your name in the team's list."));
     if (what == "add_note") {
         std::string key = device.token + "/" + clientId(request);
         if (const json* first = repeated(key)) return *first;
@@ -250,7 +250,7 @@ json ParticipantActions::act(Engine& engine, const Device& device, const std::st
     // cast_vote, withdraw_vote
     const VoteRound* round = state.currentVoteRound(device.team);
     if (!round || round->closed)
-        throw ValidationError(tr("Aucun vote n'est ouvert pour votre équipe en ce moment.", "No vote is open for your team right now."));
+        throw ValidationError(tr("Aucun vote n’est ouvert pour votre équipe en ce moment.", "No vote is open for your team right now."));
     if (round->mode != VoteMode::Members)
         throw ValidationError(tr("Ce vote se fait avec des gommettes en papier, pas depuis les téléphones.",
                                  "This vote uses paper dots, not phones."));
@@ -275,7 +275,7 @@ json ParticipantActions::feedback(Engine& engine, const json& request) {
     add.prototype = prototype->id;
     auto kind = enumFromCode<FeedbackKind>(text(request, "kind", true));
     if (!kind)
-        throw ValidationError(tr("Choisissez « J'aime », « Je suggère » ou « Je m'interroge ».",
+        throw ValidationError(tr("Choisissez « J’aime », « Je suggère » ou « Je m’interroge ».",
                                  "Choose \"I like\", \"I suggest\" or \"I wonder\"."));
     add.kind = *kind;
     add.text = text(request, "text", false);
