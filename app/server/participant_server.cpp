@@ -18,6 +18,7 @@
 #include <cstring>
 #include <condition_variable>
 #include <deque>
+#include <optional>
 #include <regex>
 
 namespace atelier {
@@ -191,7 +192,7 @@ void ParticipantServer::start() {
                                      : http.bind_to_port(m_options.bind, m_port = m_options.port);
     if (!bound) {
         m_http.reset();
-        throw Error(trf("Impossible d'ouvrir la participation sur {}:{} : le port est peut-être déjà pris par un autre "
+        throw Error(trf("Impossible d’ouvrir la participation sur {}:{} : le port est peut-être déjà pris par un autre "
                         "programme. Choisissez un autre port.",
                         "Cannot open participation on {}:{}: the port may be taken by another program. Choose another port.",
                         m_options.bind, m_options.port));
@@ -230,7 +231,7 @@ void ParticipantServer::routes() {
         return httplib::Server::HandlerResponse::Handled;
     });
     http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        refuse(res, 500, "internal", tr("Erreur inattendue du serveur : rien n'a été enregistré.", "Unexpected server error: nothing was saved."));
+        refuse(res, 500, "internal", tr("Erreur inattendue du serveur : rien n’a été enregistré.", "Unexpected server error: nothing was saved."));
     });
 
     // Only the embedded page: a name of assets/web/, no folder, no dot-dot.
@@ -272,7 +273,7 @@ void ParticipantServer::routes() {
         }
         auto device = m_devices.find(token);
         if (!device) {
-            refuse(res, 401, "unknown_device", tr("Cet appareil n'est plus connu : rejoignez à nouveau votre équipe.",
+            refuse(res, 401, "unknown_device", tr("Cet appareil n’est plus connu : rejoignez à nouveau votre équipe.",
                                                   "This device is no longer known: join your team again."));
             return;
         }
@@ -297,7 +298,7 @@ void ParticipantServer::routes() {
         try {
             auto future = m_queue.submit(std::move(task));
             if (future.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
-                refuse(res, 503, "busy", tr("L'ordinateur de l'animateur ne répond pas : votre envoi sera réessayé.",
+                refuse(res, 503, "busy", tr("L’ordinateur de l’animateur ne répond pas : votre envoi sera réessayé.",
                                             "The facilitator's computer is not answering: your message will be retried."));
                 return;
             }
@@ -312,24 +313,32 @@ void ParticipantServer::routes() {
         }
     };
 
-    http.Post("/api/do", [this, checkCode, submit](const httplib::Request& req, httplib::Response& res) {
+    // A write's body, once the sender is within its rate and the body is one JSON action line;
+    // otherwise the refusal is answered and nothing is returned.
+    auto limitedBody = [this](participation::RateLimit& limit, const std::string& key, const httplib::Request& req,
+                              httplib::Response& res) -> std::optional<json> {
+        if (!limit.allow(key, wallNow())) {
+            res.set_header("Retry-After", "1");
+            refuse(res, 429, "rate_limited", tr("Trop d’envois d’un coup : attendez une seconde.", "Too many sends at once: wait a second."));
+            return std::nullopt;
+        }
+        try {
+            return parseActionLine(req.body);
+        } catch (const Error& e) {
+            refuse(res, 400, "malformed", e.what());
+            return std::nullopt;
+        }
+    };
+
+    http.Post("/api/do", [this, checkCode, submit, limitedBody](const httplib::Request& req, httplib::Response& res) {
         if (!checkCode(req, res)) return;
         std::string token = req.get_header_value("X-Atelier-Device");
         std::string limitKey = token.empty() ? "addr/" + req.remote_addr : token;
-        if (!m_writeLimit.allow(limitKey, wallNow())) {
-            res.set_header("Retry-After", "1");
-            refuse(res, 429, "rate_limited", tr("Trop d'envois d'un coup : attendez une seconde.", "Too many sends at once: wait a second."));
-            return;
-        }
-        json request;
-        try {
-            request = parseActionLine(req.body);
-        } catch (const Error& e) {
-            refuse(res, 400, "malformed", e.what());
-            return;
-        }
+        std::optional<json> parsed = limitedBody(m_writeLimit, limitKey, req, res);
+        if (!parsed) return;
+        json request = std::move(*parsed);
         if (request.is_object() && request.value("do", "") == "feedback") {
-            refuse(res, 400, "refused", tr("Les retours d'exposition passent par le code du stand.", "Exhibition feedback uses the stand code."));
+            refuse(res, 400, "refused", tr("Les retours d’exposition passent par le code du stand.", "Exhibition feedback uses the stand code."));
             return;
         }
         submit(res, [this, token, request](Engine& engine) { return m_actions.handle(engine, token, request); });
@@ -347,19 +356,10 @@ void ParticipantServer::routes() {
         sendJson(res, 200, json{{"ok", true}, {"title", stand->second.title}, {"team", stand->second.team}});
     });
 
-    http.Post("/api/feedback", [this, submit](const httplib::Request& req, httplib::Response& res) {
-        if (!m_standLimit.allow("addr/" + req.remote_addr, wallNow())) {
-            res.set_header("Retry-After", "1");
-            refuse(res, 429, "rate_limited", tr("Trop d'envois d'un coup : attendez une seconde.", "Too many sends at once: wait a second."));
-            return;
-        }
-        json request;
-        try {
-            request = parseActionLine(req.body);
-        } catch (const Error& e) {
-            refuse(res, 400, "malformed", e.what());
-            return;
-        }
+    http.Post("/api/feedback", [this, submit, limitedBody](const httplib::Request& req, httplib::Response& res) {
+        std::optional<json> parsed = limitedBody(m_standLimit, "addr/" + req.remote_addr, req, res);
+        if (!parsed) return;
+        json request = std::move(*parsed);
         if (request.is_object()) request["do"] = "feedback";
         submit(res, [this, request](Engine& engine) { return m_actions.feedback(engine, request); });
     });
