@@ -11,6 +11,23 @@
 
 namespace atelier {
 
+namespace {
+
+// The QR code as inline SVG with a quiet zone of four modules: crisp when printed, no script.
+std::string qrSvg(const std::string& text) {
+    QrModules qr = encodeQr(text);
+    int total = qr.width + 8;
+    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(total) + " " +
+                      std::to_string(total) + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"";
+    for (int y = 0; y < qr.width; ++y)
+        for (int x = 0; x < qr.width; ++x)
+            if (qr.dark[static_cast<std::size_t>(y) * qr.width + x])
+                svg += "M" + std::to_string(x + 4) + " " + std::to_string(y + 4) + "h1v1h-1z";
+    return svg + "\" fill=\"#000\"/></svg>";
+}
+
+} // namespace
+
 std::string standSheetHtml(const EventState& state, const ParticipantServer& server, const std::string& host) {
     std::string html = "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" +
                        escapeHtml(tr("Stands de l’exposition", "Exhibition stands")) + " — " + escapeHtml(state.event.name) +
