@@ -76,8 +76,12 @@ std::string formatMergeReport(const std::string& fromPath, const MergeReport& re
             << "\n";
     if (report.newEntries == 0) {
         out << "  "
-            << trf("Rien de nouveau : les {} modifications de ces fichiers sont déjà là.",
-                   "Nothing new: these files' {} changes are already here.", report.knownEntries)
+            << (report.knownEntries == 0   ? tr("Rien de nouveau : ce fichier n’apporte aucune modification.",
+                                                   "Nothing new: this file brings no change.")
+                : report.knownEntries == 1 ? tr("Rien de nouveau : la modification de ce fichier est déjà là.",
+                                                   "Nothing new: this file's one change is already here.")
+                                           : trf("Rien de nouveau : les {} modifications de ce fichier sont déjà là.",
+                                                 "Nothing new: this file's {} changes are already here.", report.knownEntries))
             << "\n";
         return out.str();
     }
