@@ -70,6 +70,7 @@ class Stats:
         self.sent = set()           # every client id sent at least once
         self.seen = {}              # note id → [(time, phone)] first sightings in feeds
         self.resends = 0
+        self.joined = 0
 
     def status(self, kind, status, reason):
         with self.lock:
@@ -163,9 +164,17 @@ class Phone(threading.Thread):
 
     def run(self):
         time.sleep(max(0, self.start_at - time.monotonic()))
-        status, joined = self.request("POST", "/api/do", {"do": "join", "team": self.team}, "join")
-        if status != 200:
+        for _ in range(30):  # as the page: a join refused for its rate is retried a second later
+            status, joined = self.request("POST", "/api/do", {"do": "join", "team": self.team}, "join")
+            if status == 200:
+                break
+            time.sleep(1)
+        else:
+            with self.stats.lock:
+                self.stats.errors[("join", "gave up")] += 1
             return
+        with self.stats.lock:
+            self.stats.joined += 1
         self.token = joined["token"]
         self.write({"do": "pick_member", "member": self.member, "confirm": True}, "pick_member")
         next_poll = time.monotonic()
@@ -275,6 +284,7 @@ def main():
 
     print("== %d phones on loopback for %.0f s against atelier serve (%s) ==" % (args.phones, args.seconds, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())))
     print("machine: %d cores; load average before %s, after %s" % (os.cpu_count(), " ".join(load_before), " ".join(load_after)))
+    print("phones joined: %d of %d" % (stats.joined, args.phones))
     print("notes: %d sent, %d acknowledged, %d in the event file; lost %d, doubled %d, saved but not acknowledged %d, never answered %d, resends %d"
           % (len(stats.sent), len(acknowledged), sum(in_file.values()), len(lost), len(doubled), len(unacknowledged_saved), never_answered, stats.resends))
     print("send → reply (after the commit), add_note: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d)"
@@ -288,7 +298,7 @@ def main():
     for (kind, error), n in sorted(stats.errors.items()):
         print("  %-14s --- %-14s %d" % (kind, error, n))
     print("server memory: VmHWM %s (VmRSS at the end %s)" % (hwm.get("VmHWM", "?"), hwm.get("VmRSS", "?")))
-    if lost or doubled:
+    if lost or doubled or stats.joined < args.phones:
         print("FAULT: lost %s doubled %s" % (lost[:5], doubled[:5]))
         return 1
     return 0
