@@ -3,11 +3,19 @@
 # measures the idle app (a running timer, under Xvfb). Prints PASS/MISS per target with the
 # figure. Not a test: nothing here fails on a MISS. See docs/PERFORMANCE.md.
 #   bash scripts/bench.sh            # BUILD_DIR defaults to build-bench
+#   bash scripts/bench.sh --phones [N] [SECONDS]
+#       only the participation load: N simulated phones (200) for SECONDS (300) against
+#       `atelier serve` on loopback (bench/phones_bench.py; see docs/PERFORMANCE.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 build=${BUILD_DIR:-build-bench}
 jobs=${JOBS:-$(nproc)}
+if [ "${1:-}" = "--phones" ]; then
+    cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+    cmake --build "$build" -j"$jobs" --target atelier
+    TMPDIR=${TMPDIR:-/dev/shm} exec python3 bench/phones_bench.py "$build/app/atelier" --phones "${2:-200}" --seconds "${3:-300}"
+fi
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DATELIER_BUILD_BENCH=ON >/dev/null
 cmake --build "$build" -j"$jobs" --target atelier bench_board bench_actions bench_open bench_export bench_bundle_import
 

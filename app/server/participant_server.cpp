@@ -138,7 +138,7 @@ class ParticipantServer::Http final : public httplib::Server {};
 
 ParticipantServer::ParticipantServer(ParticipantServerOptions options)
     : m_options(std::move(options)), m_codes(m_options.code.empty() ? JoinCodes() : JoinCodes(m_options.code)),
-      m_writeLimit(5, 20), m_standLimit(5, 20), m_queue(1000) {}
+      m_writeLimit(5, 20), m_joinLimit(20, 400), m_standLimit(20, 400), m_queue(1000) {}
 
 ParticipantServer::~ParticipantServer() { stop(); }
 
@@ -315,7 +315,7 @@ void ParticipantServer::routes() {
 
     // A write's body, once the sender is within its rate and the body is one JSON action line;
     // otherwise the refusal is answered and nothing is returned.
-    auto limitedBody = [this](participation::RateLimit& limit, const std::string& key, const httplib::Request& req,
+    auto limitedBody = [](participation::RateLimit& limit, const std::string& key, const httplib::Request& req,
                               httplib::Response& res) -> std::optional<json> {
         if (!limit.allow(key, wallNow())) {
             res.set_header("Retry-After", "1");
@@ -333,8 +333,8 @@ void ParticipantServer::routes() {
     http.Post("/api/do", [this, checkCode, submit, limitedBody](const httplib::Request& req, httplib::Response& res) {
         if (!checkCode(req, res)) return;
         std::string token = req.get_header_value("X-Atelier-Device");
-        std::string limitKey = token.empty() ? "addr/" + req.remote_addr : token;
-        std::optional<json> parsed = limitedBody(m_writeLimit, limitKey, req, res);
+        std::optional<json> parsed = token.empty() ? limitedBody(m_joinLimit, "addr/" + req.remote_addr, req, res)
+                                                   : limitedBody(m_writeLimit, token, req, res);
         if (!parsed) return;
         json request = std::move(*parsed);
         if (request.is_object() && request.value("do", "") == "feedback") {

@@ -77,7 +77,10 @@ private:
     ParticipantServerOptions m_options;
     participation::JoinCodes m_codes;
     participation::DeviceRegistry m_devices;
-    participation::RateLimit m_writeLimit, m_standLimit;
+    // Writes with a token are limited per device. Those without one (joins, stand feedback) can
+    // only be keyed on the address, and a whole room may share one (a NAT'd access point,
+    // loopback): those buckets are sized for a room arriving at once, not for one phone.
+    participation::RateLimit m_writeLimit, m_joinLimit, m_standLimit;
     participation::EngineQueue m_queue;
     participation::ParticipantActions m_actions{m_devices}; // engine thread only
     std::unique_ptr<Http> m_http;

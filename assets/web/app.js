@@ -131,6 +131,8 @@
     const data = await call('POST', '/api/do', { do: 'join', team }, true);
     if (data.network) return notice(T.reconnect);
     if (codeProblem(data)) return;
+    // A room arriving at once may share one address: a join refused for its rate is retried.
+    if (data.status === 429) { notice(data.error); return setTimeout(() => join(team), 1000); }
     if (!data.ok) return notice(data.error);
     device = { token: data.token, team };
     store.set('device', device);

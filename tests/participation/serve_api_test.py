@@ -142,6 +142,14 @@ def main(binary):
         status, _ = s.api("POST", "/api/do", {"do": "add_note", "client_id": cid(), "text": "autre"}, token=token)
         check(status == 200, "another device still writes during the flood")
 
+        # A room arriving at once from one address (a NAT'd access point, loopback): 60 joins in a
+        # row all pass (the device limit would have refused 40 of them), and a flood of joins from
+        # one address is still limited.
+        joins = [s.request("POST", "/api/do", {"do": "join", "team": s.team_b})[0] for _ in range(60)]
+        check(joins.count(200) == 60, "60 phones joining from one address: %d accepted" % joins.count(200))
+        joins = [s.request("POST", "/api/do", {"do": "join", "team": s.team_b})[0] for _ in range(500)]
+        check(joins.count(429) >= 50, "a flood of joins from one address is limited: %d refused" % joins.count(429))
+
         # A client that sends half its headers and stalls is dropped (read time-out, 3 s).
         stalled = socket.create_connection(("127.0.0.1", s.port))
         stalled.sendall(b"GET /api/state HTTP/1.1\r\nHost: x\r\nX-Atel")

@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+"""N simulated phones against `atelier serve` on loopback (issue 18, « Security and load »).
+
+Not a test (not in CI). Generates an event (14 teams, 15 members each, a challenge, an open vote
+round per team), serves it, and runs N phones (threads), each like the page: join its team, pick
+its name, poll the change feed every second (`since=R`), write a note every 10 s (a random client
+id, resent with the same id after a failure, as the page's drafts are) and cast or withdraw a dot.
+Afterwards it stops the server and compares the event file with what was acknowledged.
+
+    python3 bench/phones_bench.py BUILD/app/atelier [--phones 200] [--seconds 300]
+Standard library only."""
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import secrets
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+
+CODE = "BENCH1"
+TEAMS = 14
+MEMBERS_PER_TEAM = 15
+BUDGET = 5
+
+
+def percentile(values, p):
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    k = min(len(values) - 1, max(0, int(round(p / 100 * (len(values) - 1)))))
+    return values[k]
+
+
+def prepare(binary, db):
+    env = dict(os.environ, ATELIER_LANG="fr")
+    subprocess.run([binary, "new", db, "--name", "Banc d’essai 200 téléphones"], check=True, env=env, capture_output=True)
+    actions = [{"action": "add_challenge", "id": "2001", "number": 1, "question": "Comment mieux accueillir les usagers ?"}]
+    teams = []
+    for t in range(TEAMS):
+        team = str(1001 + t)
+        members = [str(10000 + t * 100 + m) for m in range(MEMBERS_PER_TEAM)]
+        teams.append((team, members))
+        actions.append({"action": "add_team", "id": team, "name": "Équipe %d" % (t + 1), "challenge": "2001"})
+        for m, member in enumerate(members):
+            actions.append({"action": "add_member", "id": member, "team": team, "name": "Personne %d-%d" % (t + 1, m + 1)})
+        actions.append({"action": "open_vote_round", "id": str(5001 + t), "team": team, "budget": BUDGET})
+    text = "\n".join(json.dumps(a, ensure_ascii=False) for a in actions) + "\n"
+    out = subprocess.run([binary, "apply", db], input=text, text=True, capture_output=True, env=env)
+    if out.returncode != 0:
+        raise SystemExit("atelier apply failed: " + out.stderr)
+    return teams, env
+
+
+class Stats:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.write_ms = []          # send → reply (the reply comes after the commit)
+        self.poll_ms = []
+        self.statuses = Counter()   # (request kind, status, reason)
+        self.errors = Counter()     # connection-level failures
+        self.acknowledged = {}      # client id → (note id, send time, author phone)
+        self.sent = set()           # every client id sent at least once
+        self.seen = {}              # note id → [(time, phone)] first sightings in feeds
+        self.resends = 0
+        self.joined = 0
+
+    def status(self, kind, status, reason):
+        with self.lock:
+            self.statuses[(kind, status, reason)] += 1
+
+
+class Phone(threading.Thread):
+    def __init__(self, index, port, team, member, stats, stop_at, start_at):
+        super().__init__(daemon=True)
+        self.index, self.port, self.team, self.member = index, port, team, member
+        self.stats, self.stop_at, self.start_at = stats, stop_at, start_at
+        self.token = None
+        self.revision = 0
+        self.notes = []          # the team's note ids, from the feed
+        self.my_dots = {}
+        self.rng = random.Random(secrets.randbits(64))
+
+    def request(self, method, path, body=None, kind="?"):
+        headers = {"X-Atelier-Code": CODE, "Content-Type": "application/json"}
+        if self.token:
+            headers["X-Atelier-Device"] = self.token
+        data = None if body is None else json.dumps(body, ensure_ascii=False).encode()
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=15)
+        try:
+            conn.request(method, path, body=data, headers=headers)
+            res = conn.getresponse()
+            payload = res.read()
+            answer = json.loads(payload.decode("utf-8")) if payload else {}
+            reason = "" if res.status == 200 else answer.get("reason", "")
+            self.stats.status(kind, res.status, reason)
+            return res.status, answer
+        except (OSError, http.client.HTTPException, ValueError) as e:
+            with self.stats.lock:
+                self.stats.errors[(kind, type(e).__name__)] += 1
+            return None, {}
+        finally:
+            conn.close()
+
+    def write(self, body, kind):
+        """Sends until answered (the page keeps a draft and resends it with the same id)."""
+        for attempt in range(20):
+            if attempt:
+                with self.stats.lock:
+                    self.stats.resends += 1
+            sent = time.monotonic()
+            status, answer = self.request("POST", "/api/do", body, kind)
+            elapsed = (time.monotonic() - sent) * 1000
+            if status == 200:
+                return sent, elapsed, answer
+            if status == 400:
+                return sent, elapsed, None
+            time.sleep(1.0 if status == 429 else 0.5)
+        return None, None, None
+
+    def poll(self):
+        sent = time.monotonic()
+        status, answer = self.request("GET", "/api/state?since=%d" % self.revision, kind="poll")
+        now = time.monotonic()
+        if status != 200:
+            return
+        with self.stats.lock:
+            self.stats.poll_ms.append((now - sent) * 1000)
+        if answer.get("unchanged"):
+            return
+        self.revision = answer.get("revision", 0)
+        self.notes = [n["id"] for n in answer.get("notes", [])]
+        self.my_dots = answer.get("my_dots", {})
+        with self.stats.lock:
+            for note in self.notes:
+                sightings = self.stats.seen.setdefault(note, [])
+                if len(sightings) < 2 and all(p != self.index for _, p in sightings):
+                    sightings.append((now, self.index))
+
+    def note(self, number):
+        client = secrets.token_hex(16)
+        with self.stats.lock:
+            self.stats.sent.add(client)
+        body = {"do": "add_note", "client_id": client, "text": "Idée %d du téléphone %d [%s]" % (number, self.index, client)}
+        sent, elapsed, answer = self.write(body, "add_note")
+        if answer and answer.get("ok"):
+            with self.stats.lock:
+                self.stats.write_ms.append(elapsed)
+                self.stats.acknowledged[client] = (answer["id"], sent, self.index)
+
+    def vote(self):
+        used = sum(self.my_dots.values()) if self.my_dots else 0
+        if used >= BUDGET and self.my_dots:
+            self.write({"do": "withdraw_vote", "note": self.rng.choice(list(self.my_dots))}, "withdraw_vote")
+        elif self.notes:
+            self.write({"do": "cast_vote", "note": self.rng.choice(self.notes)}, "cast_vote")
+
+    def run(self):
+        time.sleep(max(0, self.start_at - time.monotonic()))
+        for _ in range(30):  # as the page: a join refused for its rate is retried a second later
+            status, joined = self.request("POST", "/api/do", {"do": "join", "team": self.team}, "join")
+            if status == 200:
+                break
+            time.sleep(1)
+        else:
+            with self.stats.lock:
+                self.stats.errors[("join", "gave up")] += 1
+            return
+        with self.stats.lock:
+            self.stats.joined += 1
+        self.token = joined["token"]
+        self.write({"do": "pick_member", "member": self.member, "confirm": True}, "pick_member")
+        next_poll = time.monotonic()
+        next_note = next_poll + self.rng.uniform(0, 10)
+        next_vote = next_poll + self.rng.uniform(5, 15)
+        number = 0
+        while time.monotonic() < self.stop_at:
+            now = time.monotonic()
+            if now >= next_note:
+                number += 1
+                self.note(number)
+                next_note += 10
+            elif now >= next_vote:
+                self.vote()
+                next_vote += 15
+            elif now >= next_poll:
+                self.poll()
+                next_poll += 1
+            else:
+                time.sleep(min(next_poll, next_note, next_vote) - now)
+
+
+def vm_hwm(pid):
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith(("VmHWM", "VmRSS")):
+                    yield line.split(":")[0], line.split(":")[1].strip()
+    except OSError:
+        return
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("atelier", help="path to the atelier binary")
+    parser.add_argument("--phones", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=300)
+    args = parser.parse_args()
+    if args.phones > TEAMS * MEMBERS_PER_TEAM:
+        raise SystemExit("at most %d phones (%d teams of %d members)" % (TEAMS * MEMBERS_PER_TEAM, TEAMS, MEMBERS_PER_TEAM))
+    threading.stack_size(256 * 1024)
+
+    work = tempfile.TemporaryDirectory(dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
+    db = os.path.join(work.name, "event.atelier")
+    teams, env = prepare(args.atelier, db)
+    server = subprocess.Popen([args.atelier, "serve", db, "--port", "0", "--bind", "127.0.0.1", "--code", CODE],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    port = None
+    deadline = time.time() + 20
+    while time.time() < deadline and port is None:
+        line = server.stdout.readline()
+        if not line:
+            raise SystemExit("atelier serve ended: " + server.stderr.read())
+        m = re.match(r"join http://[^/]+:(\d+)/", line)
+        if m:
+            port = int(m.group(1))
+    if port is None:
+        raise SystemExit("atelier serve printed no join address")
+    # Keep draining its output so that it never blocks on a full pipe.
+    threading.Thread(target=lambda: [None for _ in server.stdout], daemon=True).start()
+    threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True).start()
+
+    load_before = open("/proc/loadavg").read().split()[:3]
+    stats = Stats()
+    begin = time.monotonic()
+    ramp = min(10.0, args.seconds / 5)  # phones arrive over a few seconds, as in a room
+    stop_at = begin + args.seconds
+    phones = []
+    for i in range(args.phones):
+        team, members = teams[i % TEAMS]
+        phones.append(Phone(i, port, team, members[i // TEAMS], stats, stop_at, begin + ramp * i / args.phones))
+    for p in phones:
+        p.start()
+    hwm = {}
+    while time.monotonic() < stop_at:
+        time.sleep(min(5, max(0.1, stop_at - time.monotonic())))
+        hwm = dict(vm_hwm(server.pid)) or hwm
+    for p in phones:
+        p.join(30)
+    hwm = dict(vm_hwm(server.pid)) or hwm
+    load_after = open("/proc/loadavg").read().split()[:3]
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+    # The event file against what was acknowledged: one note per client id, no more, no less.
+    with sqlite3.connect("file:" + db + "?mode=ro", uri=True) as con:
+        texts = [r[0] for r in con.execute("SELECT text FROM note")]
+    in_file = Counter()
+    for text in texts:
+        m = re.search(r"\[([0-9a-f]{32})\]$", text)
+        if m:
+            in_file[m.group(1)] += 1
+    acknowledged = set(stats.acknowledged)
+    lost = sorted(c for c in acknowledged if in_file[c] == 0)
+    doubled = sorted(c for c, n in in_file.items() if n > 1)
+    unacknowledged_saved = sorted(c for c in in_file if c not in acknowledged)
+    never_answered = len(stats.sent - acknowledged)
+
+    feed_ms = []
+    for client, (note_id, sent, author) in stats.acknowledged.items():
+        other = [t for t, p in stats.seen.get(note_id, []) if p != author]
+        if other:
+            feed_ms.append((other[0] - sent) * 1000)
+
+    print("== %d phones on loopback for %.0f s against atelier serve (%s) ==" % (args.phones, args.seconds, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())))
+    print("machine: %d cores; load average before %s, after %s" % (os.cpu_count(), " ".join(load_before), " ".join(load_after)))
+    print("phones joined: %d of %d" % (stats.joined, args.phones))
+    print("notes: %d sent, %d acknowledged, %d in the event file; lost %d, doubled %d, saved but not acknowledged %d, never answered %d, resends %d"
+          % (len(stats.sent), len(acknowledged), sum(in_file.values()), len(lost), len(doubled), len(unacknowledged_saved), never_answered, stats.resends))
+    print("send → reply (after the commit), add_note: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d)"
+          % (percentile(stats.write_ms, 50), percentile(stats.write_ms, 95), max(stats.write_ms or [0]), len(stats.write_ms)))
+    print("send → in another phone's feed (same team): p50 %.0f ms, p95 %.0f ms, max %.0f ms (%d notes seen by another phone)"
+          % (percentile(feed_ms, 50), percentile(feed_ms, 95), max(feed_ms or [0]), len(feed_ms)))
+    print("poll (change feed): p50 %.1f ms, p95 %.1f ms (%d polls)" % (percentile(stats.poll_ms, 50), percentile(stats.poll_ms, 95), len(stats.poll_ms)))
+    print("answers by kind:")
+    for (kind, status, reason), n in sorted(stats.statuses.items()):
+        print("  %-14s %3d %-14s %d" % (kind, status, reason, n))
+    for (kind, error), n in sorted(stats.errors.items()):
+        print("  %-14s --- %-14s %d" % (kind, error, n))
+    print("server memory: VmHWM %s (VmRSS at the end %s)" % (hwm.get("VmHWM", "?"), hwm.get("VmRSS", "?")))
+    if lost or doubled or stats.joined < args.phones:
+        print("FAULT: lost %s doubled %s" % (lost[:5], doubled[:5]))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
