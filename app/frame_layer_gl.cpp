@@ -18,6 +18,27 @@ FrameLayerImage::~FrameLayerImage() {
     if (m_colour) glDeleteTextures(1, &m_colour);
 }
 
+// A texture of unsized RGBA given as BGRA bytes: Mesa then stores it as BGRA, the window's own
+// layout, and llvmpipe's blits to and from the window become plain copies of rows instead of
+// shaded quads.
+bool sizeBgraImage(unsigned& fbo, unsigned& colour, int& width, int& height, int newWidth, int newHeight) {
+    if (!fbo) {
+        glGenFramebuffers(1, &fbo);
+        glGenTextures(1, &colour);
+    }
+    if (newWidth == width && newHeight == height) return false;
+    glBindTexture(GL_TEXTURE_2D, colour);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, newWidth, newHeight, 0, GL_BGRA, GL_UNSIGNED_BYTE, nullptr);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, colour, 0);
+    width = newWidth;
+    height = newHeight;
+    return true;
+}
+
 void FrameLayerImage::show(const FrameLayer& layer, float scaleX, float scaleY, int fbHeight, unsigned fontUploads) {
     if (!layer.list) return;
     const int width = static_cast<int>(std::lround(layer.size.x * scaleX));
@@ -25,24 +46,7 @@ void FrameLayerImage::show(const FrameLayer& layer, float scaleX, float scaleY, 
     if (width <= 0 || height <= 0) return;
     GLint target = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target); // the window's, or a screenshot's
-    if (!m_fbo) {
-        glGenFramebuffers(1, &m_fbo);
-        glGenTextures(1, &m_colour);
-    }
-    if (width != m_width || height != m_height) {
-        // A texture of unsized RGBA given as BGRA bytes: Mesa then stores it as BGRA, the window's
-        // own layout, and llvmpipe's blit becomes a plain copy instead of a shaded quad.
-        glBindTexture(GL_TEXTURE_2D, m_colour);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_BGRA, GL_UNSIGNED_BYTE, nullptr);
-        glBindFramebuffer(GL_FRAMEBUFFER, m_fbo);
-        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_colour, 0);
-        m_width = width;
-        m_height = height;
-        m_drawn = false;
-    }
+    if (sizeBgraImage(m_fbo, m_colour, m_width, m_height, width, height)) m_drawn = false;
     glDisable(GL_SCISSOR_TEST); // both the clear and the blit obey it
     if (!m_drawn || layer.changed || fontUploads != m_fontUploads) {
         glBindFramebuffer(GL_FRAMEBUFFER, m_fbo);

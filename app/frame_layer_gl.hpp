@@ -8,6 +8,11 @@ namespace atelier {
 
 struct FrameLayer;
 
+// Creates the framebuffer object and its colour texture on first use, and gives the texture
+// (BGRA, no mipmaps) the new size when it differs; true when it was (re)allocated, its pixels
+// then undefined. The window's context must be current.
+bool sizeBgraImage(unsigned& fbo, unsigned& colour, int& width, int& height, int newWidth, int newHeight);
+
 class FrameLayerImage {
 public:
     FrameLayerImage() = default;

@@ -1,6 +1,7 @@
 #include "frame_surround_gl.hpp"
 
 #include "frame_layer.hpp"
+#include "frame_layer_gl.hpp"
 
 #define GL_GLEXT_PROTOTYPES
 #define GLFW_INCLUDE_GLCOREARB
@@ -52,23 +53,8 @@ void FrameSurround::keep(const ImDrawData& data, const FrameLayer& layer, int fb
     for (int l = 0; l < data.CmdListsCount; ++l)
         for (const ImDrawCmd& c : data.CmdLists[l]->CmdBuffer)
             if (c.UserCallback) return; // a callback's effect is not in the bytes
-    if (!m_fbo) {
-        glGenFramebuffers(1, &m_fbo);
-        glGenTextures(1, &m_colour);
-    }
-    if (fbWidth != m_width || fbHeight != m_height) {
-        // BGRA, as the window's rows are: the copies both ways are then plain row copies (see
-        // frame_layer_gl.cpp), kept upside down in GL terms for the same reason.
-        glBindTexture(GL_TEXTURE_2D, m_colour);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, fbWidth, fbHeight, 0, GL_BGRA, GL_UNSIGNED_BYTE, nullptr);
-        glBindFramebuffer(GL_FRAMEBUFFER, m_fbo);
-        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_colour, 0);
-        m_width = fbWidth;
-        m_height = fbHeight;
-    }
+    // BGRA as the window's rows are, kept upside down in GL terms (see frame_layer_gl.cpp).
+    sizeBgraImage(m_fbo, m_colour, m_width, m_height, fbWidth, fbHeight);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_fbo);
     const bool complete = glCheckFramebufferStatus(GL_DRAW_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     if (complete) {
