@@ -235,6 +235,37 @@ TEST_CASE("the change feed: unchanged until the team's own view changes", "[part
     CHECK(changed["revision"].get<std::uint64_t>() > r);
 }
 
+TEST_CASE("the snapshot builds again only the teams whose rows changed, and every team when it cannot tell", "[participation]") {
+    Room room;
+    std::string alice = room.phone(room.teamA, room.alice);
+    Id other = room.add(AddNote{.team = room.teamB, .text = "avant"});
+    auto first = makeSnapshot(room.engine->state(), nullptr);
+    std::uint64_t since = room.engine->state().revision;
+
+    room.note(alice, "ici", kClient1);
+    auto teams = teamsChangedSince(*room.engine, since);
+    REQUIRE(teams);
+    CHECK(*teams == std::unordered_set<Id>{room.teamA});
+    auto second = makeSnapshot(room.engine->state(), first.get(), {}, &*teams);
+    CHECK(second->teams.at(room.teamA).shared["notes"].size() == 1);
+    CHECK(second->teams.at(room.teamB).shared == first->teams.at(room.teamB).shared);
+
+    // Team B's note edited on the laptop: only B's view changes, and it shows the new text.
+    since = room.engine->state().revision;
+    room.add(EditNote{.note = other, .text = "après"});
+    teams = teamsChangedSince(*room.engine, since);
+    REQUIRE(teams);
+    CHECK(*teams == std::unordered_set<Id>{room.teamB});
+    auto third = makeSnapshot(room.engine->state(), second.get(), {}, &*teams);
+    CHECK(third->teams.at(room.teamB).shared == makeSnapshot(room.engine->state(), nullptr)->teams.at(room.teamB).shared);
+    CHECK(third->teams.at(room.teamB).shared.dump().find("après") != std::string::npos);
+
+    // A deleted row no longer says its team: every team is built again.
+    since = room.engine->state().revision;
+    room.add(DeleteNotes{.notes = {other}});
+    CHECK_FALSE(teamsChangedSince(*room.engine, since));
+}
+
 TEST_CASE("stand codes: feedback only, stable across versions and renewals, unknown ones refused", "[participation]") {
     Room room;
     Id proto = room.add(AddPrototype{.team = room.teamA, .title = "Guichet mobile"});

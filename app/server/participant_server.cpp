@@ -152,7 +152,9 @@ std::size_t ParticipantServer::pump(Engine& engine) {
     const EventState& state = engine.state();
     if (!m_snapshot || m_snapshotEngine != engine.serial() || m_snapshotRevision != state.revision) {
         auto previous = snapshot();
-        auto next = makeSnapshot(state, previous.get(), m_actions.writtenInPrivate());
+        std::optional<std::unordered_set<Id>> changed;
+        if (previous && m_snapshotEngine == engine.serial()) changed = teamsChangedSince(engine, m_snapshotRevision);
+        auto next = makeSnapshot(state, previous.get(), m_actions.writtenInPrivate(), changed ? &*changed : nullptr);
         std::lock_guard lock(m_snapshotMutex);
         m_snapshot = std::move(next);
         m_snapshotEngine = engine.serial();

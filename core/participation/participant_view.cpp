@@ -1,6 +1,7 @@
 #include "participation/participant_view.hpp"
 #include "participation/stand_codes.hpp"
 
+#include "engine/engine.hpp"
 #include "model/timer.hpp"
 
 #include <algorithm>
@@ -94,7 +95,8 @@ bool authorMayChange(const Note& note, const Team& team, const PrivateNotes& wri
 }
 
 std::shared_ptr<const ParticipantSnapshot> makeSnapshot(const EventState& state, const ParticipantSnapshot* previous,
-                                                        const PrivateNotes& writtenInPrivate) {
+                                                        const PrivateNotes& writtenInPrivate,
+                                                        const std::unordered_set<Id>* changedTeams) {
     auto snapshot = std::make_shared<ParticipantSnapshot>();
     snapshot->revision = state.revision;
     json teams = json::array();
@@ -102,6 +104,13 @@ std::shared_ptr<const ParticipantSnapshot> makeSnapshot(const EventState& state,
         const Challenge* challenge = team->challengeId ? state.find<Challenge>(team->challengeId) : nullptr;
         teams.push_back({{"id", team->id.str()}, {"name", team->name}, {"colour", team->colour},
                          {"challenge", challenge ? json(challenge->question) : json(nullptr)}});
+        if (previous && changedTeams && !changedTeams->count(team->id)) {
+            auto kept = previous->teams.find(team->id);
+            if (kept != previous->teams.end()) {
+                snapshot->teams.emplace(team->id, kept->second);
+                continue;
+            }
+        }
         TeamView view = makeTeamView(state, *team, writtenInPrivate);
         view.revision = state.revision;
         if (previous) {
@@ -147,6 +156,30 @@ json teamViewFor(const ParticipantSnapshot& snapshot, Id team, Id member, std::u
     answer["revision"] = view.revision;
     answer["now"] = now;
     return answer;
+}
+
+std::optional<std::unordered_set<Id>> teamsChangedSince(const Engine& engine, std::uint64_t since) {
+    const EventState& state = engine.state();
+    std::unordered_set<Id> teams;
+    bool tied = true;
+    auto teamOf = [&](const auto* row) {
+        if (row) teams.insert(row->teamId);
+        else tied = false; // deleted: its team is no longer known
+    };
+    bool known = engine.changedRowsSince(since, [&](const std::string& table, Id id) {
+        if (!tied) return;
+        if (table == "note") teamOf(state.find<Note>(id));
+        else if (table == "cluster") teamOf(state.find<Cluster>(id));
+        else if (table == "member") teamOf(state.find<Member>(id));
+        else if (table == "vote_round") teamOf(state.find<VoteRound>(id));
+        else if (table == "team") teams.insert(id);
+        else if (table == "vote") {
+            const Vote* vote = state.find<Vote>(id);
+            teamOf(vote ? state.find<VoteRound>(vote->roundId) : nullptr);
+        } else tied = false;
+    });
+    if (!known || !tied) return std::nullopt;
+    return teams;
 }
 
 } // namespace atelier::participation

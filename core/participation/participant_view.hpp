@@ -10,9 +10,14 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+
+namespace atelier {
+class Engine;
+}
 
 namespace atelier::participation {
 
@@ -42,8 +47,15 @@ using PrivateNotes = std::unordered_set<Id>;
 
 // Built from the state; a team's revision is kept from `previous` when its view is unchanged,
 // so a phone polling « since R » gets « unchanged » until its own team changes.
+// With `changedTeams` (and `previous`), only those teams' views are built again; the others are
+// taken from `previous` as they are (an action on one team's board must not rebuild 50,000 notes).
 std::shared_ptr<const ParticipantSnapshot> makeSnapshot(const EventState& state, const ParticipantSnapshot* previous,
-                                                        const PrivateNotes& writtenInPrivate = {});
+                                                        const PrivateNotes& writtenInPrivate = {},
+                                                        const std::unordered_set<Id>* changedTeams = nullptr);
+
+// The teams whose views the rows changed after revision `since` can touch, or nothing when that
+// cannot be told (a row gone, a table not tied to one team, the engine cannot say): then every team.
+std::optional<std::unordered_set<Id>> teamsChangedSince(const Engine& engine, std::uint64_t since);
 
 // Whether the author may still change a note from a phone: while it is hidden (private
 // writing, before « Dévoiler »); a note written in the open, while the team is in the phase it
