@@ -17,6 +17,15 @@ failures=0
 fail() {
   echo "FAIL: $*"
   failures=$((failures + 1))
+  # The mutation test only asks whether a changed README fails: the first failure answers it.
+  if [ -n "${README_TEST_QUICK:-}" ]; then exit 1; fi
+}
+# README_TEST_QUICK (tests/readme_mutation_test.sh, which runs this test ten times): stop at the
+# first failure, and recognise without running the lines that take seconds and that no mutation
+# changes (the screenshots under Xvfb, the cmake configure); readme_commands runs them all.
+quick_skip() {
+  if [ -n "${README_TEST_QUICK:-}" ]; then echo "SKIP (README_TEST_QUICK): $1"; return 0; fi
+  return 1
 }
 
 # Commands the test does not run, each with its reason (matched against the whole line).
@@ -61,6 +70,7 @@ run_line() { # one command line of the README, in the scratch folder
   line=${line//\/tmp\//$work/}
   case "$line" in
     atelier*--format\ png*|atelier*--screenshot*)
+      if quick_skip "$1"; then return; fi
       if ! has_display; then echo "SKIP (no display, no xvfb-run): $1"; return; fi
       out=$(cd "$work" && eval "with_display \"\$binary\" ${line#atelier }" 2>&1) ;;
     atelier*) out=$(cd "$work" && given_files "$line" && eval "$line" 2>&1 && fill_in "$line") ;;
@@ -78,6 +88,7 @@ run_line() { # one command line of the README, in the scratch folder
       return ;;
     "cmake -S . -B build-core "*)
       # The core-only tree, configured in the scratch folder (building it is the core tests' job).
+      if quick_skip "$1"; then return; fi
       out=$(cd "$work" && eval "${line/-S ./-S $src}" 2>&1) && out+=$(grep '^ATELIER_BUILD_GUI:BOOL=OFF' "$work/build-core/CMakeCache.txt") ;;
     "cmake --install build "*)
       # Into the scratch home (~ is $HOME here), from the tree under test.
