@@ -138,7 +138,15 @@ TEST_CASE("picking a name held by another device asks first, then moves it", "[p
     CHECK(room.devices.find(second)->member == room.alice);
     CHECK(room.devices.find(second)->movedFrom == first);
     CHECK_FALSE(room.devices.find(first)->member);
-    CHECK_THROWS_WITH(room.ask(first, {{"do", "add_note"}, {"client_id", kClient1}, {"text", "x"}}), Contains("votre nom"));
+    // The first device is told its name went elsewhere, and nothing of its note is written.
+    std::size_t notesBefore = room.engine->state().notes.size();
+    CHECK_THROWS_WITH(room.ask(first, {{"do", "add_note"}, {"client_id", kClient1}, {"text", "x"}}),
+                      Contains("« Alice » écrit maintenant depuis un autre appareil") && Contains("votre nom"));
+    CHECK(room.engine->state().notes.size() == notesBefore);
+    CHECK(room.devices.find(first)->nameTaken == room.alice);
+    // Picking a name again clears it.
+    room.ask(first, {{"do", "pick_member"}, {"member", room.bruno.str()}});
+    CHECK_FALSE(room.devices.find(first)->nameTaken);
     // A member of another team cannot be picked.
     CHECK_THROWS_WITH(room.ask(second, {{"do", "pick_member"}, {"member", room.carla.str()}}), Contains("pas dans votre équipe"));
 }
@@ -179,7 +187,9 @@ TEST_CASE("private writing: other texts never leave the laptop before the reveal
     std::string forBruno = room.view(room.teamA, room.bruno).dump();
     CHECK(forBruno.find("secret d'Alice") == std::string::npos);
     CHECK(forBruno.find("idée de Bruno") != std::string::npos);
-    CHECK(room.view(room.teamA, room.bruno)["hidden_notes"] == 2);
+    // Bruno is told of Alice's hidden note, not of his own (he sees it); a device with no name yet of both.
+    CHECK(room.view(room.teamA, room.bruno)["hidden_notes"] == 1);
+    CHECK(room.view(room.teamA, Id{})["hidden_notes"] == 2);
     auto snapshot = makeSnapshot(room.engine->state(), nullptr);
     CHECK(snapshot->teams.at(room.teamA).shared.dump().find("secret") == std::string::npos);
     CHECK(room.view(room.teamA, Id{}).dump().find("idée de Bruno") == std::string::npos); // no member: no text at all

@@ -149,8 +149,11 @@ json teamViewFor(const ParticipantSnapshot& snapshot, Id team, Id member, std::u
         auto mine = view.perMember.find(member);
         if (mine != view.perMember.end()) own = mine->second;
     }
-    if (own.contains("notes"))
+    if (own.contains("notes")) {
         for (const auto& note : own["notes"]) answer["notes"].push_back(note);
+        // The count tells of the others' hidden notes: one's own are shown.
+        answer["hidden_notes"] = std::max<std::int64_t>(0, answer["hidden_notes"].get<std::int64_t>() - static_cast<std::int64_t>(own["notes"].size()));
+    }
     answer["my_dots"] = own.contains("dots") ? own["dots"] : json::object();
     answer["member"] = member ? json(member.str()) : json(nullptr);
     answer["revision"] = view.revision;
