@@ -275,7 +275,7 @@ def gui_main(args):
                     time.sleep(0.1)
             begin = time.monotonic()
             stop_at = begin + settle + args.pan + 10
-            os.nice(19)  # the phones are other devices: they yield the CPU to the app
+            os.nice(args.nice)  # the phones are other devices: by default they yield the CPU to the app
             for i in range(args.phones):
                 phones.append(Phone(i, port, str(teams[i % len(teams)]), i // len(teams), stats, stop_at, begin + ramp * i / args.phones))
             for p in phones:
@@ -316,6 +316,7 @@ def main():
     parser.add_argument("--gui", action="store_true", help="the GUI's frame time with and without the phones")
     parser.add_argument("--board", type=int, default=2000, help="with --gui: notes on team 1's board")
     parser.add_argument("--pan", type=float, default=10, help="with --gui: seconds of measured pan")
+    parser.add_argument("--nice", type=int, default=19, help="with --gui: the phones' niceness (0: they compete with the app)")
     args = parser.parse_args()
     if args.gui:
         threading.stack_size(256 * 1024)

@@ -191,7 +191,7 @@ TEST_CASE("private writing: other texts never leave the laptop before the reveal
     CHECK(room.view(room.teamA, room.bruno)["hidden_notes"] == 1);
     CHECK(room.view(room.teamA, Id{})["hidden_notes"] == 2);
     auto snapshot = makeSnapshot(room.engine->state(), nullptr);
-    CHECK(snapshot->teams.at(room.teamA).shared.dump().find("secret") == std::string::npos);
+    CHECK(snapshot->teams.at(room.teamA)->shared.dump().find("secret") == std::string::npos);
     CHECK(room.view(room.teamA, Id{}).dump().find("idée de Bruno") == std::string::npos); // no member: no text at all
     room.ask(alice, {{"do", "edit_note"}, {"note", secret.str()}, {"text", "secret révisé"}});
     CHECK(room.engine->state().find<Note>(secret)->text == "secret révisé");
@@ -232,7 +232,7 @@ TEST_CASE("the change feed: unchanged until the team's own view changes", "[part
     Room room;
     std::string alice = room.phone(room.teamA, room.alice);
     auto first = makeSnapshot(room.engine->state(), nullptr);
-    std::uint64_t r = first->teams.at(room.teamA).revision;
+    std::uint64_t r = first->teams.at(room.teamA)->revision;
     room.add(AddNote{.team = room.teamB, .text = "ailleurs"});
     auto second = makeSnapshot(room.engine->state(), first.get());
     CHECK(teamViewFor(*second, room.teamA, room.alice, r, 5, {})["unchanged"] == true);
@@ -257,8 +257,8 @@ TEST_CASE("the snapshot builds again only the teams whose rows changed, and ever
     REQUIRE(teams);
     CHECK(*teams == std::unordered_set<Id>{room.teamA});
     auto second = makeSnapshot(room.engine->state(), first.get(), {}, &*teams);
-    CHECK(second->teams.at(room.teamA).shared["notes"].size() == 1);
-    CHECK(second->teams.at(room.teamB).shared == first->teams.at(room.teamB).shared);
+    CHECK(second->teams.at(room.teamA)->shared["notes"].size() == 1);
+    CHECK(second->teams.at(room.teamB)->shared == first->teams.at(room.teamB)->shared);
 
     // Team B's note edited on the laptop: only B's view changes, and it shows the new text.
     since = room.engine->state().revision;
@@ -267,8 +267,8 @@ TEST_CASE("the snapshot builds again only the teams whose rows changed, and ever
     REQUIRE(teams);
     CHECK(*teams == std::unordered_set<Id>{room.teamB});
     auto third = makeSnapshot(room.engine->state(), second.get(), {}, &*teams);
-    CHECK(third->teams.at(room.teamB).shared == makeSnapshot(room.engine->state(), nullptr)->teams.at(room.teamB).shared);
-    CHECK(third->teams.at(room.teamB).shared.dump().find("après") != std::string::npos);
+    CHECK(third->teams.at(room.teamB)->shared == makeSnapshot(room.engine->state(), nullptr)->teams.at(room.teamB)->shared);
+    CHECK(third->teams.at(room.teamB)->shared.dump().find("après") != std::string::npos);
 
     // A deleted row no longer says its team: every team is built again.
     since = room.engine->state().revision;

@@ -341,10 +341,11 @@ void ParticipantServer::routes() {
         std::vector<Id> held;
         for (const Device& d : m_devices.list())
             if (d.team == device->team && d.member) held.push_back(d.member);
-        json view = teamViewFor(*current, device->team, device->member, since, wallNow(), held);
-        view["ok"] = true;
-        view["event"] = current->event["name"];
-        sendJson(res, 200, view);
+        res.status = 200;
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(teamViewText(*current, device->team, device->member, since, wallNow(), held,
+                                     current->event.value("name", std::string())),
+                        "application/json; charset=utf-8");
     });
 
     // A write: parsed here (size, UTF-8, JSON), run on the engine's thread, answered after the commit.
