@@ -2,6 +2,7 @@
 // few actions through the engine's own validation, snapshots filtered per device, the queue to
 // the engine's thread, the rate limit.
 #include "model/errors.hpp"
+#include "model/language.hpp"
 #include "participation/device_registry.hpp"
 #include "participation/engine_queue.hpp"
 #include "participation/join_code.hpp"
@@ -339,4 +340,29 @@ TEST_CASE("the engine queue: tasks from other threads run on the draining thread
     queue.close();
     CHECK_THROWS_WITH(queue.submit([](Engine&) { return json(); }), Contains("fermée"));
     CHECK(queue.pending() == 0);
+}
+
+TEST_CASE("a phone's request in its own language: its refusals, not the laptop's messages nor the journal", "[participation]") {
+    Room room;
+    REQUIRE(programMessageLanguage() == Language::French);
+    std::string alice = room.phone(room.teamA, room.alice);
+    {
+        ThreadMessageLanguage phone(Language::English);
+        CHECK(messageLanguage() == Language::English);
+        CHECK_THROWS_WITH(room.ask(alice, {{"do", "undo"}}), Contains("is not allowed from a phone"));
+        // An action the engine refuses: its own validation, in English.
+        CHECK_THROWS_WITH(room.ask(alice, {{"do", "edit_note"}, {"note", "123"}, {"text", "x"}}), Contains("no longer on your team's board"));
+        // The journal is the laptop's: described in French.
+        ActionResult result = room.engine->applyWithoutUndo(AddNote{.team = room.teamA, .text = "ok"});
+        CHECK_THAT(result.description, Contains("post-it"));
+    }
+    CHECK(messageLanguage() == Language::French);
+    // Another thread keeps the program's language.
+    Language seen = Language::English;
+    {
+        ThreadMessageLanguage phone(Language::English);
+        std::thread other([&] { seen = messageLanguage(); });
+        other.join();
+    }
+    CHECK(seen == Language::French);
 }
