@@ -58,7 +58,8 @@ target_compile_options(atelier_ui PRIVATE ${ATELIER_WARNINGS})
 target_link_libraries(atelier_ui PUBLIC atelier_core imgui_core atelier_fontconfig)
 # The Participation screen: the participant server, and its QR codes drawn from libqrencode.
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
-target_sources(atelier_ui PRIVATE views/view_participation.cpp views/qr_code.cpp participation/stand_sheet.cpp)
+target_sources(atelier_ui PRIVATE views/view_participation.cpp views/qr_code.cpp participation/stand_sheet.cpp
+  participation/open_participation.cpp)
 target_link_libraries(atelier_ui PUBLIC atelier_server PkgConfig::QRENCODE)
 
 # The chime through OpenAL Soft (libopenal-dev), on its own thread; its tests run OpenAL's wave

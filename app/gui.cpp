@@ -3,6 +3,7 @@
 #include "gui.hpp"
 
 #include "app.hpp"
+#include "participation/open_participation.hpp"
 #include "audio/chime_player.hpp"
 #include "projection_memory.hpp"
 #include "model/clock.hpp"
@@ -64,6 +65,14 @@ int runGui(int argc, char** argv) {
         ->check(CLI::Range(0.1, 600.0));
     cli.add_option("--bench-zoom", benchZoom, "With --bench-pan: fit or 1to1")->check(CLI::IsMember({"fit", "1to1"}));
     cli.add_option("--bench-label", benchLabel, "With --bench-pan: text copied into the record");
+    // Hidden, for the phones benchmark (bench/phones_bench.py --gui): participation open on
+    // 127.0.0.1 at start with a fixed code, and a longer settle before the pan while phones join.
+    int participationPort = 0;
+    std::string participationCode;
+    double benchSettle = 1.0;
+    cli.add_option("--participation-port", participationPort)->group("");
+    cli.add_option("--participation-code", participationCode)->group("");
+    cli.add_option("--bench-settle", benchSettle)->group("")->check(CLI::Range(0.1, 600.0));
     std::vector<float> boardView;
     cli.add_option("--board-view", boardView, "With --view board: X Y ZOOM, the world point at the board's top-left corner and the zoom")
         ->expected(3);
@@ -162,7 +171,17 @@ int runGui(int argc, char** argv) {
         double opened = sinceStart();
         if (!windows.init(true, width, height)) return 1;
         std::fprintf(stderr, "bench: event open %.0f ms, window and GL context %.0f ms\n", opened, sinceStart() - opened);
+        if (participationPort > 0 && session.isOpen()) {
+            try {
+                openParticipation(session, {.bind = "127.0.0.1", .port = participationPort, .code = participationCode});
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "atelier: %s\n", e.what());
+                return 1;
+            }
+            std::fprintf(stderr, "bench: participation open on 127.0.0.1:%d\n", participationPort);
+        }
         PanBenchRequest request;
+        request.settleSeconds = benchSettle;
         request.width = width;
         request.height = height;
         request.fit = benchZoom == "fit";

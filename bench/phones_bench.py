@@ -8,6 +8,15 @@ id, resent with the same id after a failure, as the page's drafts are) and cast 
 Afterwards it stops the server and compares the event file with what was acknowledged.
 
     python3 bench/phones_bench.py BUILD/app/atelier [--phones 200] [--seconds 300]
+
+With --gui, the GUI's frame time instead (« with 200 phones the GUI's p95 frame time stays within
+1.1x of the same board without them »): the real app's frame benchmark (--bench-pan, app/
+frame_bench.cpp) on team 1's board of a generated event (--board notes), twice: participation
+closed, then open in the app (hidden --participation-port) with N phones joined and writing during
+the pan. Prints both records' p95 and the ratio. Needs a display (DISPLAY, e.g. Xvfb; else
+xvfb-run -a); the phones' threads run at nice 19, as they are other devices in a room.
+
+    python3 bench/phones_bench.py BUILD/app/atelier --gui [--phones 200] [--board 2000] [--pan 10]
 Standard library only."""
 import argparse
 import http.client
@@ -79,6 +88,7 @@ class Stats:
 
 class Phone(threading.Thread):
     def __init__(self, index, port, team, member, stats, stop_at, start_at):
+        # member: its id, or an index into the team's members as the feed lists them (--gui)
         super().__init__(daemon=True)
         self.index, self.port, self.team, self.member = index, port, team, member
         self.stats, self.stop_at, self.start_at = stats, stop_at, start_at
@@ -176,6 +186,10 @@ class Phone(threading.Thread):
         with self.stats.lock:
             self.stats.joined += 1
         self.token = joined["token"]
+        if isinstance(self.member, int):
+            _, view = self.request("GET", "/api/state?since=0", kind="poll")
+            members = view.get("members", [])
+            self.member = members[self.member % len(members)]["id"] if members else ""
         self.write({"do": "pick_member", "member": self.member, "confirm": True}, "pick_member")
         next_poll = time.monotonic()
         next_note = next_poll + self.rng.uniform(0, 10)
@@ -207,12 +221,106 @@ def vm_hwm(pid):
         return
 
 
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def frame_record(binary, db, pan, settle, env, participation_port=None):
+    """One run of the app's frame benchmark; its JSON record."""
+    cmd = [binary, db, "--team", "1", "--size", "1920x1080", "--bench-pan", str(pan), "--bench-zoom", "fit",
+           "--bench-settle", str(settle), "--bench-label", "phones" if participation_port else "no phones"]
+    if participation_port:
+        cmd += ["--participation-port", str(participation_port), "--participation-code", CODE]
+    if not os.environ.get("DISPLAY"):
+        cmd = ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24 -nolisten tcp"] + cmd
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def gui_main(args):
+    work = tempfile.TemporaryDirectory(dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
+    db = os.path.join(work.name, "event.atelier")
+    env = dict(os.environ, ATELIER_LANG="fr", LIBGL_ALWAYS_SOFTWARE="1", GALLIUM_DRIVER="llvmpipe",
+               HOME=work.name, XDG_CONFIG_HOME=os.path.join(work.name, ".config"), XDG_DATA_HOME=os.path.join(work.name, ".local"))
+    subprocess.run([args.atelier, "generate", db, "--scale", "1", "--board", str(args.board)], check=True, env=env, capture_output=True)
+    with sqlite3.connect(db) as con:
+        teams = [r[0] for r in con.execute("SELECT id FROM team ORDER BY id")]
+        members = Counter(r[0] for r in con.execute("SELECT team_id FROM member"))
+    # Enough names for every phone, and a vote round open in every team.
+    per_team = -(-args.phones // len(teams))
+    actions = []
+    for t in teams:
+        for m in range(members[t], per_team):
+            actions.append({"action": "add_member", "team": str(t), "name": "Téléphone %d-%d" % (t % 1000, m)})
+        actions.append({"action": "open_vote_round", "team": str(t), "budget": BUDGET})
+    text = "\n".join(json.dumps(a, ensure_ascii=False) for a in actions) + "\n"
+    subprocess.run([args.atelier, "apply", db], input=text, text=True, capture_output=True, env=env)
+    ramp = 5.0
+    settle = ramp + 4.0  # every phone joined and named before the measured pan
+    records = {}
+    for label in ("no phones", "phones"):
+        port = free_port() if label == "phones" else None
+        app = frame_record(args.atelier, db, args.pan, settle, env, port)
+        stats = Stats()
+        phones = []
+        if port:
+            deadline = time.time() + 60
+            while time.time() < deadline:
+                try:
+                    http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/")
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            begin = time.monotonic()
+            stop_at = begin + settle + args.pan + 10
+            os.nice(args.nice)  # the phones are other devices: by default they yield the CPU to the app
+            for i in range(args.phones):
+                phones.append(Phone(i, port, str(teams[i % len(teams)]), i // len(teams), stats, stop_at, begin + ramp * i / args.phones))
+            for p in phones:
+                p.start()
+        out, err = app.communicate(timeout=settle + args.pan + 120)
+        for p in phones:
+            p.stop_at = 0
+        for p in phones:
+            p.join(20)
+        lines = [l for l in out.splitlines() if l.startswith("{")]
+        if app.returncode != 0 or not lines:
+            raise SystemExit("the app's frame benchmark failed (%s): %s" % (label, err[-2000:]))
+        records[label] = json.loads(lines[-1])
+        if port:
+            records[label]["phones_joined"] = stats.joined
+            records[label]["notes_acknowledged"] = len(stats.acknowledged)
+            records[label]["polls"] = len(stats.poll_ms)
+            records[label]["add_note_p95_ms"] = round(percentile(stats.write_ms, 95), 1)
+            records[label]["answers"] = {"%s %s %s" % k: n for k, n in sorted(stats.statuses.items())}
+    base, loaded = records["no phones"], records["phones"]
+    print("== the GUI's frame time with and without %d phones (%s; %d cores, load %s) ==" % (
+        args.phones, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), os.cpu_count(), " ".join(open("/proc/loadavg").read().split()[:3])))
+    for label, r in records.items():
+        print("%-10s %s" % (label, json.dumps(r, ensure_ascii=False)))
+    ratio = loaded["frame_p95_ms"] / base["frame_p95_ms"] if base["frame_p95_ms"] else float("nan")
+    print("team 1's board of %d notes, fit, %s s pan: p95 frame %.2f ms without phones, %.2f ms with %d (%d joined, %d notes written during the run); ratio %.2f (target <= 1.10)"
+          % (base["n"], args.pan, base["frame_p95_ms"], loaded["frame_p95_ms"], args.phones, loaded.get("phones_joined", 0),
+             loaded.get("notes_acknowledged", 0), ratio))
+    print("median frame %.2f ms without, %.2f ms with" % (base["frame_median_ms"], loaded["frame_median_ms"]))
+    return 0 if loaded.get("phones_joined", 0) == args.phones else 1
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("atelier", help="path to the atelier binary")
     parser.add_argument("--phones", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=300)
+    parser.add_argument("--gui", action="store_true", help="the GUI's frame time with and without the phones")
+    parser.add_argument("--board", type=int, default=2000, help="with --gui: notes on team 1's board")
+    parser.add_argument("--pan", type=float, default=10, help="with --gui: seconds of measured pan")
+    parser.add_argument("--nice", type=int, default=19, help="with --gui: the phones' niceness (0: they compete with the app)")
     args = parser.parse_args()
+    if args.gui:
+        threading.stack_size(256 * 1024)
+        return gui_main(args)
     if args.phones > TEAMS * MEMBERS_PER_TEAM:
         raise SystemExit("at most %d phones (%d teams of %d members)" % (TEAMS * MEMBERS_PER_TEAM, TEAMS, MEMBERS_PER_TEAM))
     threading.stack_size(256 * 1024)

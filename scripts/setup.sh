@@ -25,7 +25,10 @@ DEMO=(
 # pdftotext to print the report to PDF, the desktop entry's validator, and `file`, which CPack's
 # Debian generator needs to find the shared libraries' packages (scripts/ci-package.sh; a fresh
 # Debian 12 minbase has no `file`).
-TEST=(catch2 xvfb xauth x11-xkb-utils xdotool openbox sqlite3 chromium chromium-driver python3-selenium poppler-utils desktop-file-utils file)
+TEST=(catch2 xvfb xauth x11-xkb-utils xdotool openbox sqlite3 chromium chromium-driver python3-selenium poppler-utils desktop-file-utils file nodejs)
+# npm installs axe-core (pinned, tests/participation/axe) for the participant page's accessibility
+# test. Debian's own package, unless a nodejs that ships npm (NodeSource's) is there already.
+command -v npm >/dev/null 2>&1 || TEST+=(npm)
 # The sanitizer suites and the fuzzers are built with clang (about 300 MB with LLVM).
 CLANG=(clang libclang-rt-14-dev)
 

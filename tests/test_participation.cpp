@@ -2,6 +2,7 @@
 // few actions through the engine's own validation, snapshots filtered per device, the queue to
 // the engine's thread, the rate limit.
 #include "model/errors.hpp"
+#include "model/language.hpp"
 #include "participation/device_registry.hpp"
 #include "participation/engine_queue.hpp"
 #include "participation/join_code.hpp"
@@ -138,7 +139,15 @@ TEST_CASE("picking a name held by another device asks first, then moves it", "[p
     CHECK(room.devices.find(second)->member == room.alice);
     CHECK(room.devices.find(second)->movedFrom == first);
     CHECK_FALSE(room.devices.find(first)->member);
-    CHECK_THROWS_WITH(room.ask(first, {{"do", "add_note"}, {"client_id", kClient1}, {"text", "x"}}), Contains("votre nom"));
+    // The first device is told its name went elsewhere, and nothing of its note is written.
+    std::size_t notesBefore = room.engine->state().notes.size();
+    CHECK_THROWS_WITH(room.ask(first, {{"do", "add_note"}, {"client_id", kClient1}, {"text", "x"}}),
+                      Contains("« Alice » écrit maintenant depuis un autre appareil") && Contains("votre nom"));
+    CHECK(room.engine->state().notes.size() == notesBefore);
+    CHECK(room.devices.find(first)->nameTaken == room.alice);
+    // Picking a name again clears it.
+    room.ask(first, {{"do", "pick_member"}, {"member", room.bruno.str()}});
+    CHECK_FALSE(room.devices.find(first)->nameTaken);
     // A member of another team cannot be picked.
     CHECK_THROWS_WITH(room.ask(second, {{"do", "pick_member"}, {"member", room.carla.str()}}), Contains("pas dans votre équipe"));
 }
@@ -179,9 +188,11 @@ TEST_CASE("private writing: other texts never leave the laptop before the reveal
     std::string forBruno = room.view(room.teamA, room.bruno).dump();
     CHECK(forBruno.find("secret d'Alice") == std::string::npos);
     CHECK(forBruno.find("idée de Bruno") != std::string::npos);
-    CHECK(room.view(room.teamA, room.bruno)["hidden_notes"] == 2);
+    // Bruno is told of Alice's hidden note, not of his own (he sees it); a device with no name yet of both.
+    CHECK(room.view(room.teamA, room.bruno)["hidden_notes"] == 1);
+    CHECK(room.view(room.teamA, Id{})["hidden_notes"] == 2);
     auto snapshot = makeSnapshot(room.engine->state(), nullptr);
-    CHECK(snapshot->teams.at(room.teamA).shared.dump().find("secret") == std::string::npos);
+    CHECK(snapshot->teams.at(room.teamA)->shared.dump().find("secret") == std::string::npos);
     CHECK(room.view(room.teamA, Id{}).dump().find("idée de Bruno") == std::string::npos); // no member: no text at all
     room.ask(alice, {{"do", "edit_note"}, {"note", secret.str()}, {"text", "secret révisé"}});
     CHECK(room.engine->state().find<Note>(secret)->text == "secret révisé");
@@ -222,7 +233,7 @@ TEST_CASE("the change feed: unchanged until the team's own view changes", "[part
     Room room;
     std::string alice = room.phone(room.teamA, room.alice);
     auto first = makeSnapshot(room.engine->state(), nullptr);
-    std::uint64_t r = first->teams.at(room.teamA).revision;
+    std::uint64_t r = first->teams.at(room.teamA)->revision;
     room.add(AddNote{.team = room.teamB, .text = "ailleurs"});
     auto second = makeSnapshot(room.engine->state(), first.get());
     CHECK(teamViewFor(*second, room.teamA, room.alice, r, 5, {})["unchanged"] == true);
@@ -247,8 +258,8 @@ TEST_CASE("the snapshot builds again only the teams whose rows changed, and ever
     REQUIRE(teams);
     CHECK(*teams == std::unordered_set<Id>{room.teamA});
     auto second = makeSnapshot(room.engine->state(), first.get(), {}, &*teams);
-    CHECK(second->teams.at(room.teamA).shared["notes"].size() == 1);
-    CHECK(second->teams.at(room.teamB).shared == first->teams.at(room.teamB).shared);
+    CHECK(second->teams.at(room.teamA)->shared["notes"].size() == 1);
+    CHECK(second->teams.at(room.teamB)->shared == first->teams.at(room.teamB)->shared);
 
     // Team B's note edited on the laptop: only B's view changes, and it shows the new text.
     since = room.engine->state().revision;
@@ -257,8 +268,8 @@ TEST_CASE("the snapshot builds again only the teams whose rows changed, and ever
     REQUIRE(teams);
     CHECK(*teams == std::unordered_set<Id>{room.teamB});
     auto third = makeSnapshot(room.engine->state(), second.get(), {}, &*teams);
-    CHECK(third->teams.at(room.teamB).shared == makeSnapshot(room.engine->state(), nullptr)->teams.at(room.teamB).shared);
-    CHECK(third->teams.at(room.teamB).shared.dump().find("après") != std::string::npos);
+    CHECK(third->teams.at(room.teamB)->shared == makeSnapshot(room.engine->state(), nullptr)->teams.at(room.teamB)->shared);
+    CHECK(third->teams.at(room.teamB)->shared.dump().find("après") != std::string::npos);
 
     // A deleted row no longer says its team: every team is built again.
     since = room.engine->state().revision;
@@ -329,4 +340,29 @@ TEST_CASE("the engine queue: tasks from other threads run on the draining thread
     queue.close();
     CHECK_THROWS_WITH(queue.submit([](Engine&) { return json(); }), Contains("fermée"));
     CHECK(queue.pending() == 0);
+}
+
+TEST_CASE("a phone's request in its own language: its refusals, not the laptop's messages nor the journal", "[participation]") {
+    Room room;
+    REQUIRE(programMessageLanguage() == Language::French);
+    std::string alice = room.phone(room.teamA, room.alice);
+    {
+        ThreadMessageLanguage phone(Language::English);
+        CHECK(messageLanguage() == Language::English);
+        CHECK_THROWS_WITH(room.ask(alice, {{"do", "undo"}}), Contains("is not allowed from a phone"));
+        // An action the engine refuses: its own validation, in English.
+        CHECK_THROWS_WITH(room.ask(alice, {{"do", "edit_note"}, {"note", "123"}, {"text", "x"}}), Contains("no longer on your team's board"));
+        // The journal is the laptop's: described in French.
+        ActionResult result = room.engine->applyWithoutUndo(AddNote{.team = room.teamA, .text = "ok"});
+        CHECK_THAT(result.description, Contains("post-it"));
+    }
+    CHECK(messageLanguage() == Language::French);
+    // Another thread keeps the program's language.
+    Language seen = Language::English;
+    {
+        ThreadMessageLanguage phone(Language::English);
+        std::thread other([&] { seen = messageLanguage(); });
+        other.join();
+    }
+    CHECK(seen == Language::French);
 }

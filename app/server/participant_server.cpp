@@ -10,10 +10,14 @@
 #include <httplib.h>
 
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <ifaddrs.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <chrono>
 #include <cstring>
 #include <condition_variable>
@@ -61,6 +65,50 @@ std::string mimeOf(const std::string& name) {
     if (ends(".js")) return "text/javascript; charset=utf-8";
     if (ends(".svg")) return "image/svg+xml";
     return "application/octet-stream";
+}
+
+// The phone's language: the one its page shows (X-Atelier-Lang), else the browser's first
+// choice (Accept-Language); French unless it is English, like the page.
+Language requestLanguage(const httplib::Request& req) {
+    std::string wanted = req.get_header_value("X-Atelier-Lang");
+    if (wanted.empty()) {
+        wanted = req.get_header_value("Accept-Language");
+        wanted = wanted.substr(0, wanted.find_first_of(",;"));
+    }
+    auto begin = wanted.find_first_not_of(" \t");
+    if (begin == std::string::npos) return Language::French;
+    bool english = wanted.size() >= begin + 2 && std::tolower(static_cast<unsigned char>(wanted[begin])) == 'e' &&
+                   std::tolower(static_cast<unsigned char>(wanted[begin + 1])) == 'n' &&
+                   (wanted.size() == begin + 2 || wanted[begin + 2] == '-' || wanted[begin + 2] == '_' || wanted[begin + 2] == ' ');
+    return english ? Language::English : Language::French;
+}
+
+// httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into Debian's library):
+// a room arriving at once overflows it, the kernel drops their connections' first packets and
+// the phones wait for TCP's retransmissions (1 s, 3 s, 7 s…: 400 connections took 23 s on loopback).
+// listen() again on the bound socket raises it; httplib keeps its socket private, so it is found
+// among ours by the port it listens on. Returns false when it was not found.
+bool widenBacklog(int port, int backlog) {
+    bool widened = false;
+    DIR* fds = opendir("/proc/self/fd");
+    if (!fds) return false;
+    while (dirent* entry = readdir(fds)) {
+        char* end = nullptr;
+        long fd = std::strtol(entry->d_name, &end, 10);
+        if (end == entry->d_name || *end || fd == dirfd(fds)) continue;
+        int listening = 0;
+        socklen_t size = sizeof listening;
+        if (getsockopt(static_cast<int>(fd), SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || !listening) continue;
+        sockaddr_storage address{};
+        socklen_t length = sizeof address;
+        if (getsockname(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&address), &length) != 0) continue;
+        int bound = address.ss_family == AF_INET    ? ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port)
+                    : address.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&address)->sin6_port)
+                                                    : -1;
+        if (bound == port && ::listen(static_cast<int>(fd), backlog) == 0) widened = true;
+    }
+    closedir(fds);
+    return widened;
 }
 
 } // namespace
@@ -199,6 +247,7 @@ void ParticipantServer::start() {
                         "Cannot open participation on {}:{}: the port may be taken by another program. Choose another port.",
                         m_options.bind, m_options.port));
     }
+    widenBacklog(m_port, static_cast<int>(std::max<std::size_t>(capacity, 128)) + 128);
     m_running = true;
     m_listener = std::thread([this] { m_http->listen_after_bind(); });
 }
@@ -225,7 +274,10 @@ void ParticipantServer::routes() {
         else
             refuse(res, res.status, "bad_request", tr("Demande illisible.", "Unreadable request."));
     });
-    http.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    // Every answer to a request in its phone's language: this thread's from here (the error
+    // handler runs on it too), and the engine's thread's while it runs the request (submit).
+    http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        setThreadMessageLanguage(requestLanguage(req));
         if (!t_refuseConnection) return httplib::Server::HandlerResponse::Unhandled;
         res.set_header("Retry-After", "2");
         refuse(res, 503, "busy", tr("Trop de connexions en même temps : réessayez dans quelques secondes.",
@@ -289,16 +341,20 @@ void ParticipantServer::routes() {
         std::vector<Id> held;
         for (const Device& d : m_devices.list())
             if (d.team == device->team && d.member) held.push_back(d.member);
-        json view = teamViewFor(*current, device->team, device->member, since, wallNow(), held);
-        view["ok"] = true;
-        view["event"] = current->event["name"];
-        sendJson(res, 200, view);
+        res.status = 200;
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(teamViewText(*current, device->team, device->member, since, wallNow(), held,
+                                     current->event.value("name", std::string())),
+                        "application/json; charset=utf-8");
     });
 
     // A write: parsed here (size, UTF-8, JSON), run on the engine's thread, answered after the commit.
     auto submit = [this](httplib::Response& res, std::function<json(Engine&)> task) {
         try {
-            auto future = m_queue.submit(std::move(task));
+            auto future = m_queue.submit([language = messageLanguage(), task = std::move(task)](Engine& engine) {
+                ThreadMessageLanguage phone(language);
+                return task(engine);
+            });
             if (future.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
                 refuse(res, 503, "busy", tr("L’ordinateur de l’animateur ne répond pas : votre envoi sera réessayé.",
                                             "The facilitator's computer is not answering: your message will be retried."));

@@ -6,7 +6,8 @@
 // `atelier serve`).
 //
 // API (every request carries the event's code in the X-Atelier-Code header; writes carry the
-// device's token in X-Atelier-Device; no cookie, so no cross-site forgery):
+// device's token in X-Atelier-Device; no cookie, so no cross-site forgery; every message is in
+// the phone's language, X-Atelier-Lang: fr|en, else its Accept-Language, French by default):
 //   GET  /api/state?since=R   the event's teams (no device), or the device's team view
 //   POST /api/do              a participant request (participant_actions.hpp), ≤ 16 KB
 //   GET  /api/stand?s=CODE    the prototype a stand code names (the stand code is the code)

@@ -1,6 +1,7 @@
 #include "views/view_participation.hpp"
 
 #include "model/language.hpp"
+#include "participation/open_participation.hpp"
 #include "participation/stand_codes.hpp"
 #include "participation/stand_sheet.hpp"
 #include "widgets.hpp"
@@ -43,13 +44,8 @@ void ParticipationView::drawClosed(ViewContext& ctx) {
     if (button(tr("Ouvrir la participation", "Open participation").c_str())) {
         ParticipantServerOptions options;
         options.port = m_port;
-        auto server = std::make_unique<ParticipantServer>(options);
         try {
-            server->start();
-            if (ctx.session.wakeLoop) server->queue().setWake(ctx.session.wakeLoop);
-            server->pump(*ctx.session.engine()); // the first snapshot, before any phone asks
-            ctx.session.participationEngine = ctx.session.engine()->serial();
-            ctx.session.participation = std::move(server);
+            openParticipation(ctx.session, options);
             m_error.clear();
         } catch (const std::exception& e) {
             m_error = e.what();

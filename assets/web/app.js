@@ -24,7 +24,7 @@
     changeName: 'Changer de nom', reconnect: 'Reconnexion…', pending: "en attente d’envoi", edit: 'Modifier', del: 'Supprimer',
     save: 'Enregistrer', dotAdd: '+ gommette', dotRemove: '− gommette', dots: (n) => n + (n <= 1 ? ' gommette' : ' gommettes'),
     voteLeft: (l, b) => 'Vote ouvert : il vous reste ' + l + ' gommette(s) sur ' + b, voteClosed: 'Le vote est clos.',
-    hidden: (n) => n + (n <= 1 ? ' post-it privé' : ' post-its privés') + " de l’équipe, visibles après « Dévoiler »", total: (n) => 'total ' + n,
+    hidden: (n) => n + (n <= 1 ? ' post-it privé' : ' post-its privés') + " de l’équipe, " + (n <= 1 ? 'visible' : 'visibles') + " après « Dévoiler »", total: (n) => 'total ' + n,
     noCode: "Tapez le code à 6 caractères affiché à l’écran.", sent: 'Post-it envoyé.', queued: 'Post-it gardé : il partira au retour de la connexion.',
     thanks: 'Merci ! Votre retour est enregistré.', feedback: 'Votre retour', like: "J’aime", suggest: 'Je suggère', question: "Je m’interroge",
     message: 'Votre message', rating: 'Note (facultatif)', visitor: 'Votre nom (facultatif)', team: 'Équipe',
@@ -70,7 +70,8 @@
   }
 
   async function call(method, path, body, withDevice) {
-    const headers = { 'X-Atelier-Code': code };
+    // The server answers in the page's language (its messages, its refusals).
+    const headers = { 'X-Atelier-Code': code, 'X-Atelier-Lang': en ? 'en' : 'fr' };
     if (withDevice && device) headers['X-Atelier-Device'] = device.token;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const abort = new AbortController();

@@ -129,7 +129,15 @@ std::string Engine::describe(const Action& action) const { return describeAction
 
 ActionResult Engine::apply(const Action& action) { return run({action}, describe(action), isUndoable(action)); }
 
-ActionResult Engine::applyWithoutUndo(const Action& action) { return run({action}, describe(action), false); }
+ActionResult Engine::applyWithoutUndo(const Action& action) {
+    // Described for the journal in the laptop's language, even while a phone's request runs in its own.
+    std::string description;
+    {
+        ThreadMessageLanguage laptop(programMessageLanguage());
+        description = describe(action);
+    }
+    return run({action}, std::move(description), false);
+}
 
 ActionResult Engine::applyBatch(const std::vector<Action>& actions, const std::string& description) {
     bool undoable = false;

@@ -3,6 +3,7 @@
 // French first; the app and the CLI may switch to English.
 #include <fmt/format.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -10,8 +11,29 @@ namespace atelier {
 
 enum class Language { French, English };
 
+// The language of this thread's messages: its own (ThreadMessageLanguage) if set, else the
+// program's.
 Language messageLanguage();
 void setMessageLanguage(Language language);
+// The program's language, whatever this thread's own.
+Language programMessageLanguage();
+
+// Until the end of the scope, this thread's messages are in `language`: a phone's request is
+// answered in the phone's language while the laptop keeps its own (a request runs on an HTTP
+// thread, then on the engine's, the app's UI thread).
+class ThreadMessageLanguage {
+public:
+    explicit ThreadMessageLanguage(Language language);
+    ~ThreadMessageLanguage();
+    ThreadMessageLanguage(const ThreadMessageLanguage&) = delete;
+    ThreadMessageLanguage& operator=(const ThreadMessageLanguage&) = delete;
+
+private:
+    int m_previous;
+};
+// For a thread that serves one request after another (an HTTP worker): its language from now
+// on, or the program's with std::nullopt.
+void setThreadMessageLanguage(std::optional<Language> language);
 
 // Picks the text of the current language.
 inline std::string tr(std::string_view french, std::string_view english) {

@@ -16,7 +16,7 @@ std::string DeviceRegistry::add(Id team, Millis now) {
     std::string token;
     do token = randomToken();
     while (m_devices.count(token));
-    m_devices[token] = Device{token, team, Id{}, now, now, {}};
+    m_devices[token] = Device{token, team, Id{}, now, now, {}, Id{}};
     return token;
 }
 
@@ -40,6 +40,7 @@ void DeviceRegistry::setTeam(const std::string& token, Id team) {
     it->second.team = team;
     it->second.member = Id{};
     it->second.movedFrom.clear();
+    it->second.nameTaken = Id{};
 }
 
 std::optional<std::string> DeviceRegistry::holderOf(Id member) const {
@@ -57,9 +58,11 @@ std::optional<std::string> DeviceRegistry::bind(const std::string& token, Id mem
     for (auto& [other, device] : m_devices)
         if (other != token && device.member == member) {
             device.member = Id{};
+            device.nameTaken = member;
             previous = other;
         }
     self->second.member = member;
+    self->second.nameTaken = Id{};
     self->second.movedFrom = previous.value_or("");
     return previous;
 }

@@ -20,6 +20,7 @@ struct Device {
     Millis joinedAt = 0;
     Millis lastSeen = 0;
     std::string movedFrom; // set when this device took its name from another one (« C'est bien vous ? »)
+    Id nameTaken;          // the name another device took from this one, until it picks one again
 };
 
 class DeviceRegistry {

@@ -213,8 +213,15 @@ json ParticipantActions::act(Engine& engine, const Device& device, const std::st
     }
     // Everything below writes as the device's member.
     const Member* member = device.member ? state.find<Member>(device.member) : nullptr;
-    if (!member || member->teamId != device.team)
+    if (!member || member->teamId != device.team) {
+        const Member* taken = device.nameTaken ? state.find<Member>(device.nameTaken) : nullptr;
+        if (taken)
+            throw ValidationError(trf("« {} » écrit maintenant depuis un autre appareil : rien n’a été enregistré ici. "
+                                      "Choisissez à nouveau votre nom.",
+                                      "\"{}\" now writes from another device: nothing was saved here. Choose your name again.",
+                                      taken->name));
         throw ValidationError(tr("Choisissez d’abord votre nom dans la liste de l’équipe.", "First choose your name in the team's list."));
+    }
     if (what == "add_note") {
         std::string key = device.token + "/" + clientId(request);
         if (const json* first = repeated(key)) return *first;

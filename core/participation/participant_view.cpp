@@ -29,8 +29,11 @@ json timerJson(const TimedSession* timer) {
                 {"remaining_ms", timer->remainingMs}};
 }
 
-TeamView makeTeamView(const EventState& state, const Team& team, const PrivateNotes& writtenInPrivate) {
-    TeamView view;
+std::string dumpText(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+std::shared_ptr<TeamView> makeTeamView(const EventState& state, const Team& team, const PrivateNotes& writtenInPrivate) {
+    auto made = std::make_shared<TeamView>();
+    TeamView& view = *made;
     json shared;
     shared["team"] = {{"id", team.id.str()}, {"name", team.name}, {"colour", team.colour}};
     shared["phase"] = codeOf(team.phase);
@@ -84,10 +87,31 @@ TeamView makeTeamView(const EventState& state, const Team& team, const PrivateNo
         shared["vote"] = nullptr;
     }
     view.shared = std::move(shared);
-    return view;
+    return made;
 }
 
 } // namespace
+
+void TeamView::makeText() const {
+    std::call_once(m_textOnce, [this] {
+        json other = json::object();
+        for (const auto& [key, value] : shared.items())
+            if (key != "notes" && key != "members" && key != "hidden_notes") other[key] = value; // those three: per device
+        std::string text = dumpText(other);
+        m_otherText = text.size() > 2 ? text.substr(1, text.size() - 2) : std::string();
+        m_notesText = shared.contains("notes") ? dumpText(shared["notes"]) : "[]";
+    });
+}
+
+const std::string& TeamView::notesText() const {
+    makeText();
+    return m_notesText;
+}
+
+const std::string& TeamView::otherText() const {
+    makeText();
+    return m_otherText;
+}
 
 bool authorMayChange(const Note& note, const Team& team, const PrivateNotes& writtenInPrivate) {
     if (note.hidden) return true;
@@ -111,12 +135,14 @@ std::shared_ptr<const ParticipantSnapshot> makeSnapshot(const EventState& state,
                 continue;
             }
         }
-        TeamView view = makeTeamView(state, *team, writtenInPrivate);
-        view.revision = state.revision;
+        auto view = makeTeamView(state, *team, writtenInPrivate);
+        view->revision = state.revision;
         if (previous) {
             auto old = previous->teams.find(team->id);
-            if (old != previous->teams.end() && old->second.shared == view.shared && old->second.perMember == view.perMember)
-                view.revision = old->second.revision;
+            if (old != previous->teams.end() && old->second->shared == view->shared && old->second->perMember == view->perMember) {
+                snapshot->teams.emplace(team->id, old->second); // unchanged: the same view, its text already made
+                continue;
+            }
         }
         snapshot->teams.emplace(team->id, std::move(view));
     }
@@ -133,29 +159,49 @@ std::shared_ptr<const ParticipantSnapshot> makeSnapshot(const EventState& state,
     return snapshot;
 }
 
-json teamViewFor(const ParticipantSnapshot& snapshot, Id team, Id member, std::uint64_t since, Millis now,
-                 const std::vector<Id>& held) {
+std::string teamViewText(const ParticipantSnapshot& snapshot, Id team, Id member, std::uint64_t since, Millis now,
+                         const std::vector<Id>& held, const std::string& eventName) {
     auto it = snapshot.teams.find(team);
-    if (it == snapshot.teams.end()) return json{{"team_gone", true}, {"now", now}};
-    const TeamView& view = it->second;
-    if (since != 0 && since == view.revision) return json{{"unchanged", true}, {"revision", view.revision}, {"now", now}};
-    json answer = view.shared;
-    for (auto& m : answer["members"]) {
+    if (it == snapshot.teams.end()) return dumpText(json{{"team_gone", true}, {"now", now}, {"ok", true}, {"event", eventName}});
+    const TeamView& view = *it->second;
+    if (since != 0 && since == view.revision)
+        return dumpText(json{{"unchanged", true}, {"revision", view.revision}, {"now", now}, {"ok", true}, {"event", eventName}});
+    // The device's own small part; the board's notes come from the team's text.
+    json mine = json::object();
+    json members = view.shared.contains("members") ? view.shared["members"] : json::array();
+    for (auto& m : members) {
         Id id = Id::parse(m["id"].get<std::string>()).value_or(Id{});
         m["held"] = std::find(held.begin(), held.end(), id) != held.end();
     }
-    json own = json::object();
+    mine["members"] = std::move(members);
+    const json* own = nullptr;
     if (member) {
-        auto mine = view.perMember.find(member);
-        if (mine != view.perMember.end()) own = mine->second;
+        auto found = view.perMember.find(member);
+        if (found != view.perMember.end()) own = &found->second;
     }
-    if (own.contains("notes"))
-        for (const auto& note : own["notes"]) answer["notes"].push_back(note);
-    answer["my_dots"] = own.contains("dots") ? own["dots"] : json::object();
-    answer["member"] = member ? json(member.str()) : json(nullptr);
-    answer["revision"] = view.revision;
-    answer["now"] = now;
-    return answer;
+    std::string notes = view.notesText();
+    std::int64_t ownHidden = 0;
+    if (own && own->contains("notes") && !(*own)["notes"].empty()) {
+        std::string ownNotes = dumpText((*own)["notes"]);
+        notes = notes == "[]" ? ownNotes : notes.substr(0, notes.size() - 1) + "," + ownNotes.substr(1);
+        ownHidden = static_cast<std::int64_t>((*own)["notes"].size());
+    }
+    // The count tells of the others' hidden notes: one's own are shown.
+    mine["hidden_notes"] = std::max<std::int64_t>(0, view.shared.value("hidden_notes", std::int64_t{0}) - ownHidden);
+    mine["my_dots"] = own && own->contains("dots") ? (*own)["dots"] : json::object();
+    mine["member"] = member ? json(member.str()) : json(nullptr);
+    mine["revision"] = view.revision;
+    mine["now"] = now;
+    mine["ok"] = true;
+    mine["event"] = eventName;
+    std::string small = dumpText(mine);
+    const std::string& other = view.otherText();
+    return "{" + other + (other.empty() ? "" : ",") + "\"notes\":" + notes + "," + small.substr(1);
+}
+
+json teamViewFor(const ParticipantSnapshot& snapshot, Id team, Id member, std::uint64_t since, Millis now,
+                 const std::vector<Id>& held) {
+    return json::parse(teamViewText(snapshot, team, member, since, now, held, ""));
 }
 
 std::optional<std::unordered_set<Id>> teamsChangedSince(const Engine& engine, std::uint64_t since) {

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -27,6 +28,18 @@ struct TeamView {
     std::uint64_t revision = 0;
     nlohmann::json shared;                            // every device of the team
     std::unordered_map<Id, nlohmann::json> perMember; // a member's own hidden notes and dots
+
+    // The shared part as JSON text, made once, by the first phone that asks (an HTTP thread, not
+    // the engine's), not once per poll: copying and dumping a board of 2,000 notes for each of
+    // its phones was most of the app's CPU with 200 phones. Its notes array; its other fields
+    // but the members, without the braces.
+    const std::string& notesText() const;
+    const std::string& otherText() const;
+
+private:
+    void makeText() const;
+    mutable std::once_flag m_textOnce;
+    mutable std::string m_notesText, m_otherText;
 };
 
 struct StandView {
@@ -37,7 +50,7 @@ struct StandView {
 struct ParticipantSnapshot {
     std::uint64_t revision = 0; // the state's
     nlohmann::json event;       // name, teams to join (no ids of other rows)
-    std::unordered_map<Id, TeamView> teams;
+    std::unordered_map<Id, std::shared_ptr<const TeamView>> teams; // shared with the next snapshot when unchanged
     std::unordered_map<std::string, StandView> stands; // by stand code
 };
 
@@ -66,5 +79,9 @@ bool authorMayChange(const Note& note, const Team& team, const PrivateNotes& wri
 // when its team's revision is still `since`. `held` lists the members bound to a device.
 nlohmann::json teamViewFor(const ParticipantSnapshot& snapshot, Id team, Id member, std::uint64_t since, Millis now,
                            const std::vector<Id>& held);
+// The same as the text the server sends, with "ok" and the event's name: made from the team's
+// text (TeamView::notesText) and the device's own small part, no copy of the board.
+std::string teamViewText(const ParticipantSnapshot& snapshot, Id team, Id member, std::uint64_t since, Millis now,
+                         const std::vector<Id>& held, const std::string& eventName);
 
 } // namespace atelier::participation

@@ -122,6 +122,25 @@ def main(binary):
             status, answer = s.api("POST", "/api/do", {"do": "cast_vote", "note": note["id"], "count": count}, token=token)
             check(status == expected, "vote of %d answered %d (%r)" % (count, status, answer))
 
+        # Refusals in the phone's language (the server runs in French): the engine's validation
+        # (over the budget, on the engine's thread) and the server's own (a wrong code).
+        over = {"do": "cast_vote", "note": note["id"]}
+        for headers, expected in [({}, "plus assez de gommettes"), ({"Accept-Language": "fr-FR,fr;q=0.9"}, "plus assez de gommettes"),
+                                  ({"Accept-Language": "en-GB,en;q=0.9,fr;q=0.5"}, "not enough dots left"),
+                                  ({"X-Atelier-Lang": "en", "Accept-Language": "fr"}, "not enough dots left"),
+                                  ({"X-Atelier-Lang": "fr", "Accept-Language": "en"}, "plus assez de gommettes"),
+                                  ({"Accept-Language": "de-DE"}, "plus assez de gommettes")]:
+            status, answer = s.api("POST", "/api/do", over, token=token, headers=headers)
+            check(status == 400 and expected in answer.get("error", ""), "over budget with %r: %r" % (headers, answer.get("error")))
+        status, answer = s.api("GET", "/api/state", code="ZZZZZZ", headers={"X-Atelier-Lang": "en"})
+        check(status == 403 and "Unknown code" in answer["error"], "a wrong code told in English: %r" % answer["error"])
+        status, answer = s.api("POST", "/api/do", raw=b'{"do": ', token=token, headers={"X-Atelier-Lang": "en"})
+        check(status == 400 and answer["reason"] == "malformed" and answer["error"].startswith("invalid JSON"),
+              "malformed JSON told in English: %r" % answer["error"])
+        # The laptop's own messages stay in its language: the next French request is French.
+        status, answer = s.api("POST", "/api/do", over, token=token)
+        check("plus assez" in answer.get("error", ""), "a French phone after an English one: %r" % answer.get("error"))
+
         # Stand feedback, no join, and a wrong stand code.
         stand = s.stands["Guichet mobile"].rsplit("=", 1)[1]
         status, answer = s.api("GET", "/api/stand?s=" + stand, code=None)
@@ -163,6 +182,49 @@ def main(binary):
         check(data is not None and waited < 10, "a half-header client is timed out (%.1f s, %r)" % (waited, data))
         stalled.close()
         check(s.request("GET", "/")[0] == 200, "the server still answers after the stalled client")
+
+        # At most 400 connections waiting (ParticipantServerOptions::maxConnections): 400 silent
+        # sockets fill the workers and their queue, the next ones are answered « 503, réessayez »
+        # at once, and once they close a phone is served again.
+        limit, extra = 400, 5
+        start = time.time()
+        held = []
+        try:
+            for _ in range(limit):
+                held.append(socket.create_connection(("127.0.0.1", s.port), timeout=5))
+            # A room arriving at once is let in at once (httplib's own backlog of 5 made 400
+            # connections wait 23 s for TCP's retransmissions).
+            check(time.time() - start < 3, "%d connections opened in %.1f s" % (limit, time.time() - start))
+            time.sleep(0.3)  # the server accepts and queues them
+            refused = []
+            for _ in range(extra):
+                c = socket.create_connection(("127.0.0.1", s.port), timeout=5)
+                held.append(c)
+                c.sendall(b"GET /api/state HTTP/1.1\r\nHost: x\r\nX-Atelier-Code: " + CODE.encode() + b"\r\n\r\n")
+            for c in held[limit:]:
+                data = b""
+                try:
+                    while b"}" not in data:
+                        chunk = c.recv(4096)
+                        if not chunk:
+                            break
+                        data += chunk
+                except socket.timeout:
+                    pass
+                refused.append(data)
+            told = [d for d in refused if d.startswith(b"HTTP/1.1 503") and "Trop de connexions".encode() in d]
+            check(len(told) == extra, "the %d connections past %d are refused politely: %r" % (extra, limit, [d[:40] for d in refused]))
+        finally:
+            for c in held:
+                c.close()
+        again = None
+        for _ in range(50):
+            again = s.request("GET", "/api/state")[0]
+            if again == 200:
+                break
+            time.sleep(0.1)
+        check(again == 200, "a phone is served again once they closed (%r)" % again)
+        print("connection limit: %.1f s" % (time.time() - start))
     finally:
         s.close()
     total = 1

@@ -1,6 +1,7 @@
 """An event with two teams, a prototype and an open vote round (budget 2) for team A, served by the
-real `atelier serve` on loopback. The event is prepared before serving: the serving engine holds
-the state, so later writes go through it (the API), not through `atelier apply`."""
+real `atelier serve` on loopback; team B writes in private. The event is prepared before serving:
+the serving engine holds the state, so later writes go through it: the phones' through the API,
+the facilitator's (« Dévoiler ») through `serve --facilitator-stdin` (Served.facilitator)."""
 import json
 import os
 import re
@@ -29,13 +30,15 @@ class Served:
             {"action": "add_member", "id": "3001", "team": self.team_a, "name": "Alice"},
             {"action": "add_member", "id": "3002", "team": self.team_a, "name": "Bruno"},
             {"action": "add_member", "id": "3003", "team": self.team_b, "name": "Carla"},
+            {"action": "add_member", "id": "3004", "team": self.team_b, "name": "Denis"},
+            {"action": "set_private_writing", "team": self.team_b, "on": True},
             {"action": "add_prototype", "id": "4001", "team": self.team_a, "title": "Guichet mobile"},
             {"action": "open_vote_round", "id": "5001", "team": self.team_a, "budget": 2},
             {"action": "start_timer", "id": "6001", "team": self.team_a, "seconds": 600, "label": "Idéation"},
         ]
         self.apply(actions)
-        self.proc = subprocess.Popen([binary, "serve", self.db, "--port", "0", "--bind", "127.0.0.1", "--code", CODE],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        self.proc = subprocess.Popen([binary, "serve", self.db, "--port", "0", "--bind", "127.0.0.1", "--code", CODE, "--facilitator-stdin"],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         self.stands = {}
         self.base = None
         deadline = time.time() + 20
@@ -59,6 +62,17 @@ class Served:
         text = "\n".join(json.dumps(a, ensure_ascii=False) for a in actions) + "\n"
         out = subprocess.run([self.binary, "apply", self.db], input=text, text=True, capture_output=True, env=self.env)
         return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+
+    def facilitator(self, action):
+        """A facilitator's action applied by the serving engine, as the laptop would; its answer."""
+        self.proc.stdin.write(json.dumps(action, ensure_ascii=False) + "\n")
+        self.proc.stdin.flush()
+        while True:
+            line = self.proc.stdout.readline()
+            if not line:
+                raise RuntimeError("atelier serve ended: " + self.proc.stderr.read())
+            if line.startswith("facilitator "):
+                return json.loads(line[len("facilitator "):])
 
     def request(self, method, path, body=None, code=CODE, token=None, raw=None, headers=None):
         data = raw if raw is not None else (None if body is None else json.dumps(body, ensure_ascii=False).encode())
@@ -92,6 +106,7 @@ class Served:
 
     def close(self):
         if self.proc.poll() is None:
+            self.proc.stdin.close()
             self.proc.terminate()
             try:
                 self.proc.wait(10)
