@@ -68,6 +68,23 @@ constexpr ImWchar kTypography[] = {
     0xFFFD,
 };
 
+// ImGui puts a font's baseline at a whole number of pixels below the top of its line (its
+// rounded ascent), which is a different fraction of the size for each size. The small sizes are
+// moved to the UI font's fraction, so that a note's text stays in place, scaled, as the zoom
+// crosses from one baked size to the next.
+template <std::size_t N> void alignBaselines(const std::array<ImFont*, N>& fonts, const ImFont* reference) {
+    if (!reference) return;
+    const float fraction = std::round(reference->Ascent) / reference->FontSize;
+    for (ImFont* font : fonts) {
+        if (!font) continue;
+        const float dy = font->FontSize * fraction - std::round(font->Ascent);
+        for (ImFontGlyph& g : font->Glyphs) {
+            g.Y0 += dy;
+            g.Y1 += dy;
+        }
+    }
+}
+
 } // namespace
 
 Fonts::Fonts() {
@@ -193,27 +210,36 @@ void Fonts::build(ImFontAtlas& atlas) {
     m_largeSize = std::round(m_projectorHeight / 20.0f);
     m_timerSize = std::round(std::min(m_projectorHeight * 0.30f, 320.0f));
 
-    auto add = [&](const std::string& path, float size, const ImWchar* ranges, int oversample) -> ImFont* {
+    auto add = [&](const std::string& path, float size, const ImWchar* ranges, int oversample, bool snap) -> ImFont* {
         ImFontConfig config;
         config.OversampleH = oversample;
         config.OversampleV = 1;
-        config.PixelSnapH = oversample == 1;
+        config.PixelSnapH = snap;
         if (path.empty()) {
             config.SizePixels = size;
             return atlas.AddFontDefault(&config);
         }
         return atlas.AddFontFromFileTTF(path.c_str(), size, &config, ranges);
     };
-    m_set.regular = add(m_regularPath, ui, m_ranges.Data, 2);
-    m_set.bold = add(m_boldPath, ui, m_ranges.Data, 2);
-    m_set.heading = add(m_boldPath, std::round(ui * 1.45f), m_ranges.Data, 1);
-    m_set.large = add(m_regularPath, m_largeSize, m_ranges.Data, 1);
-    m_set.largeBold = add(m_boldPath, m_largeSize, m_ranges.Data, 1);
-    m_set.timer = add(m_boldPath, m_timerSize, m_timerRanges.Data, 1);
+    m_set.regular = add(m_regularPath, ui, m_ranges.Data, 2, false);
+    m_set.bold = add(m_boldPath, ui, m_ranges.Data, 2, false);
+    m_set.heading = add(m_boldPath, std::round(ui * 1.45f), m_ranges.Data, 1, true);
+    m_set.large = add(m_regularPath, m_largeSize, m_ranges.Data, 1, true);
+    m_set.largeBold = add(m_boldPath, m_largeSize, m_ranges.Data, 1, true);
+    m_set.timer = add(m_boldPath, m_timerSize, m_timerRanges.Data, 1, true);
+    // The board's small sizes (regular only: bold titles and badges are short, and each font
+    // adds to the atlas's build time at start-up): no oversampling (drawn at about the baked size, a texture twice as
+    // wide would be read from its blurrier mipmap level), and advances not rounded to whole
+    // pixels, so that a line is as wide as at 1:1 scaled down and keeps its wrapping.
+    m_set.small = {};
+    if (!m_regularPath.empty())
+        for (std::size_t i = 0; i < kSmallTextSizes.size(); ++i)
+            m_set.small[i] = add(m_regularPath, kSmallTextSizes[i], m_ranges.Data, 1, false);
     atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     atlas.TexGlyphPadding = 4; // room for two mipmap levels (window.cpp) without glyphs bleeding
     atlas.TexDesiredWidth = 2048;
     atlas.Build();
+    alignBaselines(m_set.small, m_set.regular);
     m_dirty = false;
 }
 

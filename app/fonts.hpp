@@ -5,16 +5,28 @@
 // After an action only the rows it changed are read again (a big event's whole text takes tens
 // of milliseconds to scan).
 // Only the giant countdown font is big, and it holds digits and a few signs only.
+// The board's text is also baked at a few small sizes (kSmallTextSizes), so that a zoomed-out
+// board draws glyphs rasterised near the size shown rather than the UI font shrunk (issue 17).
 #include "storage/state.hpp"
 
 #include <imgui.h>
 
+#include <array>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace atelier {
+
+// Pixel sizes the board's text is baked at below the UI size: a zoomed-out board (a note's
+// 17 px text at 36–97 %, its 12.5 px author at 48 % and more) picks the nearest
+// (board_draw.cpp's fontForSize), so glyphs are drawn within about 20 % of the size they were
+// rasterised at, where the 18 px font shrunk to 43 % lost its thin strokes to filtering
+// (« Idée » read « cée »). Steps of 1.44: each font adds a few milliseconds to the atlas's
+// build at start-up (three: 10–20 ms, under load), six measured
+// no better; the largest stays under the 17 px of a note at 1:1, drawn from the UI font.
+inline constexpr std::array<float, 3> kSmallTextSizes = {7.2f, 10.4f, 14.9f};
 
 struct FontSet {
     ImFont* regular = nullptr;   // UI text
@@ -23,6 +35,8 @@ struct FontSet {
     ImFont* large = nullptr;     // projector text
     ImFont* largeBold = nullptr; // projector titles
     ImFont* timer = nullptr;     // giant countdown: digits and ':' only
+    // The board's regular text at kSmallTextSizes, aligned on the UI font's baseline.
+    std::array<ImFont*, kSmallTextSizes.size()> small{};
 };
 
 class Fonts {

@@ -7,9 +7,9 @@ set_tests_properties("frame: a panning board shades at most 1.3 screens of fragm
 # Text minified without aliasing: a board at 43 % compared with its 1:1 render scaled down.
 add_executable(frame_ssim_check frame_ssim_check.cpp)
 target_link_libraries(frame_ssim_check PRIVATE imgui_core)
-add_test(NAME "frame: a board at 43 % looks like its 1:1 render scaled down (SSIM >= 0.85 on the notes)"
+add_test(NAME "frame: a board at 43 % looks like its 1:1 render scaled down (SSIM >= 0.9 on the notes)"
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/frame_ssim_test.sh $<TARGET_FILE:atelier> $<TARGET_FILE:frame_ssim_check>)
-set_tests_properties("frame: a board at 43 % looks like its 1:1 render scaled down (SSIM >= 0.85 on the notes)"
+set_tests_properties("frame: a board at 43 % looks like its 1:1 render scaled down (SSIM >= 0.9 on the notes)"
   PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 
 # The board's layer shows what drawing every note every frame showed (with and without it).

@@ -7,6 +7,7 @@
 #include <imgui_internal.h> // ImTextCharFromUtf8
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace atelier::board {
@@ -38,8 +39,8 @@ void record(const char* begin, const char* end) {
 }
 
 // One line of glyphs where ImGui's AddText would floor its position to whole pixels: text drawn
-// smaller than baked (a zoomed-out board) then keeps the place it has in the 1:1 view scaled
-// down, instead of each line jumping by up to a pixel (issue 17, the 43 % legibility test).
+// at another size than baked (a zoomed board) then keeps the place it has in the 1:1 view
+// scaled, instead of each line jumping by up to a pixel (issue 17, the 43 % legibility test).
 void subpixelLine(ImDrawList* list, ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* begin, const char* end) {
     const float scale = size / font->FontSize;
     // The culling AddText does: lines outside the clip rectangle, glyphs wholly beside it.
@@ -66,7 +67,9 @@ void subpixelLine(ImDrawList* list, ImFont* font, float size, ImVec2 pos, ImU32 
 void text(ImDrawList* list, ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* begin, const char* end,
           const ImVec4* clip = nullptr) {
     record(begin, end);
-    if (!clip && size < font->FontSize && std::find(begin, end, '\n') == end) subpixelLine(list, font, size, pos, colour, begin, end);
+    // Drawn at its baked size, ImGui's whole pixels are right; scaled (a zoomed board), each line
+    // keeps its sub-pixel place.
+    if (!clip && size != font->FontSize && std::find(begin, end, '\n') == end) subpixelLine(list, font, size, pos, colour, begin, end);
     else list->AddText(font, size, pos, colour, begin, end, 0.0f, clip);
 }
 
@@ -264,6 +267,13 @@ void drawNote(ImDrawList* list, const NoteItem& n, const BoardLayout& layout, co
         text(list, font, authorPx, ImVec2(origin.x, s.max.y - pad - authorPx), ink == IM_COL32_WHITE ? ink : kDimText,
              author.c_str(), author.c_str() + author.size());
     }
+    else if (!n.author.empty() && authorPx >= 2.5f && !(n.hidden && o.projector)) {
+        // Too small to read: a greyed line where the name is, as the lighter detail does for text.
+        const ImFont* font = o.fonts->regular;
+        float w = std::min(s.max.x - pad - origin.x, font->CalcTextSizeA(authorPx, FLT_MAX, 0, n.author.c_str()).x);
+        float y = s.max.y - pad - authorPx;
+        list->AddRectFilled(ImVec2(origin.x, y + authorPx * 0.25f), ImVec2(origin.x + w, y + authorPx * 0.8f), IM_COL32(0, 0, 0, 0x30));
+    }
     if (n.hidden && !o.projector) {
         // On the laptop the text stays visible to the team; a tag says the room cannot see it.
         const char* tag = str(Str::BoardHiddenTag);
@@ -284,10 +294,22 @@ void drawNote(ImDrawList* list, const NoteItem& n, const BoardLayout& layout, co
 } // namespace
 
 ImFont* fontForSize(const FontSet& fonts, float pixels, bool bold) {
-    ImFont* small = bold ? fonts.bold : fonts.regular;
+    ImFont* ui = bold ? fonts.bold : fonts.regular;
     ImFont* large = bold ? fonts.largeBold : fonts.large;
-    if (!large || pixels <= small->FontSize * 1.2f) return small;
-    return large;
+    if (large && pixels > ui->FontSize * 1.2f) return large;
+    // Below the UI size, the baked size nearest in ratio: glyphs drawn at about the size they
+    // were rasterised at keep their strokes (issue 17). Bold is baked at the UI size only.
+    ImFont* best = ui;
+    float bestDistance = std::abs(std::log(pixels / ui->FontSize));
+    for (ImFont* font : fonts.small) {
+        if (!font || bold) continue;
+        float distance = std::abs(std::log(pixels / font->FontSize));
+        if (distance < bestDistance) {
+            best = font;
+            bestDistance = distance;
+        }
+    }
+    return best;
 }
 
 ImVec4& lastChosenTag() {
