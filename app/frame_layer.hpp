@@ -42,7 +42,7 @@ struct DrawChunk {
     std::size_t bytes() const { return vtxCount * sizeof(ImDrawVert) + idxCount * sizeof(ImDrawIdx); }
 };
 // Consecutive commands grouped until a chunk would pass `maxBytes` (a single command larger
-// than that is a chunk of its own: ImGui caps one at 65,536 vertices).
+// than that is a chunk of its own: ImGui caps one at 65,536 vertices); at most 65,536 vertices.
 std::vector<DrawChunk> splitIntoChunks(const ImDrawList& list, std::size_t maxBytes);
 // Fills `out` with the chunk's commands, vertices and indices, offsets rebased to the chunk.
 void copyChunk(const ImDrawList& list, const DrawChunk& chunk, ImDrawList& out);

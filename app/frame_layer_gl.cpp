@@ -72,7 +72,7 @@ void FrameLayerImage::show(const FrameLayer& layer, float scaleX, float scaleY, 
         // Minified text (a board zoomed out) is sampled from the atlas's mipmaps.
         glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(ImGui::GetIO().Fonts->TexID)));
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
-        // In chunks, each flushed before the next is uploaded: the backend's vertex buffer and
+        // In chunks, each drawn to the end before the next is uploaded: the backend's vertex buffer and
         // llvmpipe's copy and binned triangles then never hold the whole board at once.
         if (!m_chunk) m_chunk = std::make_unique<ImDrawList>(nullptr);
         m_largestUpload = 0;
@@ -90,7 +90,7 @@ void FrameLayerImage::show(const FrameLayer& layer, float scaleX, float scaleY, 
             data.DisplaySize = layer.size;
             data.FramebufferScale = ImVec2(scaleX, scaleY);
             ImGui_ImplOpenGL3_RenderDrawData(&data);
-            glFlush();
+            glFinish(); // llvmpipe frees a scene's binned triangles (several times its vertices) once drawn
         }
         m_chunk->_ClearFreeMemory();
         glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
