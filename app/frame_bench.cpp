@@ -206,7 +206,9 @@ bool Windows::benchPan(const PanBenchRequest& request) {
                           {"pan_end_epoch_ms", std::round(panEndEpoch)},
                           {"first_frame_ms", std::round(firstFrameMs * 10.0) / 10.0},
                           {"open_and_window_ms", std::round(beforeFirstMs * 10.0) / 10.0},
-                          {"vmhwm_mb", std::round(peakResidentMb() * 10.0) / 10.0}};
+                          {"vmhwm_mb", std::round(peakResidentMb() * 10.0) / 10.0},
+                          // the most of the layer's list given to OpenGL at once (frame_layer_gl.hpp)
+                          {"layer_largest_upload_kb", m_main.layerImage ? nlohmann::json(m_main.layerImage->largestUpload() / 1024) : nlohmann::json()}};
     if (w > 0 && h > 0) record["triangles_by_window"] = fillByWindow(static_cast<double>(w) * h);
     if (fragmentsKnown && w > 0 && h > 0) {
         double median = percentile(fragments, 0.5);

@@ -10,7 +10,9 @@
 // Without an OpenGL frame (headless tests), layers are off and views draw as before.
 #include <imgui.h>
 
+#include <cstddef>
 #include <optional>
+#include <vector>
 
 namespace atelier {
 
@@ -28,6 +30,22 @@ struct FrameLayer {
     ImVec2 screenMin{0, 0}, screenMax{0, 0};
     ImVec2 imageAt{0, 0};
 };
+
+// A run of a list's commands uploaded and drawn together. The GL backend keeps a vertex buffer
+// as large as the largest list it was ever given, and llvmpipe holds its own copy of it: a
+// 50,000-note board's list given whole kept 24 MB alive beside the list itself. Drawn in chunks
+// of at most about `maxBytes` of vertices and indices, that copy stays small.
+struct DrawChunk {
+    int firstCmd = 0, cmdCount = 0;
+    unsigned vtxStart = 0, vtxCount = 0; // the vertices the chunk's indices reach
+    unsigned idxStart = 0, idxCount = 0;
+    std::size_t bytes() const { return vtxCount * sizeof(ImDrawVert) + idxCount * sizeof(ImDrawIdx); }
+};
+// Consecutive commands grouped until a chunk would pass `maxBytes` (a single command larger
+// than that is a chunk of its own: ImGui caps one at 65,536 vertices); at most 65,536 vertices.
+std::vector<DrawChunk> splitIntoChunks(const ImDrawList& list, std::size_t maxBytes);
+// Fills `out` with the chunk's commands, vertices and indices, offsets rebased to the chunk.
+void copyChunk(const ImDrawList& list, const DrawChunk& chunk, ImDrawList& out);
 
 // Set by the OpenGL frame loop when it can draw layers.
 void enableFrameLayers(bool on);

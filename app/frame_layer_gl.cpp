@@ -8,10 +8,13 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
 namespace atelier {
+
+FrameLayerImage::FrameLayerImage() = default;
 
 FrameLayerImage::~FrameLayerImage() {
     if (m_fbo) glDeleteFramebuffers(1, &m_fbo);
@@ -66,20 +69,30 @@ void FrameLayerImage::show(const FrameLayer& layer, float scaleX, float scaleY, 
         ImDrawList& list = *layer.list; // mirrored in place: it is built anew next frame
         for (ImDrawVert& v : list.VtxBuffer) v.pos.y = layer.size.y - v.pos.y;
         for (ImDrawCmd& c : list.CmdBuffer) c.ClipRect = ImVec4(c.ClipRect.x, layer.size.y - c.ClipRect.w, c.ClipRect.z, layer.size.y - c.ClipRect.y);
-        ImDrawList* lists[] = {&list};
         // Minified text (a board zoomed out) is sampled from the atlas's mipmaps.
         glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(ImGui::GetIO().Fonts->TexID)));
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
-        ImDrawData data;
-        data.Valid = true;
-        data.CmdLists = lists;
-        data.CmdListsCount = 1;
-        data.TotalVtxCount = list.VtxBuffer.Size;
-        data.TotalIdxCount = list.IdxBuffer.Size;
-        data.DisplayPos = ImVec2(0, 0);
-        data.DisplaySize = layer.size;
-        data.FramebufferScale = ImVec2(scaleX, scaleY);
-        ImGui_ImplOpenGL3_RenderDrawData(&data);
+        // In chunks, each drawn to the end before the next is uploaded: the backend's vertex buffer and
+        // llvmpipe's copy and binned triangles then never hold the whole board at once.
+        if (!m_chunk) m_chunk = std::make_unique<ImDrawList>(nullptr);
+        m_largestUpload = 0;
+        for (const DrawChunk& chunk : splitIntoChunks(list, kLayerChunkBytes)) {
+            copyChunk(list, chunk, *m_chunk);
+            m_largestUpload = std::max(m_largestUpload, chunk.bytes());
+            ImDrawList* lists[] = {m_chunk.get()};
+            ImDrawData data;
+            data.Valid = true;
+            data.CmdLists = lists;
+            data.CmdListsCount = 1;
+            data.TotalVtxCount = m_chunk->VtxBuffer.Size;
+            data.TotalIdxCount = m_chunk->IdxBuffer.Size;
+            data.DisplayPos = ImVec2(0, 0);
+            data.DisplaySize = layer.size;
+            data.FramebufferScale = ImVec2(scaleX, scaleY);
+            ImGui_ImplOpenGL3_RenderDrawData(&data);
+            glFinish(); // llvmpipe frees a scene's binned triangles (several times its vertices) once drawn
+        }
+        m_chunk->_ClearFreeMemory();
         glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
         glDisable(GL_SCISSOR_TEST);
         m_drawn = true;

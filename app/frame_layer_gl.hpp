@@ -4,9 +4,17 @@
 // the bound framebuffer with glBlitFramebuffer: a copy, opaque, no blending, no shader of ours.
 // Framebuffer objects are not shared between contexts: one per window, used in its context.
 
+#include <cstddef>
+#include <memory>
+
+struct ImDrawList;
+
 namespace atelier {
 
 struct FrameLayer;
+
+// The most of a layer's vertices and indices given to OpenGL at once (frame_layer.hpp).
+constexpr std::size_t kLayerChunkBytes = std::size_t{1} << 20;
 
 // Creates the framebuffer object and its colour texture on first use, and gives the texture
 // (BGRA, no mipmaps) the new size when it differs; true when it was (re)allocated, its pixels
@@ -15,7 +23,7 @@ bool sizeBgraImage(unsigned& fbo, unsigned& colour, int& width, int& height, int
 
 class FrameLayerImage {
 public:
-    FrameLayerImage() = default;
+    FrameLayerImage();
     ~FrameLayerImage(); // the window's context must be current
     FrameLayerImage(const FrameLayerImage&) = delete;
     FrameLayerImage& operator=(const FrameLayerImage&) = delete;
@@ -26,6 +34,8 @@ public:
     void show(const FrameLayer& layer, float scaleX, float scaleY, int fbHeight, unsigned fontUploads);
     // How many times the image was drawn (tests and the frame benchmark).
     unsigned redraws() const { return m_redraws; }
+    // The largest chunk of the last redraw, in bytes (the frame benchmark prints it).
+    std::size_t largestUpload() const { return m_largestUpload; }
 
 private:
     unsigned m_fbo = 0, m_colour = 0;
@@ -33,6 +43,8 @@ private:
     bool m_drawn = false;
     unsigned m_fontUploads = 0;
     unsigned m_redraws = 0;
+    std::unique_ptr<ImDrawList> m_chunk; // one chunk at a time, freed after the redraw
+    std::size_t m_largestUpload = 0;
 };
 
 } // namespace atelier
