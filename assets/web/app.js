@@ -8,7 +8,7 @@
   const T = en ? {
     code: 'Workshop code', enter: 'Enter', teams: 'Choose your team', names: 'Who are you?',
     self: 'Or add your name', addSelf: 'Add me', yes: "Yes, it's me", no: 'No', note: 'Your note', send: 'Send',
-    changeName: 'Change name', reconnect: 'Reconnecting…', pending: 'waiting to be sent', edit: 'Edit', del: 'Delete',
+    changeName: 'Change name', changeTeam: 'Change team', reconnect: 'Reconnecting…', pending: 'waiting to be sent', edit: 'Edit', del: 'Delete',
     save: 'Save', dotAdd: '+ dot', dotRemove: '− dot', dots: (n) => n + (n === 1 ? ' dot' : ' dots'),
     voteLeft: (l, b) => 'Vote open: ' + l + ' of ' + b + ' dots left', voteClosed: 'The vote is closed.',
     hidden: (n) => n + (n === 1 ? ' private note' : ' private notes') + ' of the team, shown after the reveal', total: (n) => 'total ' + n,
@@ -21,14 +21,14 @@
   } : {
     code: "Code de l’atelier", enter: 'Entrer', teams: 'Choisissez votre équipe', names: 'Qui êtes-vous ?',
     self: 'Ou ajoutez votre nom', addSelf: "M’ajouter", yes: "Oui, c’est moi", no: 'Non', note: 'Votre post-it', send: 'Envoyer',
-    changeName: 'Changer de nom', reconnect: 'Reconnexion…', pending: "en attente d’envoi", edit: 'Modifier', del: 'Supprimer',
+    changeName: 'Changer de nom', changeTeam: 'Changer d’équipe', reconnect: 'Reconnexion…', pending: "en attente d’envoi", edit: 'Modifier', del: 'Supprimer',
     save: 'Enregistrer', dotAdd: '+ gommette', dotRemove: '− gommette', dots: (n) => n + (n <= 1 ? ' gommette' : ' gommettes'),
-    voteLeft: (l, b) => 'Vote ouvert : il vous reste ' + l + ' gommette(s) sur ' + b, voteClosed: 'Le vote est clos.',
+    voteLeft: (l, b) => 'Vote ouvert : il vous reste ' + l + (l <= 1 ? ' gommette' : ' gommettes') + ' sur ' + b, voteClosed: 'Le vote est clos.',
     hidden: (n) => n + (n <= 1 ? ' post-it privé' : ' post-its privés') + " de l’équipe, " + (n <= 1 ? 'visible' : 'visibles') + " après « Dévoiler »", total: (n) => 'total ' + n,
     noCode: "Tapez le code à 6 caractères affiché à l’écran.", sent: 'Post-it envoyé.', queued: 'Post-it gardé : il partira au retour de la connexion.',
     thanks: 'Merci ! Votre retour est enregistré.', feedback: 'Votre retour', like: "J’aime", suggest: 'Je suggère', question: "Je m’interroge",
     message: 'Votre message', rating: 'Note (facultatif)', visitor: 'Votre nom (facultatif)', team: 'Équipe',
-    phases: { diverge: 'Diverger : écrivez un maximum d\'idées, une par post-it.', select: 'Sélectionner : votez pour les idées à retenir.',
+    phases: { diverge: 'Diverger : écrivez un maximum d’idées, une par post-it.', select: 'Sélectionner : votez pour les idées à retenir.',
       prototype: 'Prototyper : construisez de quoi tester.', test: 'Tester : montrez votre prototype et écoutez.' },
     unreachable: "L’ordinateur de l’animateur est injoignable. Vérifiez que ce téléphone est sur le Wi-Fi de la salle (pas en données mobiles, pas sur un réseau invité)."
   };
@@ -37,7 +37,7 @@
   const setText = (id, text) => { $(id).textContent = text; };
   [['code-label', 'code'], ['code-ok', 'enter'], ['teams-title', 'teams'], ['names-title', 'names'], ['self-label', 'self'],
    ['self-ok', 'addSelf'], ['confirm-yes', 'yes'], ['confirm-no', 'no'], ['note-label', 'note'], ['note-send', 'send'],
-   ['change-name', 'changeName'], ['kind-legend', 'feedback'], ['kind-like', 'like'], ['kind-suggest', 'suggest'],
+   ['change-name', 'changeName'], ['change-team', 'changeTeam'], ['kind-legend', 'feedback'], ['kind-like', 'like'], ['kind-suggest', 'suggest'],
    ['kind-question', 'question'], ['feedback-label', 'message'], ['rating-label', 'rating'], ['visitor-label', 'visitor'],
    ['feedback-send', 'send']].forEach(([id, key]) => setText(id, T[key]));
 
@@ -153,6 +153,8 @@
       list.appendChild(li);
     }
     $('confirm').hidden = true;
+    $('team-line').hidden = false;
+    setText('team-line', view.team.name);
     show('names');
   }
   async function pick(member, confirm) {
@@ -182,6 +184,13 @@
     poll(true);
   });
   $('change-name').addEventListener('click', () => { if (view) showNames(); });
+  $('change-team').addEventListener('click', () => {
+    device = null;
+    store.set('device', null);
+    view = null;
+    $('team-line').hidden = true;
+    start();
+  });
   $('code-form').addEventListener('submit', (e) => {
     e.preventDefault();
     code = $('code-input').value.replace(/[\s-]/g, '').toUpperCase();
@@ -221,8 +230,8 @@
     setText('hidden-line', T.hidden(v.hidden_notes));
     const list = $('notes');
     list.replaceChildren();
-    for (const item of outbox) list.appendChild(noteItem({ text: item.text }, true));
-    for (const note of v.notes) list.appendChild(noteItem(note, false, round));
+    for (const item of outbox.slice().reverse()) list.appendChild(noteItem({ text: item.text }, true));
+    for (const note of v.notes.slice().reverse()) list.appendChild(noteItem(note, false, round));
     if ($('board').hidden) show('board');
     tick();
   }

@@ -320,6 +320,7 @@ def main(binary, shots):
         tab_to(driver, "« Équipe B »", "e.textContent.includes('Équipe B')")
         press(driver, Keys.ENTER)
         wait("the names (2nd phone)", lambda: [b for b in driver.find_elements(By.CSS_SELECTOR, "#member-list button") if b.text == "Denis"])
+        check(visible_text(driver, "team-line") == "Équipe B", "the names page says which team: %r" % visible_text(driver, "team-line"))
         no_horizontal_scroll(driver, "names")
         tab_to(driver, "« Denis »", "e.textContent === 'Denis'")
         press(driver, Keys.ENTER)
@@ -372,6 +373,32 @@ def main(binary, shots):
         axe_check(driver, axe, "stand page")
         if shots:
             driver.save_screenshot(os.path.join(shots, "phone-stand.png"))
+
+        # ---- A phone that asks for English (another origin: another device) ----
+        agent = driver.execute_script("return navigator.userAgent")
+        driver.execute_cdp_cmd("Network.enable", {})
+        driver.execute_cdp_cmd("Network.setUserAgentOverride", {"userAgent": agent, "acceptLanguage": "en-GB,en"})
+        driver.get("http://localhost:%d/?c=%s" % (served.port, CODE))
+        teams = wait("the team list in English", lambda: visible_text(driver, "teams-title") == "Choose your team" and
+                     [b for b in driver.find_elements(By.CSS_SELECTOR, "#team-list button") if "Équipe B" in b.text])
+        check(driver.execute_script("return document.documentElement.lang") == "en", "the page says it is in English")
+        teams[0].click()
+        wait("the names in English", lambda: visible_text(driver, "names-title") == "Who are you?")
+        # Picked the wrong team: « Change team » goes back to the list.
+        driver.find_element(By.ID, "change-team").click()
+        team_a = wait("the team list again", lambda: [b for b in driver.find_elements(By.CSS_SELECTOR, "#team-list button") if "Équipe A" in b.text])
+        team_a[0].click()
+        wait("team A's names", lambda: visible_text(driver, "team-line") == "Équipe A" and
+             [b for b in driver.find_elements(By.CSS_SELECTOR, "#member-list button") if b.text == "Bruno"])[0].click()
+        wait("the board in English", lambda: "Vote open" in visible_text(driver, "vote-line"))
+        for _ in range(2):
+            wait("a dot button", lambda: [b for b in driver.find_elements(By.CSS_SELECTOR, "#notes li button") if b.text == "+ dot"])[0].click()
+            time.sleep(0.3)
+        wait("no dot left", lambda: "0 of 2" in visible_text(driver, "vote-line"))
+        wait("a dot button", lambda: [b for b in driver.find_elements(By.CSS_SELECTOR, "#notes li button") if b.text == "+ dot"])[0].click()
+        refusal = wait("the English refusal", lambda: "not enough dots" in driver.find_element(By.ID, "notice").text and driver.find_element(By.ID, "notice").text)
+        check(bool(refusal) and "gommette" not in refusal, "the engine's refusal in the phone's language: %r" % refusal)
+        axe_check(driver, axe, "team page in English")
     finally:
         driver.quit()
         served.close()
