@@ -51,7 +51,10 @@
   let device = store.get('device', null); // {token, team}
   let revision = 0, clockOffset = 0, view = null, online = true, pendingConfirm = null, timer = null;
   let outbox = store.get('outbox', []);
-  let editing = null;
+  let editing = null, editDraft = null; // the note being changed, and what is typed in it so far
+  // The list is built again when the team's board changes; not under a finger (a tap would land
+  // on a button that is gone), and never losing the letters typed into a note being changed.
+  let holding = 0, renderLater = false, editFocused = false; // holding: when the press began
 
   function randomId() {
     const bytes = new Uint8Array(16);
@@ -61,7 +64,14 @@
   function show(section) {
     ['message', 'code-form', 'teams', 'names', 'board', 'stand'].forEach((id) => { $(id).hidden = id !== section; });
   }
-  function notice(text) { setText('notice', text || ''); }
+  // The bar at the bottom of the screen: a refusal stays until the next message, a « sent » or a
+  // « thank you » goes after a few seconds so that it does not sit over the board.
+  let noticeTimer = 0;
+  function notice(text, passing) {
+    clearTimeout(noticeTimer);
+    setText('notice', text || '');
+    if (passing) noticeTimer = setTimeout(() => setText('notice', ''), 4000);
+  }
   function message(text) { setText('message-text', text); show('message'); }
   function setOnline(value) {
     online = value;
@@ -216,6 +226,8 @@
     render();
   }
   function render() {
+    if (holding && Date.now() - holding < 2000) { renderLater = true; return; }
+    editFocused = !!document.activeElement && document.activeElement.id === 'edit-text';
     const v = view;
     const me = v.members.find((m) => m.id === v.member);
     $('team-line').hidden = false;
@@ -261,13 +273,24 @@
     if (note.author === view.member && note.open) {
       if (editing === note.id) {
         const input = document.createElement('input');
-        input.value = note.text;
+        input.id = 'edit-text';
+        input.value = editDraft === null ? note.text : editDraft.text;
         input.setAttribute('aria-label', T.edit);
+        input.addEventListener('input', () => { editDraft = { text: input.value, start: input.selectionStart, end: input.selectionEnd }; });
         li.replaceChild(input, text);
-        button(T.save, () => act({ do: 'edit_note', note: note.id, text: input.value }).then(() => { editing = null; }));
-        setTimeout(() => input.focus(), 0);
+        button(T.save, async () => {
+          const draft = input.value;
+          editing = null;
+          editDraft = null;
+          const data = await act({ do: 'edit_note', note: note.id, text: draft });
+          if (data && !data.ok) { editing = note.id; editDraft = { text: draft, start: draft.length, end: draft.length }; render(); }
+        });
+        if (editFocused || editDraft === null) setTimeout(() => {
+          input.focus();
+          if (editDraft) input.setSelectionRange(editDraft.start, editDraft.end);
+        }, 0);
       } else {
-        button(T.edit, () => { editing = note.id; render(); });
+        button(T.edit, () => { editing = note.id; editDraft = null; render(); });
       }
       button(T.del, () => act({ do: 'delete_note', note: note.id }));
     }
@@ -289,10 +312,11 @@
   }
   async function act(request) {
     const data = await call('POST', '/api/do', request, true);
-    if (data.network) return notice(T.reconnect);
+    if (data.network) { notice(T.reconnect); return data; }
     notice(data.ok ? '' : data.error);
     revision = 0;
     await poll(true);
+    return data;
   }
   $('note-form').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -315,7 +339,7 @@
         if (data.network || data.status >= 500 || data.status === 429) { notice(T.queued); break; }
         outbox.shift();
         store.set('outbox', outbox);
-        notice(data.ok ? T.sent : data.error);
+        notice(data.ok ? T.sent : data.error, data.ok);
         revision = 0;
       }
     } finally { flushing = false; }
@@ -346,10 +370,19 @@
       if (rating) body.rating = Number(rating);
       const data = await call('POST', '/api/feedback', body);
       if (data.network) return notice(T.reconnect);
-      notice(data.ok ? T.thanks : data.error);
+      notice(data.ok ? T.thanks : data.error, data.ok);
       if (data.ok) { $('feedback-text').value = ''; }
     });
   }
+
+  document.addEventListener('pointerdown', () => { holding = Date.now(); }, true);
+  const release = () => {
+    holding = 0;
+    // After the click that this press makes has run.
+    setTimeout(() => { if (renderLater && view) { renderLater = false; render(); } }, 0);
+  };
+  document.addEventListener('pointerup', release, true);
+  document.addEventListener('pointercancel', release, true);
 
   setInterval(() => {
     if (document.visibilityState !== 'visible' || standCode) return;
