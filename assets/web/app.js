@@ -9,9 +9,9 @@
     code: 'Workshop code', enter: 'Enter', teams: 'Choose your team', names: 'Who are you?',
     self: 'Or add your name', addSelf: 'Add me', yes: "Yes, it's me", no: 'No', note: 'Your note', send: 'Send',
     changeName: 'Change name', changeTeam: 'Change team', reconnect: 'Reconnecting…', pending: 'waiting to be sent', edit: 'Edit', del: 'Delete',
-    save: 'Save', dotAdd: '+ dot', dotRemove: '− dot', dots: (n) => n + (n === 1 ? ' dot' : ' dots'),
+    save: 'Save', dotAdd: '+ dot', dotRemove: '− dot', mine: (n) => 'yours: ' + n + (n === 1 ? ' dot' : ' dots'),
     voteLeft: (l, b) => 'Vote open: ' + l + ' of ' + b + ' dots left', voteClosed: 'The vote is closed.',
-    hidden: (n) => n + (n === 1 ? ' private note' : ' private notes') + ' of the team, shown after the reveal', total: (n) => 'total ' + n,
+    hidden: (n) => n + (n === 1 ? ' private note' : ' private notes') + ' of the team, shown after the reveal', total: (n) => 'total: ' + n,
     noCode: 'Type the 6-character code shown on the screen.', sent: 'Note sent.', queued: 'Note kept: it will be sent when the link is back.',
     thanks: 'Thank you! Your feedback was recorded.', feedback: 'Your feedback', like: 'I like', suggest: 'I suggest', question: 'I wonder',
     message: 'Your message', rating: 'Rating (optional)', visitor: 'Your name (optional)', team: 'Team',
@@ -22,9 +22,9 @@
     code: "Code de l’atelier", enter: 'Entrer', teams: 'Choisissez votre équipe', names: 'Qui êtes-vous ?',
     self: 'Ou ajoutez votre nom', addSelf: "M’ajouter", yes: "Oui, c’est moi", no: 'Non', note: 'Votre post-it', send: 'Envoyer',
     changeName: 'Changer de nom', changeTeam: 'Changer d’équipe', reconnect: 'Reconnexion…', pending: "en attente d’envoi", edit: 'Modifier', del: 'Supprimer',
-    save: 'Enregistrer', dotAdd: '+ gommette', dotRemove: '− gommette', dots: (n) => n + (n <= 1 ? ' gommette' : ' gommettes'),
+    save: 'Enregistrer', dotAdd: '+ gommette', dotRemove: '− gommette', mine: (n) => 'à vous : ' + n + (n <= 1 ? ' gommette' : ' gommettes'),
     voteLeft: (l, b) => 'Vote ouvert : il vous reste ' + l + (l <= 1 ? ' gommette' : ' gommettes') + ' sur ' + b, voteClosed: 'Le vote est clos.',
-    hidden: (n) => n + (n <= 1 ? ' post-it privé' : ' post-its privés') + " de l’équipe, " + (n <= 1 ? 'visible' : 'visibles') + " après « Dévoiler »", total: (n) => 'total ' + n,
+    hidden: (n) => n + (n <= 1 ? ' post-it privé' : ' post-its privés') + " de l’équipe, " + (n <= 1 ? 'visible' : 'visibles') + " après « Dévoiler »", total: (n) => 'total : ' + n,
     noCode: "Tapez le code à 6 caractères affiché à l’écran.", sent: 'Post-it envoyé.', queued: 'Post-it gardé : il partira au retour de la connexion.',
     thanks: 'Merci ! Votre retour est enregistré.', feedback: 'Votre retour', like: "J’aime", suggest: 'Je suggère', question: "Je m’interroge",
     message: 'Votre message', rating: 'Note (facultatif)', visitor: 'Votre nom (facultatif)', team: 'Équipe',
@@ -294,20 +294,22 @@
       }
       button(T.del, () => act({ do: 'delete_note', note: note.id }));
     }
+    // One's dots and, once revealed, the total, on a line of their own above the buttons.
+    const counts = [];
+    const mine = (view.my_dots || {})[note.id] || 0;
+    if (round) counts.push(T.mine(mine));
+    if (view.vote && view.vote.revealed && view.vote.totals) counts.push(T.total(view.vote.totals[note.id] || 0));
+    if (counts.length) {
+      const line = document.createElement('div');
+      line.className = 'dots';
+      line.textContent = counts.join(' · ');
+      li.appendChild(line);
+    }
     if (round) {
-      const mine = (view.my_dots || {})[note.id] || 0;
-      const dots = document.createElement('span');
-      dots.textContent = ' ' + T.dots(mine) + ' ';
       button(T.dotAdd, () => act({ do: 'cast_vote', note: note.id }));
       if (mine) button(T.dotRemove, () => act({ do: 'withdraw_vote', note: note.id }));
-      tools.appendChild(dots);
     }
-    if (view.vote && view.vote.revealed && view.vote.totals) {
-      const t = document.createElement('span');
-      t.textContent = ' ' + T.total(view.vote.totals[note.id] || 0);
-      tools.appendChild(t);
-    }
-    li.appendChild(tools);
+    if (tools.childNodes.length) li.appendChild(tools);
     return li;
   }
   async function act(request) {
