@@ -313,7 +313,9 @@ void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size, bool preview) {
         float ty = beside ? y : y + side + text * 0.3f;
         ty += drawWrapped(list, ctx.fonts.largeBold, title, ImVec2(tx, ty), tw, colours::kProjectorText, heading, bottom) + text * 0.4f;
         ty += drawWrapped(list, ctx.fonts.large, text, ImVec2(tx, ty), tw, colours::kProjectorDim, how, bottom) + text * 0.2f;
-        ty += drawWrapped(list, ctx.fonts.largeBold, text, ImVec2(tx, ty), tw, colours::kProjectorText, link, bottom) + text * 0.6f;
+        // To type: the address alone (the page then asks for the code shown below it).
+        std::string address = link.substr(0, link.find("/?"));
+        ty += drawWrapped(list, ctx.fonts.largeBold, text, ImVec2(tx, ty), tw, colours::kProjectorText, address, bottom) + text * 0.6f;
         ty += drawWrapped(list, ctx.fonts.large, text, ImVec2(tx, ty), tw, colours::kProjectorDim, codeLabel, bottom);
         drawWrapped(list, ctx.fonts.largeBold, codeSize, ImVec2(tx, ty), tw, colours::kWarning, code, pos.y + size.y);
     } else if (board && team) {
