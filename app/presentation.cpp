@@ -282,21 +282,42 @@ void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size, bool preview) {
         }
         if (rows.empty()) drawWrapped(list, ctx.fonts.large, text, ImVec2(x, y), width, colours::kProjectorDim, str(Str::ProjectorNoProgramme), bottom);
     } else if (session.projectorContent == ProjectorContent::Join) {
-        // The join QR code, as large as the room left, and the address and code to type.
+        // The join QR code, as large as the room left; beside it (below it on a portrait screen)
+        // what to do and the address and code to type for those who cannot scan, in large type.
         ParticipantServer* server = session.participation.get();
-        std::vector<std::string> hosts = server ? localAddresses() : std::vector<std::string>{};
-        std::string link = server ? server->joinUrl(hosts.empty() ? "127.0.0.1" : hosts.front()) : std::string();
-        std::string line = server ? link : tr("Participation fermée : ouvrez-la dans l'écran Participation.", "Participation closed: open it in the Participation screen.");
-        float lineHeight = drawWrapped(nullptr, ctx.fonts.largeBold, text, ImVec2(x, y), width, 0, line, bottom);
-        float side = std::max(1.0f, std::min(width, bottom - y - lineHeight - text * 0.5f));
+        if (!server) {
+            drawWrapped(list, ctx.fonts.largeBold, text, ImVec2(x, y), width, colours::kProjectorText,
+                        tr("Participation fermée : ouvrez-la dans l’écran Participation.", "Participation closed: open it in the Participation screen."),
+                        pos.y + size.y);
+            return;
+        }
+        std::vector<std::string> hosts = localAddresses();
+        std::string link = server->joinUrl(hosts.empty() ? "127.0.0.1" : hosts.front());
+        std::string code = server->codes().current();
         static std::string encoded;
         static QrModules qr;
-        if (server && encoded != link) {
+        if (encoded != link) {
             qr = encodeQr(link);
             encoded = link;
         }
-        if (server) drawQrAt(list, qr, ImVec2(pos.x + (size.x - side) / 2, y), side);
-        drawWrapped(list, ctx.fonts.largeBold, text, ImVec2(x, y + (server ? side + text * 0.3f : 0)), width, colours::kProjectorText, line, pos.y + size.y);
+        const std::string heading = tr("Rejoindre depuis son téléphone", "Join from your phone");
+        const std::string how = tr("Sur le Wi-Fi de la salle (pas en données mobiles), scannez le code ou ouvrez :",
+                                   "On the room's Wi-Fi (not mobile data), scan the code or open:");
+        const std::string codeLabel = tr("Code", "Code");
+        const float codeSize = text * 2.2f;
+        bool beside = width > (bottom - y) * 1.6f;
+        float side = beside ? std::min(bottom - y, width * 0.5f) : std::max(1.0f, std::min(width, (bottom - y) * 0.6f));
+        side = std::max(1.0f, side);
+        drawQrAt(list, qr, beside ? ImVec2(x, y) : ImVec2(pos.x + (size.x - side) / 2, y), side);
+        float tx = beside ? x + side + margin : x, tw = beside ? width - side - margin : width;
+        float ty = beside ? y : y + side + text * 0.3f;
+        ty += drawWrapped(list, ctx.fonts.largeBold, title, ImVec2(tx, ty), tw, colours::kProjectorText, heading, bottom) + text * 0.4f;
+        ty += drawWrapped(list, ctx.fonts.large, text, ImVec2(tx, ty), tw, colours::kProjectorDim, how, bottom) + text * 0.2f;
+        // To type: the address alone (the page then asks for the code shown below it).
+        std::string address = link.substr(0, link.find("/?"));
+        ty += drawWrapped(list, ctx.fonts.largeBold, text, ImVec2(tx, ty), tw, colours::kProjectorText, address, bottom) + text * 0.6f;
+        ty += drawWrapped(list, ctx.fonts.large, text, ImVec2(tx, ty), tw, colours::kProjectorDim, codeLabel, bottom);
+        drawWrapped(list, ctx.fonts.largeBold, codeSize, ImVec2(tx, ty), tw, colours::kWarning, code, pos.y + size.y);
     } else if (board && team) {
         ImVec2 area(width, std::max(1.0f, bottom - y));
         if (session.projectorContent == ProjectorContent::Board)

@@ -3,6 +3,8 @@
 // glyph cut by its clip rectangle or the edge of the output, body text at least 1/36 of the
 // output height, note text on a projected board at least 1/45.
 #include "app_headless.hpp"
+#include "drawn_text.hpp"
+#include "participation/open_participation.hpp"
 
 #include "board/board_draw.hpp"
 #include "board/board_projection.hpp"
@@ -273,6 +275,21 @@ TEST_CASE("projector text: a 40-note board region by region, private writing, vo
 }
 
 // Problem 6 again, and its regions: a note is in one region whole, never cut at a region's edge.
+TEST_CASE("projector text: joining from a phone, the QR code beside the address and the code, at every size", "[app][projector][participation]") {
+    Headless h;
+    openParticipation(h.session(), {.bind = "127.0.0.1", .port = 0, .code = "K7P2QX"});
+    presentFullScreen(h, ProjectorContent::Join, Id{});
+    for (ImVec2 out : kOutputs) {
+        TextAudit audit = drawAt(h, out);
+        checkLegible(audit, out);
+        test::DrawnText drawn = test::DrawnText::capture();
+        INFO(out.x << "x" << out.y);
+        CHECK(drawn.find("K7P2QX").visible); // to type, for whoever cannot scan
+        CHECK(drawn.find("Rejoindre").found); // the heading, on one line or two
+    }
+    h.session().participation.reset();
+}
+
 TEST_CASE("projector: board regions never cut a note", "[app][projector]") {
     Headless h;
     Id team = firstTeam(h);

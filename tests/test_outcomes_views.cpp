@@ -34,6 +34,24 @@ const Prototype* demoPrototype(Headless& h) {
 
 } // namespace
 
+TEST_CASE("stand: with nothing chosen, the screen shows a prototype's latest version, the one its QR link leaves feedback on", "[app][outcomes]") {
+    Headless h;
+    // The demo's team 3 shows « Parcours d'inscription en ligne » in two versions, then « Le jour J ».
+    auto protos = h.state().prototypesOfTeam(h.state().teamByReference("3")->id);
+    auto v2 = std::find_if(protos.begin(), protos.end(), [](const Prototype* p) { return p->version == 2; });
+    REQUIRE(v2 != protos.end());
+    Id shown = (*v2)->id;
+    std::size_t before = h.state().feedbackOf(shown).size();
+    h.session().view = ViewId::Stand;
+    h.frames(2);
+    h.click("J’aime");
+    h.frames(1);
+    h.click("5##rating");
+    h.click("Envoyer");
+    h.frames(1);
+    CHECK(reopened(h).feedbackOf(shown).size() == before + 1);
+}
+
 TEST_CASE("stand: a visitor leaves feedback by clicks and typing, the screen thanks and resets", "[app][outcomes]") {
     Headless h;
     const Prototype* p = demoPrototype(h);

@@ -6,6 +6,7 @@
 #include "participation/device_registry.hpp"
 #include "participation/engine_queue.hpp"
 #include "participation/join_code.hpp"
+#include "participation/note_placement.hpp"
 #include "participation/participant_actions.hpp"
 #include "participation/participant_view.hpp"
 #include "participation/rate_limit.hpp"
@@ -111,6 +112,46 @@ TEST_CASE("a phone joins, adds itself and writes a note with accents, off the la
     CHECK(room.engine->state().find<Note>(noteId));
     room.reopen();
     CHECK(room.engine->state().find<Note>(noteId)->text == "Créer un guichet unique « à l'écoute » — été");
+}
+
+TEST_CASE("phones' notes land in the board's free space, never on the team's own notes", "[participation]") {
+    Room room;
+    // The laptop's arrangement: a note in the first cell, a wide one across the next two, a
+    // group's title in the fourth, and one far away that covers nothing of the grid.
+    room.add(AddNote{.team = room.teamA, .text = "a", .x = 50, .y = 45});
+    room.add(AddNote{.team = room.teamA, .text = "b", .x = 230, .y = 60, .width = 300, .height = 100});
+    room.add(AddCluster{.team = room.teamA, .title = "Groupe", .x = 580, .y = 40});
+    room.add(AddNote{.team = room.teamA, .text = "loin", .x = 5000, .y = 5000});
+    std::string token = room.phone(room.teamA, room.alice);
+    auto overlaps = [](const Note& p, const Note& q) {
+        return p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height;
+    };
+    std::vector<Id> written;
+    for (int i = 0; i < 8; ++i)
+        written.push_back(room.note(token, "du téléphone " + std::to_string(i), kClient1.substr(0, 31) + std::to_string(i)));
+    const EventState& state = room.engine->state();
+    const Note* first = state.find<Note>(written[0]);
+    REQUIRE(first);
+    CHECK(first->x == 760); // the fifth cell: the first free one
+    CHECK(first->y == 40);
+    for (Id id : written) {
+        const Note* mine = state.find<Note>(id);
+        REQUIRE(mine);
+        for (const Note* other : state.notesOfTeam(room.teamA))
+            if (other->id != id) CHECK_FALSE(overlaps(*mine, *other));
+    }
+    // Every cell of the first rows taken: the next row.
+    std::vector<Note> full(6);
+    std::vector<const Note*> pointers;
+    for (int c = 0; c < 6; ++c) {
+        full[static_cast<std::size_t>(c)].x = 40 + c * 180;
+        full[static_cast<std::size_t>(c)].y = 40;
+        pointers.push_back(&full[static_cast<std::size_t>(c)]);
+    }
+    BoardSpot next = freeSpotForPhoneNote(pointers, {});
+    CHECK(next.x == 40);
+    CHECK(next.y == 180);
+    CHECK(freeSpotForPhoneNote({}, {}).x == 40);
 }
 
 TEST_CASE("a retried create returns the first answer and never brings back a deleted note", "[participation]") {

@@ -88,14 +88,21 @@ void StandView::drawContent(ViewContext& ctx) {
     }
     auto prototypes = standPrototypes(state);
     const Prototype* p = state.find<Prototype>(m_prototype);
-    if (!p) { // the team's version with the most feedback (the one on show), else the event's first
+    if (!p) {
+        // The version on show is a prototype's latest: the stand's QR link leaves feedback on it
+        // (participation/stand_codes). The team's with the most feedback, else the event's first.
+        auto latest = [&](const Prototype* q) {
+            return std::none_of(prototypes.begin(), prototypes.end(),
+                                [&](const Prototype* r) { return r->lineageId == q->lineageId && r->version > q->version; });
+        };
         std::size_t most = 0;
         for (const Prototype* q : prototypes)
-            if (q->teamId == session.team && (!p || state.feedbackOf(q->id).size() > most)) {
+            if (q->teamId == session.team && latest(q) && (!p || state.feedbackOf(q->id).size() > most)) {
                 p = q;
                 most = state.feedbackOf(q->id).size();
             }
-        if (!p && !prototypes.empty()) p = prototypes.front();
+        for (const Prototype* q : prototypes)
+            if (!p && latest(q)) p = q;
         m_prototype = p ? p->id : Id{};
     }
     if (!p) {

@@ -8,10 +8,10 @@
   const T = en ? {
     code: 'Workshop code', enter: 'Enter', teams: 'Choose your team', names: 'Who are you?',
     self: 'Or add your name', addSelf: 'Add me', yes: "Yes, it's me", no: 'No', note: 'Your note', send: 'Send',
-    changeName: 'Change name', reconnect: 'Reconnecting…', pending: 'waiting to be sent', edit: 'Edit', del: 'Delete',
-    save: 'Save', dotAdd: '+ dot', dotRemove: '− dot', dots: (n) => n + (n === 1 ? ' dot' : ' dots'),
+    changeName: 'Change name', changeTeam: 'Change team', reconnect: 'Reconnecting…', pending: 'waiting to be sent', edit: 'Edit', del: 'Delete',
+    save: 'Save', dotAdd: '+ dot', dotRemove: '− dot', mine: (n) => 'yours: ' + n + (n === 1 ? ' dot' : ' dots'),
     voteLeft: (l, b) => 'Vote open: ' + l + ' of ' + b + ' dots left', voteClosed: 'The vote is closed.',
-    hidden: (n) => n + (n === 1 ? ' private note' : ' private notes') + ' of the team, shown after the reveal', total: (n) => 'total ' + n,
+    hidden: (n) => n + (n === 1 ? ' private note' : ' private notes') + ' of the team, shown after the reveal', total: (n) => 'total: ' + n,
     noCode: 'Type the 6-character code shown on the screen.', sent: 'Note sent.', queued: 'Note kept: it will be sent when the link is back.',
     thanks: 'Thank you! Your feedback was recorded.', feedback: 'Your feedback', like: 'I like', suggest: 'I suggest', question: 'I wonder',
     message: 'Your message', rating: 'Rating (optional)', visitor: 'Your name (optional)', team: 'Team',
@@ -21,14 +21,14 @@
   } : {
     code: "Code de l’atelier", enter: 'Entrer', teams: 'Choisissez votre équipe', names: 'Qui êtes-vous ?',
     self: 'Ou ajoutez votre nom', addSelf: "M’ajouter", yes: "Oui, c’est moi", no: 'Non', note: 'Votre post-it', send: 'Envoyer',
-    changeName: 'Changer de nom', reconnect: 'Reconnexion…', pending: "en attente d’envoi", edit: 'Modifier', del: 'Supprimer',
-    save: 'Enregistrer', dotAdd: '+ gommette', dotRemove: '− gommette', dots: (n) => n + (n <= 1 ? ' gommette' : ' gommettes'),
-    voteLeft: (l, b) => 'Vote ouvert : il vous reste ' + l + ' gommette(s) sur ' + b, voteClosed: 'Le vote est clos.',
-    hidden: (n) => n + (n <= 1 ? ' post-it privé' : ' post-its privés') + " de l’équipe, " + (n <= 1 ? 'visible' : 'visibles') + " après « Dévoiler »", total: (n) => 'total ' + n,
+    changeName: 'Changer de nom', changeTeam: 'Changer d’équipe', reconnect: 'Reconnexion…', pending: "en attente d’envoi", edit: 'Modifier', del: 'Supprimer',
+    save: 'Enregistrer', dotAdd: '+ gommette', dotRemove: '− gommette', mine: (n) => 'à vous : ' + n + (n <= 1 ? ' gommette' : ' gommettes'),
+    voteLeft: (l, b) => 'Vote ouvert : il vous reste ' + l + (l <= 1 ? ' gommette' : ' gommettes') + ' sur ' + b, voteClosed: 'Le vote est clos.',
+    hidden: (n) => n + (n <= 1 ? ' post-it privé' : ' post-its privés') + " de l’équipe, " + (n <= 1 ? 'visible' : 'visibles') + " après « Dévoiler »", total: (n) => 'total : ' + n,
     noCode: "Tapez le code à 6 caractères affiché à l’écran.", sent: 'Post-it envoyé.', queued: 'Post-it gardé : il partira au retour de la connexion.',
     thanks: 'Merci ! Votre retour est enregistré.', feedback: 'Votre retour', like: "J’aime", suggest: 'Je suggère', question: "Je m’interroge",
     message: 'Votre message', rating: 'Note (facultatif)', visitor: 'Votre nom (facultatif)', team: 'Équipe',
-    phases: { diverge: 'Diverger : écrivez un maximum d\'idées, une par post-it.', select: 'Sélectionner : votez pour les idées à retenir.',
+    phases: { diverge: 'Diverger : écrivez un maximum d’idées, une par post-it.', select: 'Sélectionner : votez pour les idées à retenir.',
       prototype: 'Prototyper : construisez de quoi tester.', test: 'Tester : montrez votre prototype et écoutez.' },
     unreachable: "L’ordinateur de l’animateur est injoignable. Vérifiez que ce téléphone est sur le Wi-Fi de la salle (pas en données mobiles, pas sur un réseau invité)."
   };
@@ -37,7 +37,7 @@
   const setText = (id, text) => { $(id).textContent = text; };
   [['code-label', 'code'], ['code-ok', 'enter'], ['teams-title', 'teams'], ['names-title', 'names'], ['self-label', 'self'],
    ['self-ok', 'addSelf'], ['confirm-yes', 'yes'], ['confirm-no', 'no'], ['note-label', 'note'], ['note-send', 'send'],
-   ['change-name', 'changeName'], ['kind-legend', 'feedback'], ['kind-like', 'like'], ['kind-suggest', 'suggest'],
+   ['change-name', 'changeName'], ['change-team', 'changeTeam'], ['kind-legend', 'feedback'], ['kind-like', 'like'], ['kind-suggest', 'suggest'],
    ['kind-question', 'question'], ['feedback-label', 'message'], ['rating-label', 'rating'], ['visitor-label', 'visitor'],
    ['feedback-send', 'send']].forEach(([id, key]) => setText(id, T[key]));
 
@@ -51,7 +51,10 @@
   let device = store.get('device', null); // {token, team}
   let revision = 0, clockOffset = 0, view = null, online = true, pendingConfirm = null, timer = null;
   let outbox = store.get('outbox', []);
-  let editing = null;
+  let editing = null, editDraft = null; // the note being changed, and what is typed in it so far
+  // The list is built again when the team's board changes; not under a finger (a tap would land
+  // on a button that is gone), and never losing the letters typed into a note being changed.
+  let holding = 0, renderLater = false, editFocused = false; // holding: when the press began
 
   function randomId() {
     const bytes = new Uint8Array(16);
@@ -61,7 +64,14 @@
   function show(section) {
     ['message', 'code-form', 'teams', 'names', 'board', 'stand'].forEach((id) => { $(id).hidden = id !== section; });
   }
-  function notice(text) { setText('notice', text || ''); }
+  // The bar at the bottom of the screen: a refusal stays until the next message, a « sent » or a
+  // « thank you » goes after a few seconds so that it does not sit over the board.
+  let noticeTimer = 0;
+  function notice(text, passing) {
+    clearTimeout(noticeTimer);
+    setText('notice', text || '');
+    if (passing) noticeTimer = setTimeout(() => setText('notice', ''), 4000);
+  }
   function message(text) { setText('message-text', text); show('message'); }
   function setOnline(value) {
     online = value;
@@ -153,6 +163,8 @@
       list.appendChild(li);
     }
     $('confirm').hidden = true;
+    $('team-line').hidden = false;
+    setText('team-line', view.team.name);
     show('names');
   }
   async function pick(member, confirm) {
@@ -182,6 +194,13 @@
     poll(true);
   });
   $('change-name').addEventListener('click', () => { if (view) showNames(); });
+  $('change-team').addEventListener('click', () => {
+    device = null;
+    store.set('device', null);
+    view = null;
+    $('team-line').hidden = true;
+    start();
+  });
   $('code-form').addEventListener('submit', (e) => {
     e.preventDefault();
     code = $('code-input').value.replace(/[\s-]/g, '').toUpperCase();
@@ -207,6 +226,8 @@
     render();
   }
   function render() {
+    if (holding && Date.now() - holding < 2000) { renderLater = true; return; }
+    editFocused = !!document.activeElement && document.activeElement.id === 'edit-text';
     const v = view;
     const me = v.members.find((m) => m.id === v.member);
     $('team-line').hidden = false;
@@ -221,8 +242,8 @@
     setText('hidden-line', T.hidden(v.hidden_notes));
     const list = $('notes');
     list.replaceChildren();
-    for (const item of outbox) list.appendChild(noteItem({ text: item.text }, true));
-    for (const note of v.notes) list.appendChild(noteItem(note, false, round));
+    for (const item of outbox.slice().reverse()) list.appendChild(noteItem({ text: item.text }, true));
+    for (const note of v.notes.slice().reverse()) list.appendChild(noteItem(note, false, round));
     if ($('board').hidden) show('board');
     tick();
   }
@@ -252,38 +273,52 @@
     if (note.author === view.member && note.open) {
       if (editing === note.id) {
         const input = document.createElement('input');
-        input.value = note.text;
+        input.id = 'edit-text';
+        input.value = editDraft === null ? note.text : editDraft.text;
         input.setAttribute('aria-label', T.edit);
+        input.addEventListener('input', () => { editDraft = { text: input.value, start: input.selectionStart, end: input.selectionEnd }; });
         li.replaceChild(input, text);
-        button(T.save, () => act({ do: 'edit_note', note: note.id, text: input.value }).then(() => { editing = null; }));
-        setTimeout(() => input.focus(), 0);
+        button(T.save, async () => {
+          const draft = input.value;
+          editing = null;
+          editDraft = null;
+          const data = await act({ do: 'edit_note', note: note.id, text: draft });
+          if (data && !data.ok) { editing = note.id; editDraft = { text: draft, start: draft.length, end: draft.length }; render(); }
+        });
+        if (editFocused || editDraft === null) setTimeout(() => {
+          input.focus();
+          if (editDraft) input.setSelectionRange(editDraft.start, editDraft.end);
+        }, 0);
       } else {
-        button(T.edit, () => { editing = note.id; render(); });
+        button(T.edit, () => { editing = note.id; editDraft = null; render(); });
       }
       button(T.del, () => act({ do: 'delete_note', note: note.id }));
     }
+    // One's dots and, once revealed, the total, on a line of their own above the buttons.
+    const counts = [];
+    const mine = (view.my_dots || {})[note.id] || 0;
+    if (round) counts.push(T.mine(mine));
+    if (view.vote && view.vote.revealed && view.vote.totals) counts.push(T.total(view.vote.totals[note.id] || 0));
+    if (counts.length) {
+      const line = document.createElement('div');
+      line.className = 'dots';
+      line.textContent = counts.join(' · ');
+      li.appendChild(line);
+    }
     if (round) {
-      const mine = (view.my_dots || {})[note.id] || 0;
-      const dots = document.createElement('span');
-      dots.textContent = ' ' + T.dots(mine) + ' ';
       button(T.dotAdd, () => act({ do: 'cast_vote', note: note.id }));
       if (mine) button(T.dotRemove, () => act({ do: 'withdraw_vote', note: note.id }));
-      tools.appendChild(dots);
     }
-    if (view.vote && view.vote.revealed && view.vote.totals) {
-      const t = document.createElement('span');
-      t.textContent = ' ' + T.total(view.vote.totals[note.id] || 0);
-      tools.appendChild(t);
-    }
-    li.appendChild(tools);
+    if (tools.childNodes.length) li.appendChild(tools);
     return li;
   }
   async function act(request) {
     const data = await call('POST', '/api/do', request, true);
-    if (data.network) return notice(T.reconnect);
+    if (data.network) { notice(T.reconnect); return data; }
     notice(data.ok ? '' : data.error);
     revision = 0;
     await poll(true);
+    return data;
   }
   $('note-form').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -306,7 +341,7 @@
         if (data.network || data.status >= 500 || data.status === 429) { notice(T.queued); break; }
         outbox.shift();
         store.set('outbox', outbox);
-        notice(data.ok ? T.sent : data.error);
+        notice(data.ok ? T.sent : data.error, data.ok);
         revision = 0;
       }
     } finally { flushing = false; }
@@ -337,10 +372,19 @@
       if (rating) body.rating = Number(rating);
       const data = await call('POST', '/api/feedback', body);
       if (data.network) return notice(T.reconnect);
-      notice(data.ok ? T.thanks : data.error);
+      notice(data.ok ? T.thanks : data.error, data.ok);
       if (data.ok) { $('feedback-text').value = ''; }
     });
   }
+
+  document.addEventListener('pointerdown', () => { holding = Date.now(); }, true);
+  const release = () => {
+    holding = 0;
+    // After the click that this press makes has run.
+    setTimeout(() => { if (renderLater && view) { renderLater = false; render(); } }, 0);
+  };
+  document.addEventListener('pointerup', release, true);
+  document.addEventListener('pointercancel', release, true);
 
   setInterval(() => {
     if (document.visibilityState !== 'visible' || standCode) return;

@@ -1,4 +1,5 @@
 #include "participation/participant_actions.hpp"
+#include "participation/note_placement.hpp"
 #include "participation/participant_view.hpp"
 #include "participation/stand_codes.hpp"
 
@@ -230,10 +231,10 @@ json ParticipantActions::act(Engine& engine, const Device& device, const std::st
         add.author = device.member;
         add.text = text(request, "text", true);
         add.colour = text(request, "colour", false);
-        // New notes from phones line up on the board; the team arranges them on the laptop.
-        std::size_t count = state.notesOfTeam(device.team).size();
-        add.x = 40 + static_cast<double>(count % 6) * 180;
-        add.y = 40 + static_cast<double>((count / 6) % 40) * 140;
+        // New notes from phones line up in the board's free space; the team arranges them on the laptop.
+        BoardSpot spot = freeSpotForPhoneNote(state.notesOfTeam(device.team), state.clustersOfTeam(device.team));
+        add.x = spot.x;
+        add.y = spot.y;
         const Team* team = state.find<Team>(device.team);
         bool inPrivate = team && team->privateWriting;
         json answer = created(engine.applyWithoutUndo(add));

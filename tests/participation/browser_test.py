@@ -259,12 +259,43 @@ def main(binary, shots):
         check(driver.execute_script("return window.__xss === undefined && document.querySelectorAll('#notes img').length === 0"),
               "no element made, no script run")
 
+        # Changing one's note while a teammate writes: the list is built again under the field,
+        # and neither the letters typed so far nor the focus go.
+        def my_note(fragment):
+            return [li for li in driver.find_elements(By.CSS_SELECTOR, "#notes li") if fragment in li.text]
+        def tap(button):  # as a finger does: scrolled into the middle of the screen first
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+            button.click()
+        tap([b for b in wait("Alice's note", lambda: my_note("ça marche"))[0].find_elements(By.TAG_NAME, "button") if b.text == "Modifier"][0])
+        field = wait("the edit field", lambda: driver.find_element(By.ID, "edit-text"))
+        field.send_keys(Keys.END + " (revu")
+        bruno = served.phone(served.team_a, "3002")
+        served.api("POST", "/api/do", {"do": "add_note", "client_id": uuid.uuid4().hex, "text": "Note de Bruno"}, token=bruno)
+        wait("Bruno's note on Alice's phone", lambda: "Note de Bruno" in driver.find_element(By.ID, "notes").text)
+        check(driver.execute_script("return document.activeElement && document.activeElement.id") == "edit-text",
+              "the edit field keeps the focus across a teammate's note")
+        press(driver, " ensemble)")
+        edited = driver.find_element(By.ID, "edit-text").get_attribute("value")
+        check(edited == text + " (revu ensemble)", "no letter lost while the list was built again: %r" % edited)
+        tap([b for b in driver.find_element(By.XPATH, "//input[@id='edit-text']/..").find_elements(By.TAG_NAME, "button") if b.text == "Enregistrer"][0])
+        wait("the edited note saved", lambda: db_rows(served, "SELECT count(*) FROM note WHERE text = '%s'" % edited.replace("'", "''"))[0][0] == 1)
+
         # Votes: within the budget (2), then over it.
         def plus_buttons():
             return [b for b in driver.find_elements(By.CSS_SELECTOR, "#notes li button") if b.text == "+ gommette"]
-        for expected_left in (1, 0):
-            wait("a vote button", plus_buttons)[0].click()
-            wait("%d dots left" % expected_left, lambda: ("reste %d gommette" % expected_left) in visible_text(driver, "vote-line"))
+        # The first dot is a finger held on the button while a teammate writes: the list is not
+        # built again under it, and the tap lands once the finger lifts.
+        held = wait("a vote button", plus_buttons)[0]
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", held)
+        ActionChains(driver).click_and_hold(held).perform()
+        served.api("POST", "/api/do", {"do": "add_note", "client_id": uuid.uuid4().hex, "text": "Autre note de Bruno"}, token=bruno)
+        time.sleep(1.6)  # a poll or more
+        check("Autre note de Bruno" not in driver.find_element(By.ID, "notes").text, "the list waits while a finger is down")
+        ActionChains(driver).release(held).perform()
+        wait("1 dot left", lambda: "reste 1 gommette" in visible_text(driver, "vote-line"))
+        wait("the teammate's note after the tap", lambda: "Autre note de Bruno" in driver.find_element(By.ID, "notes").text)
+        wait("a vote button", plus_buttons)[0].click()
+        wait("0 dots left", lambda: "reste 0 gommette" in visible_text(driver, "vote-line"))
         wait("a vote button", plus_buttons)[0].click()
         check(wait("the over-budget message", lambda: "plus assez" in driver.find_element(By.ID, "notice").text), "over budget refused with a message")
         check(db_rows(served, "SELECT sum(count) FROM vote")[0][0] == 2, "two dots saved")
@@ -320,6 +351,7 @@ def main(binary, shots):
         tab_to(driver, "« Équipe B »", "e.textContent.includes('Équipe B')")
         press(driver, Keys.ENTER)
         wait("the names (2nd phone)", lambda: [b for b in driver.find_elements(By.CSS_SELECTOR, "#member-list button") if b.text == "Denis"])
+        check(visible_text(driver, "team-line") == "Équipe B", "the names page says which team: %r" % visible_text(driver, "team-line"))
         no_horizontal_scroll(driver, "names")
         tab_to(driver, "« Denis »", "e.textContent === 'Denis'")
         press(driver, Keys.ENTER)
@@ -372,6 +404,36 @@ def main(binary, shots):
         axe_check(driver, axe, "stand page")
         if shots:
             driver.save_screenshot(os.path.join(shots, "phone-stand.png"))
+
+        # ---- A phone that asks for English (another origin: another device) ----
+        agent = driver.execute_script("return navigator.userAgent")
+        driver.execute_cdp_cmd("Network.enable", {})
+        driver.execute_cdp_cmd("Network.setUserAgentOverride", {"userAgent": agent, "acceptLanguage": "en-GB,en"})
+        driver.get("http://localhost:%d/?c=%s" % (served.port, CODE))
+        teams = wait("the team list in English", lambda: visible_text(driver, "teams-title") == "Choose your team" and
+                     [b for b in driver.find_elements(By.CSS_SELECTOR, "#team-list button") if "Équipe B" in b.text])
+        check(driver.execute_script("return document.documentElement.lang") == "en", "the page says it is in English")
+        teams[0].click()
+        wait("the names in English", lambda: visible_text(driver, "names-title") == "Who are you?")
+        # Picked the wrong team: « Change team » goes back to the list.
+        driver.find_element(By.ID, "change-team").click()
+        team_a = wait("the team list again", lambda: [b for b in driver.find_elements(By.CSS_SELECTOR, "#team-list button") if "Équipe A" in b.text])
+        team_a[0].click()
+        wait("team A's names", lambda: visible_text(driver, "team-line") == "Équipe A" and
+             [b for b in driver.find_elements(By.CSS_SELECTOR, "#member-list button") if b.text == "Bruno"])[0].click()
+        # Bruno writes from another device already (above): asked in English, and confirmed.
+        wait("« Is it you? »", lambda: "Is it really you?" in visible_text(driver, "confirm-text"))
+        check(visible_text(driver, "confirm-yes") == "Yes, it's me", "the confirmation in English")
+        driver.find_element(By.ID, "confirm-yes").click()
+        wait("the board in English", lambda: "Vote open" in visible_text(driver, "vote-line"))
+        for _ in range(2):
+            wait("a dot button", lambda: [b for b in driver.find_elements(By.CSS_SELECTOR, "#notes li button") if b.text == "+ dot"])[0].click()
+            time.sleep(0.3)
+        wait("no dot left", lambda: "0 of 2" in visible_text(driver, "vote-line"))
+        wait("a dot button", lambda: [b for b in driver.find_elements(By.CSS_SELECTOR, "#notes li button") if b.text == "+ dot"])[0].click()
+        refusal = wait("the English refusal", lambda: "not enough dots" in driver.find_element(By.ID, "notice").text and driver.find_element(By.ID, "notice").text)
+        check(bool(refusal) and "gommette" not in refusal, "the engine's refusal in the phone's language: %r" % refusal)
+        axe_check(driver, axe, "team page in English")
     finally:
         driver.quit()
         served.close()
