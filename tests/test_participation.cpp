@@ -154,6 +154,22 @@ TEST_CASE("phones' notes land in the board's free space, never on the team's own
     CHECK(freeSpotForPhoneNote({}, {}).x == 40);
 }
 
+TEST_CASE("a team laptop's copy serves its own team only: listed alone, another team's join refused", "[participation]") {
+    Room room;
+    room.phones.setServedTeam(room.teamA);
+    CHECK_THROWS_WITH(room.ask("", {{"do", "join"}, {"team", room.teamB.str()}}), Contains("ne sert que l’équipe « Équipe A »"));
+    CHECK(room.devices.size() == 0);
+    std::string token = room.ask("", {{"do", "join"}, {"team", room.teamA.str()}})["token"];
+    CHECK(token.size() == 32);
+    // A device moving to another team (« Changer d'équipe ») is held to it too.
+    CHECK_THROWS_WITH(room.ask(token, {{"do", "join"}, {"team", room.teamB.str()}}), Contains("ne sert que"));
+    CHECK(room.devices.find(token)->team == room.teamA);
+    auto snapshot = makeSnapshot(room.engine->state(), nullptr, {}, nullptr, room.teamA);
+    REQUIRE(snapshot->event["teams"].size() == 1);
+    CHECK(snapshot->event["teams"][0]["name"] == "Équipe A");
+    CHECK(snapshot->teams.count(room.teamB) == 0);
+}
+
 TEST_CASE("a retried create returns the first answer and never brings back a deleted note", "[participation]") {
     Room room;
     std::string token = room.phone(room.teamA, room.alice);

@@ -10,6 +10,7 @@
 #include "model/language.hpp"
 #include "participation/stand_codes.hpp"
 #include "server/participant_server.hpp"
+#include "sync/replica.hpp"
 
 #include <atomic>
 #include <csignal>
@@ -90,7 +91,9 @@ private:
 int runServe(const ServeOptions& options) {
     SystemClock clock;
     auto engine = Engine::open(options.path, clock);
-    ParticipantServer server(options.server);
+    ParticipantServerOptions serverOptions = options.server;
+    serverOptions.servedTeam = readReplicaInfo(options.path).teamId; // a team laptop's copy: its team only
+    ParticipantServer server(serverOptions);
     server.start();
     server.pump(*engine);
     std::signal(SIGINT, onSignal);
@@ -101,6 +104,9 @@ int runServe(const ServeOptions& options) {
     std::printf("%s\n", trf("Participation ouverte sur le port {} (code {}). Ctrl+C pour fermer.",
                             "Participation open on port {} (code {}). Ctrl+C to close.", server.port(), server.codes().current())
                             .c_str());
+    if (const Team* served = engine->state().find<Team>(serverOptions.servedTeam))
+        std::printf("%s\n", trf("Copie d’équipe : seule l’équipe « {} » peut rejoindre.", "Team copy: only team \"{}\" can join.",
+                                 served->name).c_str());
     for (const auto& host : hosts) std::printf("join %s\n", server.joinUrl(host).c_str());
     for (const Prototype* p : [&] {
              std::vector<const Prototype*> latest;

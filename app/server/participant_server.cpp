@@ -186,7 +186,9 @@ class ParticipantServer::Http final : public httplib::Server {};
 
 ParticipantServer::ParticipantServer(ParticipantServerOptions options)
     : m_options(std::move(options)), m_codes(m_options.code.empty() ? JoinCodes() : JoinCodes(m_options.code)),
-      m_writeLimit(5, 20), m_joinLimit(20, 400), m_standLimit(20, 400), m_queue(1000) {}
+      m_writeLimit(5, 20), m_joinLimit(20, 400), m_standLimit(20, 400), m_queue(1000) {
+    m_actions.setServedTeam(m_options.servedTeam);
+}
 
 ParticipantServer::~ParticipantServer() { stop(); }
 
@@ -202,7 +204,7 @@ std::size_t ParticipantServer::pump(Engine& engine) {
         auto previous = snapshot();
         std::optional<std::unordered_set<Id>> changed;
         if (previous && m_snapshotEngine == engine.serial()) changed = teamsChangedSince(engine, m_snapshotRevision);
-        auto next = makeSnapshot(state, previous.get(), m_actions.writtenInPrivate(), changed ? &*changed : nullptr);
+        auto next = makeSnapshot(state, previous.get(), m_actions.writtenInPrivate(), changed ? &*changed : nullptr, m_options.servedTeam);
         std::lock_guard lock(m_snapshotMutex);
         m_snapshot = std::move(next);
         m_snapshotEngine = engine.serial();

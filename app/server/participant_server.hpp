@@ -40,6 +40,9 @@ struct ParticipantServerOptions {
     int readTimeoutSeconds = 3;         // a client that stalls mid-request is dropped
     int writeTimeoutSeconds = 3;
     std::size_t maxBody = 16 * 1024;
+    // A team laptop's copy (`atelier copy --team`) serves its own team's phones only; the other
+    // teams join the laptop that holds them. 0: every team (the facilitator's whole event).
+    Id servedTeam{};
 };
 
 class ParticipantServer {

@@ -71,6 +71,13 @@ void ParticipationView::drawOpen(ViewContext& ctx, ParticipantServer& server) {
     ImGui::Text("%s %s", tr("Code :", "Code:").c_str(), server.codes().current().c_str());
     ImGui::PopFont();
     for (const auto& host : hosts) ImGui::TextUnformatted(server.joinUrl(host).c_str());
+    if (const Team* served = ctx.session.state().find<Team>(server.options().servedTeam))
+        textWrapped(ctx.fonts.bold,
+                    trf("Copie d’équipe : cet ordinateur ne sert que l’équipe « {} ». Les autres équipes rejoignent l’ordinateur "
+                        "qui les sert (celui de l’animateur).",
+                        "Team copy: this computer serves team \"{}\" only. The other teams join the computer that serves "
+                        "them (the facilitator's).",
+                        served->name));
     if (button(tr("Renouveler le code", "Renew the code").c_str())) server.codes().renew();
     ImGui::SameLine();
     if (button(tr("Projeter le QR code", "Project the QR code").c_str())) ctx.session.projectorContent = ProjectorContent::Join;

@@ -116,7 +116,7 @@
     if (standCode) return startStand();
     if (!code) { show('code-form'); notice(T.noCode); return; }
     store.set('code', code);
-    if (device && device.token) return poll(true);
+    if (device && device.token && device.team) return poll(true);
     const data = await call('GET', '/api/state');
     if (data.network) { message(T.unreachable); return retryLater(start); }
     if (codeProblem(data)) return;
@@ -195,8 +195,9 @@
   });
   $('change-name').addEventListener('click', () => { if (view) showNames(); });
   $('change-team').addEventListener('click', () => {
-    device = null;
-    store.set('device', null);
+    // The same device joins another team (the server moves it), so no stale device is left.
+    device = device && device.token ? { token: device.token, team: null } : null;
+    store.set('device', device);
     view = null;
     $('team-line').hidden = true;
     start();
@@ -211,7 +212,7 @@
 
   // ---- The team's board ----
   async function poll(force) {
-    if (!device) return;
+    if (!device || !device.team) return; // between teams (« Changer d'équipe »)
     const data = await call('GET', '/api/state?since=' + (force ? 0 : revision), undefined, true);
     if (data.network) return;
     if (codeProblem(data)) return;
@@ -332,7 +333,7 @@
   });
   let flushing = false;
   async function flush() {
-    if (flushing || !outbox.length || !device) return;
+    if (flushing || !outbox.length || !device || !device.team) return;
     flushing = true;
     try {
       while (outbox.length) {

@@ -176,6 +176,14 @@ json ParticipantActions::join(Engine& engine, const std::string& token, const js
     if (!engine.state().find<Team>(team))
         throw ValidationError(tr("Cette équipe n’existe pas (ou plus) : choisissez-en une dans la liste.",
                                  "This team does not exist (any more): choose one in the list."));
+    if (m_servedTeam && team != m_servedTeam) {
+        const Team* served = engine.state().find<Team>(m_servedTeam);
+        throw ValidationError(trf("Cet ordinateur ne sert que l’équipe « {} » : pour une autre équipe, scannez le QR code "
+                                  "de l’ordinateur qui la sert (celui de l’animateur).",
+                                  "This computer serves team \"{}\" only: for another team, scan the QR code of the "
+                                  "computer that serves it (the facilitator's).",
+                                  served ? served->name : m_servedTeam.str()));
+    }
     if (!token.empty() && m_devices.find(token)) {
         m_devices.setTeam(token, team);
         return json{{"ok", true}, {"token", token}};

@@ -38,6 +38,8 @@ public:
     // Notes phones wrote under private writing (memory only: a restart forgets them, and
     // such a note, revealed, is then treated as written in the open).
     const PrivateNotes& writtenInPrivate() const { return m_writtenInPrivate; }
+    // A team laptop's copy: only that team may be joined (0: every team).
+    void setServedTeam(Id team) { m_servedTeam = team; }
 
     static constexpr std::size_t kRememberedCreates = 256; // per device: retries answered alike
 
@@ -53,6 +55,7 @@ private:
     std::map<std::string, nlohmann::json> m_creates;
     std::deque<std::string> m_createOrder;
     PrivateNotes m_writtenInPrivate;
+    Id m_servedTeam;
 };
 
 // The requests and fields a phone may send, for the README and the refusal messages.

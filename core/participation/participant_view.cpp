@@ -120,11 +120,12 @@ bool authorMayChange(const Note& note, const Team& team, const PrivateNotes& wri
 
 std::shared_ptr<const ParticipantSnapshot> makeSnapshot(const EventState& state, const ParticipantSnapshot* previous,
                                                         const PrivateNotes& writtenInPrivate,
-                                                        const std::unordered_set<Id>* changedTeams) {
+                                                        const std::unordered_set<Id>* changedTeams, Id servedTeam) {
     auto snapshot = std::make_shared<ParticipantSnapshot>();
     snapshot->revision = state.revision;
     json teams = json::array();
     for (const Team* team : state.teamsInOrder()) {
+        if (servedTeam && team->id != servedTeam) continue;
         const Challenge* challenge = team->challengeId ? state.find<Challenge>(team->challengeId) : nullptr;
         teams.push_back({{"id", team->id.str()}, {"name", team->name}, {"colour", team->colour},
                          {"challenge", challenge ? json(challenge->question) : json(nullptr)}});

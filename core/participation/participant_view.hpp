@@ -64,7 +64,8 @@ using PrivateNotes = std::unordered_set<Id>;
 // taken from `previous` as they are (an action on one team's board must not rebuild 50,000 notes).
 std::shared_ptr<const ParticipantSnapshot> makeSnapshot(const EventState& state, const ParticipantSnapshot* previous,
                                                         const PrivateNotes& writtenInPrivate = {},
-                                                        const std::unordered_set<Id>* changedTeams = nullptr);
+                                                        const std::unordered_set<Id>* changedTeams = nullptr,
+                                                        Id servedTeam = {}); // set: that team only (a team laptop's copy)
 
 // The teams whose views the rows changed after revision `since` can touch, or nothing when that
 // cannot be told (a row gone, a table not tied to one team, the engine cannot say): then every team.

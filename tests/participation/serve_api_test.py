@@ -28,6 +28,46 @@ def cid():
     return uuid.uuid4().hex
 
 
+def team_copy(s):
+    """A team laptop's copy (`atelier copy --team`) serves its own team's phones only."""
+    import os
+    import re
+    import urllib.request
+    copy = os.path.join(s.dir.name, "equipe-a.atelier")
+    subprocess.run([s.binary, "copy", s.db, copy, "--team", "1"], check=True, env=s.env, capture_output=True)
+    proc = subprocess.Popen([s.binary, "serve", copy, "--port", "0", "--bind", "127.0.0.1", "--code", CODE],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=s.env)
+    try:
+        said, base = [], None
+        while not base:
+            line = proc.stdout.readline()
+            if not line:
+                check(False, "the team copy is served: " + proc.stderr.read())
+                return
+            said.append(line)
+            m = re.match(r"join (http://[^/]+)/", line)
+            base = m.group(1) if m else None
+        check(any("seule l’équipe « Équipe A »" in l for l in said), "serve says the copy serves team A only: %r" % said)
+
+        def ask(method, path, body=None):
+            req = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                                         headers={"X-Atelier-Code": CODE, "Content-Type": "application/json"})
+            try:
+                with urllib.request.urlopen(req, timeout=10) as res:
+                    return res.status, json.loads(res.read())
+            except urllib.error.HTTPError as e:
+                return e.code, json.loads(e.read())
+        status, answer = ask("GET", "/api/state")
+        check(status == 200 and [t["name"] for t in answer["event"]["teams"]] == ["Équipe A"], "the copy lists its own team only: %r" % answer)
+        status, answer = ask("POST", "/api/do", {"do": "join", "team": s.team_b})
+        check(status == 400 and "ne sert que l’équipe « Équipe A »" in answer.get("error", ""), "another team's join is refused, saying where to go: %r" % answer)
+        status, answer = ask("POST", "/api/do", {"do": "join", "team": s.team_a})
+        check(status == 200 and answer.get("token"), "its own team joins")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def main(binary):
     s = Served(binary)
     try:
@@ -225,6 +265,7 @@ def main(binary):
             time.sleep(0.1)
         check(again == 200, "a phone is served again once they closed (%r)" % again)
         print("connection limit: %.1f s" % (time.time() - start))
+        team_copy(s)
     finally:
         s.close()
     total = 1
