@@ -183,6 +183,34 @@ bool Windows::benchPan(const PanBenchRequest& request) {
 
     int w = 0, h = 0;
     glfwGetFramebufferSize(m_main.window, &w, &h);
+    const double peakMb = peakResidentMb(); // before the check below reads frames back
+    // A frame restored around the layer (frame_surround_gl.hpp) must be the frame drawn in full:
+    // a full frame, then the next frame, which reuses it if nothing changed, both read back
+    // before their swap and compared pixel by pixel.
+    nlohmann::json surroundDiffers; // null when no frame was reused
+    auto drawAndRead = [&](std::vector<unsigned char>& pixels) {
+        glfwPollEvents();
+        rebuildFontsIfNeeded();
+        frame(m_main, w, h, false);
+        pixels.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+        glReadBuffer(GL_BACK);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+        glfwSwapBuffers(m_main.window);
+        m_app.afterFrames();
+    };
+    for (int attempt = 0; attempt < 5 && frameLayersEnabled() && m_main.surround && w > 0 && h > 0 && surroundDiffers.is_null(); ++attempt) {
+        std::vector<unsigned char> full, restored;
+        m_main.surround->forget();
+        drawAndRead(full);
+        const unsigned before = surroundReused();
+        drawAndRead(restored);
+        if (surroundReused() == before) continue; // something changed (a timer's second): again
+        long long differing = 0;
+        for (std::size_t i = 0; i < full.size(); i += 4) differing += std::memcmp(&full[i], &restored[i], 3) != 0 ? 1 : 0;
+        surroundDiffers = differing;
+    }
+    const long long surroundPixels = m_main.surround ? m_main.surround->keptPixels() : 0;
     const Id team = m_app.session().team;
     nlohmann::json record{{"app", "atelier"},
                           {"label", request.label},
@@ -196,6 +224,10 @@ bool Windows::benchPan(const PanBenchRequest& request) {
                           {"layer_redraws", frameLayersEnabled() ? nlohmann::json(layerDrawn) : nlohmann::json()},
                           // frames that reused the last full frame around the layer (frame_surround_gl.hpp)
                           {"surround_reused", frameLayersEnabled() ? nlohmann::json(surroundKept) : nlohmann::json()},
+                          // pixels where a reused frame differed from the frame drawn in full (must be 0)
+                          {"surround_differs_px", surroundDiffers},
+                          // pixels kept around the layer for the reuse (both bands' images)
+                          {"surround_kept_px", surroundPixels},
                           {"frame_median_ms", percentile(intervals, 0.5)},
                           {"frame_p95_ms", percentile(intervals, 0.95)},
                           {"build_median_ms", percentile(buildMs, 0.5)},
@@ -206,7 +238,7 @@ bool Windows::benchPan(const PanBenchRequest& request) {
                           {"pan_end_epoch_ms", std::round(panEndEpoch)},
                           {"first_frame_ms", std::round(firstFrameMs * 10.0) / 10.0},
                           {"open_and_window_ms", std::round(beforeFirstMs * 10.0) / 10.0},
-                          {"vmhwm_mb", std::round(peakResidentMb() * 10.0) / 10.0},
+                          {"vmhwm_mb", std::round(peakMb * 10.0) / 10.0},
                           // the most of the layer's list given to OpenGL at once (frame_layer_gl.hpp)
                           {"layer_largest_upload_kb", m_main.layerImage ? nlohmann::json(m_main.layerImage->largestUpload() / 1024) : nlohmann::json()}};
     if (w > 0 && h > 0) record["triangles_by_window"] = fillByWindow(static_cast<double>(w) * h);

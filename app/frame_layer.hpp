@@ -34,15 +34,17 @@ struct FrameLayer {
 // A run of a list's commands uploaded and drawn together. The GL backend keeps a vertex buffer
 // as large as the largest list it was ever given, and llvmpipe holds its own copy of it: a
 // 50,000-note board's list given whole kept 24 MB alive beside the list itself. Drawn in chunks
-// of at most about `maxBytes` of vertices and indices, that copy stays small.
+// of at most `maxBytes` of vertices and indices, that copy stays small, and so do the triangles
+// llvmpipe bins for a chunk before drawing it (several times the chunk's bytes: 8 MB for one
+// 1.3 MB command of the fitted board, sometimes twice when the last chunk's are not yet freed).
 struct DrawChunk {
-    int firstCmd = 0, cmdCount = 0;
+    int firstCmd = 0, cmdCount = 0;      // its first and last command may be cut (idxStart, idxCount)
     unsigned vtxStart = 0, vtxCount = 0; // the vertices the chunk's indices reach
     unsigned idxStart = 0, idxCount = 0;
     std::size_t bytes() const { return vtxCount * sizeof(ImDrawVert) + idxCount * sizeof(ImDrawIdx); }
 };
-// Consecutive commands grouped until a chunk would pass `maxBytes` (a single command larger
-// than that is a chunk of its own: ImGui caps one at 65,536 vertices); at most 65,536 vertices.
+// Whole triangles of consecutive commands grouped until a chunk would pass `maxBytes` or reach
+// past 65,536 vertices; a command larger than that (ImGui lets one hold 65,536 vertices) is cut.
 std::vector<DrawChunk> splitIntoChunks(const ImDrawList& list, std::size_t maxBytes);
 // Fills `out` with the chunk's commands, vertices and indices, offsets rebased to the chunk.
 void copyChunk(const ImDrawList& list, const DrawChunk& chunk, ImDrawList& out);

@@ -27,8 +27,29 @@ template <typename T> bool sameBytes(const std::vector<T>& kept, const ImVector<
 } // namespace
 
 FrameSurround::~FrameSurround() {
-    if (m_fbo) glDeleteFramebuffers(1, &m_fbo);
-    if (m_colour) glDeleteTextures(1, &m_colour);
+    for (Image& image : m_images) {
+        if (image.fbo) glDeleteFramebuffers(1, &image.fbo);
+        if (image.colour) glDeleteTextures(1, &image.colour);
+    }
+}
+
+long long FrameSurround::keptPixels() const {
+    long long total = 0;
+    for (const Image& image : m_images) total += static_cast<long long>(image.width) * image.height;
+    return total;
+}
+
+void FrameSurround::bandsAround(const FrameLayer& layer, int fbWidth, int fbHeight, Band bands[4], int sizes[2][2]) {
+    const int x0 = std::clamp(static_cast<int>(layer.screenMin.x), 0, fbWidth), x1 = std::clamp(static_cast<int>(layer.screenMax.x), x0, fbWidth);
+    const int y0 = std::clamp(static_cast<int>(layer.screenMin.y), 0, fbHeight), y1 = std::clamp(static_cast<int>(layer.screenMax.y), y0, fbHeight);
+    bands[0] = {0, 0, fbWidth, y0, 0, 0, 0};               // above: image 0, its top rows
+    bands[1] = {0, y1, fbWidth, fbHeight, 0, 0, y0};       // below: image 0, under the band above
+    bands[2] = {0, y0, x0, y1, 1, 0, 0};                   // left: image 1, its left columns
+    bands[3] = {x1, y0, fbWidth, y1, 1, x0, 0};            // right: image 1, beside the band on the left
+    sizes[0][0] = fbWidth;
+    sizes[0][1] = y0 + (fbHeight - y1);
+    sizes[1][0] = x0 + (fbWidth - x1);
+    sizes[1][1] = y1 - y0;
 }
 
 bool FrameSurround::matches(const ImDrawData& data, const FrameLayer& layer, int fbWidth, int fbHeight, ImU32 clear) const {
@@ -53,17 +74,31 @@ void FrameSurround::keep(const ImDrawData& data, const FrameLayer& layer, int fb
     for (int l = 0; l < data.CmdListsCount; ++l)
         for (const ImDrawCmd& c : data.CmdLists[l]->CmdBuffer)
             if (c.UserCallback) return; // a callback's effect is not in the bytes
-    // BGRA as the window's rows are, kept upside down in GL terms (see frame_layer_gl.cpp).
-    sizeBgraImage(m_fbo, m_colour, m_width, m_height, fbWidth, fbHeight);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_fbo);
-    const bool complete = glCheckFramebufferStatus(GL_DRAW_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-    if (complete) {
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-        glDisable(GL_SCISSOR_TEST);
-        glBlitFramebuffer(0, 0, fbWidth, fbHeight, 0, fbHeight, fbWidth, 0, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    // BGRA as the window's rows are, kept upside down in GL terms (see frame_layer_gl.cpp): the
+    // image holds the window's screen row r at its GL row r, so both copies are copies of rows.
+    Band bands[4];
+    int sizes[2][2];
+    bandsAround(layer, fbWidth, fbHeight, bands, sizes);
+    bool complete = true;
+    for (int i = 0; i < 2 && complete; ++i) {
+        Image& image = m_images[i];
+        // An empty image (the layer touches both edges) keeps a pixel: a framebuffer needs one.
+        sizeBgraImage(image.fbo, image.colour, image.width, image.height, std::max(sizes[i][0], 1), std::max(sizes[i][1], 1));
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, image.fbo);
+        complete = glCheckFramebufferStatus(GL_DRAW_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    }
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glDisable(GL_SCISSOR_TEST);
+    for (const Band& b : bands) {
+        if (!complete || b.empty()) continue;
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_images[b.image].fbo);
+        const int w = b.x1 - b.x0, h = b.y1 - b.y0;
+        glBlitFramebuffer(b.x0, fbHeight - b.y1, b.x1, fbHeight - b.y0, b.atX, b.atY + h, b.atX + w, b.atY, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     if (!complete) return;
+    m_width = fbWidth;
+    m_height = fbHeight;
     m_lists.resize(static_cast<std::size_t>(data.CmdListsCount));
     for (int l = 0; l < data.CmdListsCount; ++l) {
         const ImDrawList& now = *data.CmdLists[l];
@@ -79,17 +114,17 @@ void FrameSurround::keep(const ImDrawData& data, const FrameLayer& layer, int fb
 }
 
 void FrameSurround::restoreAround(const FrameLayer& layer, int fbWidth, int fbHeight) {
-    const GLint x0 = std::clamp(static_cast<GLint>(layer.screenMin.x), 0, fbWidth), x1 = std::clamp(static_cast<GLint>(layer.screenMax.x), 0, fbWidth);
-    const GLint y0 = std::clamp(static_cast<GLint>(layer.screenMin.y), 0, fbHeight), y1 = std::clamp(static_cast<GLint>(layer.screenMax.y), 0, fbHeight);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_fbo);
+    Band bands[4];
+    int sizes[2][2];
+    bandsAround(layer, fbWidth, fbHeight, bands, sizes);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
     glDisable(GL_SCISSOR_TEST);
-    // Screen rectangles (top-down) around the layer: above, below, left, right.
-    const GLint bands[4][4] = {{0, 0, fbWidth, y0}, {0, y1, fbWidth, fbHeight}, {0, y0, x0, y1}, {x1, y0, fbWidth, y1}};
-    for (const auto& b : bands) {
-        if (b[2] <= b[0] || b[3] <= b[1]) continue;
-        // The image holds screen row r at GL row r; the window at GL row fbHeight - 1 - r.
-        glBlitFramebuffer(b[0], b[3], b[2], b[1], b[0], fbHeight - b[3], b[2], fbHeight - b[1], GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    for (const Band& b : bands) {
+        if (b.empty()) continue;
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, m_images[b.image].fbo);
+        const int w = b.x1 - b.x0, h = b.y1 - b.y0;
+        // The image's rows r go to the window's GL rows fbHeight - 1 - r: a flip, a row copy.
+        glBlitFramebuffer(b.atX, b.atY + h, b.atX + w, b.atY, b.x0, fbHeight - b.y1, b.x1, fbHeight - b.y0, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     ++m_reused;

@@ -1,5 +1,6 @@
-// The board's layer is given to OpenGL in chunks (frame_layer.hpp): no chunk above the bound
-// unless it is a single command, and the chunks together draw exactly the list's triangles.
+// The board's layer is given to OpenGL in chunks (frame_layer.hpp): no chunk above the bound,
+// commands larger than it cut between triangles, and the chunks together draw exactly the
+// list's triangles under the same clip rectangles.
 #include "frame_layer.hpp"
 
 #include <catch2/catch.hpp>
@@ -55,7 +56,8 @@ TEST_CASE("the layer's list is drawn in bounded chunks that draw the same triang
     REQUIRE(chunks.size() > 1);
     std::size_t largest = 0;
     for (const DrawChunk& chunk : chunks) {
-        if (chunk.cmdCount > 1) CHECK(chunk.bytes() <= bound);
+        CHECK(chunk.bytes() <= bound);
+        CHECK(chunk.idxCount % 3 == 0);
         largest = std::max(largest, chunk.bytes());
     }
     CHECK(largest * 20 < whole);
@@ -90,4 +92,47 @@ TEST_CASE("a list bound larger than the list is one chunk", "[frame_layer]") {
     REQUIRE(chunks.size() == 1);
     CHECK(chunks[0].vtxCount == 40u);
     CHECK(chunks[0].idxCount == 60u);
+}
+
+TEST_CASE("a command larger than the bound is cut between triangles", "[frame_layer]") {
+    ImDrawListSharedData shared;
+    ImDrawList list(&shared);
+    list._ResetForNewFrame();
+    list.PushClipRect(ImVec2(0, 0), ImVec2(3000, 3000));
+    // One command of 12,000 cards (48,000 vertices, about 1.2 MB), as the fitted board's are.
+    for (int i = 0; i < 12000; ++i) {
+        const float x = static_cast<float>(i % 100) * 30, y = static_cast<float>(i / 100) * 25;
+        list.AddRectFilled(ImVec2(x, y), ImVec2(x + 20, y + 16), IM_COL32(i % 256, 90, 30, 255));
+    }
+    list.PushClipRect(ImVec2(5, 5), ImVec2(2000, 2000));
+    list.AddRectFilled(ImVec2(7, 7), ImVec2(50, 50), IM_COL32_WHITE);
+    list.PopClipRect();
+    list._PopUnusedDrawCmd();
+    REQUIRE(list.CmdBuffer.Size >= 2);
+    const std::size_t firstBytes = 48000 * sizeof(ImDrawVert) + list.CmdBuffer[0].ElemCount * sizeof(ImDrawIdx);
+
+    const std::size_t bound = 256 * 1024;
+    REQUIRE(firstBytes > 4 * bound);
+    std::vector<DrawChunk> chunks = splitIntoChunks(list, bound);
+    REQUIRE(chunks.size() >= 5);
+    for (const DrawChunk& chunk : chunks) {
+        CHECK(chunk.bytes() <= bound);
+        CHECK(chunk.idxCount % 3 == 0);
+    }
+    std::vector<ImVec4> clipsWhole, clipsChunked;
+    const std::vector<Corner> expected = cornersOf(list, &clipsWhole);
+    std::vector<Corner> drawn;
+    ImDrawList piece(&shared);
+    for (const DrawChunk& chunk : chunks) {
+        copyChunk(list, chunk, piece);
+        std::vector<Corner> part = cornersOf(piece, &clipsChunked);
+        drawn.insert(drawn.end(), part.begin(), part.end());
+    }
+    CHECK(drawn == expected);
+    REQUIRE(clipsChunked.size() == clipsWhole.size());
+    bool sameClips = true;
+    for (std::size_t i = 0; i < clipsWhole.size(); ++i)
+        sameClips = sameClips && clipsWhole[i].x == clipsChunked[i].x && clipsWhole[i].y == clipsChunked[i].y &&
+                    clipsWhole[i].z == clipsChunked[i].z && clipsWhole[i].w == clipsChunked[i].w;
+    CHECK(sameClips);
 }

@@ -4,7 +4,8 @@
 # statistics count the fragments shaded per frame: at most 1.3 screens in every frame of the pan
 # (before the fix, 3.4 in the median:
 # the window's background, the board's, then a shadow and a card per note). Counts, not times,
-# so the test holds on a loaded machine.
+# so the test holds on a loaded machine. A frame that reuses the last one around the board
+# (app/frame_surround_gl.hpp) must show what the full frame showed.
 # Usage: frame_fill_xvfb_test.sh ATELIER_BINARY
 set -u
 app=$1
@@ -22,6 +23,9 @@ for n in 200 2000; do
         # Panning within the layer's margin never draws the board again (frame_layer.hpp).
         redraws=$(printf '%s' "$record" | sed -n 's/.*"layer_redraws":\([0-9]*\).*/\1/p')
         if [ "$redraws" != 0 ]; then echo "FAIL N=$n $zoom: the board's layer was drawn ${redraws:-?} times while panning"; status=1; fi
+        # A frame restored around the board from the last full one is that full frame, pixel for pixel.
+        differs=$(printf '%s' "$record" | sed -n 's/.*"surround_differs_px":\([0-9a-z]*\).*/\1/p')
+        if [ "$differs" != 0 ]; then echo "FAIL N=$n $zoom: a frame reused around the board differs from the full frame in ${differs:-?} pixels"; status=1; fi
         if awk -v f="$fill" 'BEGIN { exit !(f <= 1.3) }'; then
             echo "ok   N=$n $zoom: at most $fill screens of fill in a frame"
         else

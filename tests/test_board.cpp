@@ -465,6 +465,43 @@ TEST_CASE("hidden notes are blank cards on the projector until revealed", "[boar
     CHECK(mentions(after, "Label"));
 }
 
+// The layout holds its notes' texts and names in one buffer it owns (issue 17: memory):
+// after any rebuild each item still shows its note's current text and author, and the
+// wrapping of a note is kept when only its place changed, redone when its text changed.
+TEST_CASE("board layout: texts and authors follow the state across rebuilds", "[board]") {
+    BoardHarness h;
+    Id team = h.teamNumber(3);
+    h.showTeam(team);
+    const board::BoardLayout& layout = h.canvas().layout();
+    REQUIRE(layout.notes().size() >= 2);
+    auto checkAgainstState = [&] {
+        for (const board::NoteItem& n : layout.notes()) {
+            const Note* note = h.state().find<Note>(n.id);
+            REQUIRE(note);
+            CHECK(n.text == note->text);
+            const Member* author = h.state().find<Member>(note->authorId);
+            CHECK(n.author == (author && author->teamId == team ? std::string_view(author->name) : std::string_view()));
+        }
+    };
+    checkAgainstState();
+    const Id moved = layout.notes()[0].id, edited = layout.notes()[1].id;
+    const std::vector<board::TextLine>* movedLines = &layout.lines(*layout.note(moved));
+    const std::size_t editedLines = layout.lines(*layout.note(edited)).size();
+
+    MoveNotes move;
+    move.moves.push_back({moved, layout.note(moved)->rect.x0 + 300, layout.note(moved)->rect.y0});
+    h.engine().apply(move);
+    EditNote edit;
+    edit.note = edited;
+    edit.text = std::string(layout.note(edited)->text) + " et encore une phrase assez longue pour passer à la ligne suivante";
+    h.engine().apply(edit);
+    h.frames(2);
+    checkAgainstState();
+    CHECK(&layout.lines(*layout.note(moved)) == movedLines); // kept, not wrapped again
+    CHECK(layout.lines(*layout.note(edited)).size() > editedLines);
+    for (const board::TextLine& line : layout.lines(*layout.note(edited))) CHECK(line.end <= layout.note(edited)->text.size());
+}
+
 TEST_CASE("board geometry: wrapping, hit-testing, drop targets", "[board]") {
     BoardHarness h;
     Id team = h.teamNumber(3);
@@ -478,7 +515,7 @@ TEST_CASE("board geometry: wrapping, hit-testing, drop targets", "[board]") {
     for (const auto& n : layout.notes()) {
         wrapped += layout.lines(n).empty() ? 0 : 1; // measured when asked for
         for (const auto& line : layout.lines(n)) {
-            float w = font->CalcTextSizeA(board::kTextSize, FLT_MAX, 0, n.text.c_str() + line.begin, n.text.c_str() + line.end).x;
+            float w = font->CalcTextSizeA(board::kTextSize, FLT_MAX, 0, n.text.data() + line.begin, n.text.data() + line.end).x;
             CHECK(w <= n.rect.width() - 2 * board::kNotePadding + 1.0f);
         }
     }

@@ -49,8 +49,8 @@ void BoardCanvas::actualSize() {
     m_camera.zoomAt(centre, 1.0f / m_camera.zoom());
 }
 
-void BoardCanvas::beginEdit(Id note, const std::string& text) {
-    m_editor.begin(note, text);
+void BoardCanvas::beginEdit(Id note, std::string_view text) {
+    m_editor.begin(note, std::string(text));
     m_editorWaitFrames = 3;
 }
 

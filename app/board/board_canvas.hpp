@@ -17,6 +17,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -77,7 +78,7 @@ private:
     // The note whose bottom-right resize handle is under `world`, if any.
     const NoteItem* resizeHandleAt(ImVec2 world) const;
     void vote(Session& session, ImVec2 world, bool takeBack);
-    void beginEdit(Id note, const std::string& text);
+    void beginEdit(Id note, std::string_view text);
     void commitEdit(Session& session);
     void contextMenu(Session& session);
 

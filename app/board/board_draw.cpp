@@ -159,15 +159,15 @@ void drawCluster(ImDrawList* list, const ClusterItem& c, const BoardLayout& layo
 }
 
 // Lines of a note's text, at `size` pixels from `origin`; stops (with "…") where the note ends.
-void noteText(ImDrawList* list, const FontSet& fonts, const std::string& body, const std::vector<TextLine>& lines, ImVec2 origin,
+void noteText(ImDrawList* list, const FontSet& fonts, std::string_view body, const std::vector<TextLine>& lines, ImVec2 origin,
               float size, float bottom, ImU32 colour) {
     ImFont* font = fontForSize(fonts, size, false);
     float lineHeight = size * 1.15f;
     float y = origin.y;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         bool lastFitting = y + 2 * lineHeight > bottom && i + 1 < lines.size();
-        const char* b = body.c_str() + lines[i].begin;
-        const char* e = body.c_str() + lines[i].end;
+        const char* b = body.data() + lines[i].begin;
+        const char* e = body.data() + lines[i].end;
         text(list, font, size, ImVec2(origin.x, y), colour, b, e);
         if (lastFitting) {
             float w = font->CalcTextSizeA(size, FLT_MAX, 0, b, e).x;
@@ -261,8 +261,9 @@ void drawNote(ImDrawList* list, const NoteItem& n, const BoardLayout& layout, co
         ImFont* font = fontForSize(*o.fonts, authorPx, false);
         // A name longer than the note ends in « … », never a letter cut in half (issue 14).
         float room = s.max.x - pad - origin.x;
-        std::string author = font->CalcTextSizeA(authorPx, FLT_MAX, 0, n.author.c_str()).x <= room
-                                 ? n.author
+        const char* name = n.author.data();
+        std::string author = font->CalcTextSizeA(authorPx, FLT_MAX, 0, name, name + n.author.size()).x <= room
+                                 ? std::string(n.author)
                                  : clipToLines(font, authorPx, room, n.author, 1);
         text(list, font, authorPx, ImVec2(origin.x, s.max.y - pad - authorPx), ink == IM_COL32_WHITE ? ink : kDimText,
              author.c_str(), author.c_str() + author.size());
@@ -270,7 +271,7 @@ void drawNote(ImDrawList* list, const NoteItem& n, const BoardLayout& layout, co
     else if (!n.author.empty() && authorPx >= 2.5f && !(n.hidden && o.projector)) {
         // Too small to read: a greyed line where the name is, as the lighter detail does for text.
         const ImFont* font = o.fonts->regular;
-        float w = std::min(s.max.x - pad - origin.x, font->CalcTextSizeA(authorPx, FLT_MAX, 0, n.author.c_str()).x);
+        float w = std::min(s.max.x - pad - origin.x, font->CalcTextSizeA(authorPx, FLT_MAX, 0, n.author.data(), n.author.data() + n.author.size()).x);
         float y = s.max.y - pad - authorPx;
         list->AddRectFilled(ImVec2(origin.x, y + authorPx * 0.25f), ImVec2(origin.x + w, y + authorPx * 0.8f), IM_COL32(0, 0, 0, 0x30));
     }

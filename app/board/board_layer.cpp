@@ -2,6 +2,10 @@
 
 #include "frame_layer.hpp"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -87,6 +91,17 @@ ImDrawList* BoardLayer::begin(const Camera& view) {
 void BoardLayer::submit(const Camera& view, ImU32 background) {
     ImDrawList& built = *m_list;
     built._PopUnusedDrawCmd();
+    // A list that grew (the first frame of a 50,000-note board: 6 MB) was copied at each step
+    // of its growth, and glibc keeps the blocks it left in its heap (8 MB there) unless told to
+    // give them back; they would stay in the process's resident memory for good.
+    const std::size_t capacity = static_cast<std::size_t>(built.VtxBuffer.Capacity) * sizeof(ImDrawVert) +
+                                 static_cast<std::size_t>(built.IdxBuffer.Capacity) * sizeof(ImDrawIdx);
+    if (capacity > m_trimmedAt + kTrimAfterGrowth) {
+#if defined(__GLIBC__)
+        malloc_trim(0);
+#endif
+        m_trimmedAt = capacity;
+    }
     FrameLayer layer;
     const std::uint64_t hash = hashList(built);
     layer.changed = !m_hasLast || hash != m_lastHash;

@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 
@@ -42,6 +43,9 @@ private:
     std::unique_ptr<ImDrawList> m_list;
     std::unique_ptr<ImDrawList> m_overlay;
     std::uint64_t m_lastHash = 0;
+    // The list's capacity when the heap was last trimmed, and the growth that trims it again.
+    static constexpr std::size_t kTrimAfterGrowth = std::size_t{2} << 20;
+    std::size_t m_trimmedAt = 0;
     bool m_hasLast = false;
 };
 

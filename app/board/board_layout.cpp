@@ -21,13 +21,15 @@ void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font,
     m_font = font;
     m_voter = voter;
 
-    // Reuse the wrapping of notes whose text and width did not change (a move rebuilds nothing).
-    std::unordered_map<Id, NoteItem> previous;
-    previous.reserve(m_notes.size());
-    for (auto& n : m_notes) previous.emplace(n.id, std::move(n));
+    // The last items and the strings they view stay alive until the wrapping of notes whose
+    // text and width did not change has been kept (a move rewraps nothing).
+    std::vector<NoteItem> previous = std::move(m_notes);
+    std::unordered_map<Id, std::size_t> previousIndex = std::move(m_noteIndex);
+    std::vector<char> previousStrings = std::move(m_strings);
     m_notes.clear();
-    m_clusters.clear();
     m_noteIndex.clear();
+    m_strings.clear();
+    m_clusters.clear();
     m_clusterIndex.clear();
     m_bounds = WorldRect{};
     m_hidden = 0;
@@ -35,14 +37,29 @@ void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font,
     m_selectedNote = m_selectedCluster = Id{};
 
     const Team* team = state.find<Team>(teamId);
-    if (!team) return;
+    if (!team) {
+        m_lines.clear();
+        return;
+    }
     m_selectedNote = team->selectedNoteId;
     m_selectedCluster = team->selectedClusterId;
     if (const VoteRound* r = state.currentVoteRound(teamId)) m_round = *r;
 
-    std::unordered_map<Id, std::string> authors;
+    auto notes = state.notesOfTeam(teamId);
+    // Sized once, so the views taken into it stay valid.
+    std::size_t bytes = 0;
+    for (const Note* n : notes) bytes += n->text.size();
     for (const auto& [id, m] : state.members)
-        if (m.teamId == teamId) authors.emplace(id, m.name);
+        if (m.teamId == teamId) bytes += m.name.size();
+    m_strings.reserve(bytes);
+    auto keep = [this](const std::string& text) {
+        const std::size_t at = m_strings.size();
+        m_strings.insert(m_strings.end(), text.begin(), text.end());
+        return std::string_view(m_strings.data() + at, text.size());
+    };
+    std::unordered_map<Id, std::string_view> authors;
+    for (const auto& [id, m] : state.members)
+        if (m.teamId == teamId) authors.emplace(id, keep(m.name));
 
     // Vote totals and the voter's own dots, in one pass over the votes.
     std::unordered_map<Id, int> noteVotes, clusterVotes, noteMine, clusterMine;
@@ -54,20 +71,11 @@ void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font,
             if (voter && v.memberId == voter) (v.noteId ? noteMine[v.noteId] : clusterMine[v.clusterId]) += v.count;
         }
 
-    auto notes = state.notesOfTeam(teamId);
     m_notes.reserve(notes.size());
     std::unordered_map<Id, WorldRect> clusterNotes;
     for (const Note* n : notes) {
         NoteItem item;
-        auto old = previous.find(n->id);
-        float width = float(n->width);
-        if (old != previous.end() && old->second.text == n->text && old->second.rect.width() == width) {
-            item.text = std::move(old->second.text);
-            item.lines = std::move(old->second.lines);
-            item.wrapped = old->second.wrapped;
-        } else {
-            item.text = n->text;
-        }
+        item.text = keep(n->text);
         item.id = n->id;
         item.clusterId = n->clusterId;
         item.authorId = n->authorId;
@@ -97,14 +105,22 @@ void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font,
         m_clusterIndex.emplace(item.id, m_clusters.size());
         m_clusters.push_back(std::move(item));
     }
+    // Wrapped lines stay for the notes still here with the same text and width.
+    for (auto it = m_lines.begin(); it != m_lines.end();) {
+        auto now = m_noteIndex.find(it->first);
+        auto before = previousIndex.find(it->first);
+        const bool same = now != m_noteIndex.end() && before != previousIndex.end() &&
+                          m_notes[now->second].text == previous[before->second].text &&
+                          m_notes[now->second].rect.width() == previous[before->second].rect.width();
+        it = same ? std::next(it) : m_lines.erase(it);
+    }
 }
 
 const std::vector<TextLine>& BoardLayout::lines(const NoteItem& n) const {
-    if (!n.wrapped && m_font) {
-        n.lines = wrapText(m_font, kTextSize, n.rect.width() - 2 * kNotePadding, n.text);
-        n.wrapped = true;
-    }
-    return n.lines;
+    static const std::vector<TextLine> kNone;
+    if (auto it = m_lines.find(n.id); it != m_lines.end()) return it->second;
+    if (!m_font) return kNone;
+    return m_lines.emplace(n.id, wrapText(m_font, kTextSize, n.rect.width() - 2 * kNotePadding, n.text)).first->second;
 }
 
 const NoteItem* BoardLayout::note(Id id) const {

@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -36,11 +37,12 @@ struct NoteItem {
     bool hidden = false;
     int votes = 0;   // dots of the current round on this note (shown once revealed)
     int myDots = 0;  // dots of the chosen voter on this note
-    std::string text;
-    std::string author; // empty when unknown
-    // The text's lines, measured on first use (BoardLayout::lines).
-    mutable std::vector<TextLine> lines;
-    mutable bool wrapped = false;
+    // Views into the layout's own copy of the texts and names, valid until its next update:
+    // one buffer for them all rather than two strings per note (a 50,000-note board's items
+    // were 152 bytes each and 100,000 small allocations; issue 17). Wrapped lines are kept
+    // apart, for the notes drawn with text only (BoardLayout::lines).
+    std::string_view text;
+    std::string_view author; // empty when unknown
 };
 
 struct ClusterItem {
@@ -92,6 +94,10 @@ private:
     Id m_team, m_voter;
     const ImFont* m_font = nullptr;
     std::vector<NoteItem> m_notes;
+    // Every note's text and author name, viewed by m_notes: sized once per update, never grown
+    // after (a vector, so that moving it keeps the views valid: a short std::string would not).
+    std::vector<char> m_strings;
+    mutable std::unordered_map<Id, std::vector<TextLine>> m_lines; // notes wrapped so far
     std::vector<ClusterItem> m_clusters;
     std::unordered_map<Id, std::size_t> m_noteIndex, m_clusterIndex;
     WorldRect m_bounds;
