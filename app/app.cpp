@@ -477,7 +477,8 @@ void App::drawDialogs() {
 // A file whose rows break the rules (an older version, a hand edit) opens, and says so once:
 // the first offences `atelier check` reports, and where the full list is.
 void App::drawRuleBreaksDialog() {
-    if (!m_session.isOpen() || m_session.ruleBreaks().empty()) return;
+    // Not in the frame that shows a file just opened: its checks run after it (Session::ruleBreaks).
+    if (!m_session.isOpen() || m_session.ruleChecksPending() || m_session.ruleBreaks().empty()) return;
     if (!ImGui::IsPopupOpen("##rulebreaks")) ImGui::OpenPopup("##rulebreaks");
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal("##rulebreaks", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
@@ -564,6 +565,14 @@ void App::drawToasts() {
         ImGui::End();
         ImGui::PopStyleColor(2);
     }
+}
+
+void App::fontsHaveOpenEvent() {
+    if (!m_session.isOpen()) return;
+    const Engine* engine = m_session.engine();
+    m_settings.addRecent(engine->path());
+    m_fontEngine = engine->serial();
+    m_fontRevision = engine->state().revision;
 }
 
 bool App::afterFrames() {

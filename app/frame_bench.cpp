@@ -3,6 +3,7 @@
 #include "window.hpp"
 
 #include "frame_layer.hpp"
+#include "diagnostics/startup_timeline.hpp"
 
 #include "views/view_board.hpp"
 
@@ -113,6 +114,7 @@ bool Windows::benchPan(const PanBenchRequest& request) {
         if (query) glEndQuery(GL_FRAGMENT_SHADER_INVOCATIONS_ARB);
         double f1 = glfwGetTime();
         glfwSwapBuffers(m_main.window);
+        firstFrameShown();
         if (query) {
             buildMs.push_back((f1 - f0) * 1000.0);
             swapMs.push_back((glfwGetTime() - f1) * 1000.0);
@@ -209,6 +211,9 @@ bool Windows::benchPan(const PanBenchRequest& request) {
                           {"vmhwm_mb", std::round(peakResidentMb() * 10.0) / 10.0},
                           // the most of the layer's list given to OpenGL at once (frame_layer_gl.hpp)
                           {"layer_largest_upload_kb", m_main.layerImage ? nlohmann::json(m_main.layerImage->largestUpload() / 1024) : nlohmann::json()}};
+    nlohmann::json timeline = nlohmann::json::array();
+    for (const startup::Mark& m : startup::marks()) timeline.push_back({m.name, std::round(m.ms * 10.0) / 10.0});
+    record["startup"] = timeline;
     if (w > 0 && h > 0) record["triangles_by_window"] = fillByWindow(static_cast<double>(w) * h);
     if (fragmentsKnown && w > 0 && h > 0) {
         double median = percentile(fragments, 0.5);

@@ -1,6 +1,7 @@
 #include "session.hpp"
 
 #include "demo.hpp"
+#include "diagnostics/startup_timeline.hpp"
 #include "layout/cluster_layout.hpp"
 #include "model/errors.hpp"
 #include "storage/content_check.hpp"
@@ -23,11 +24,14 @@ void Session::adopt(std::unique_ptr<Engine> engine) {
     auto challenges = m_engine->state().challengesInOrder();
     if (!challenges.empty()) challenge = challenges.front()->id;
     if (!m_engine->readOnly()) m_engine->enableAutoBackup();
-    findRuleBreaksOfOpenFile();
+    startup::mark("open: auto backup enabled");
+    dismissRuleBreaks();
+    m_ruleChecksPending = true; // on the UI thread, once the first frame is shown (ruleBreaks())
 }
 
 void Session::findRuleBreaksOfOpenFile() {
     dismissRuleBreaks();
+    m_ruleChecksPending = false;
     try {
         for (const RuleBreak& found : findRuleBreaks(m_engine->store().db(), kShownRuleBreaks + 1)) {
             if (m_ruleBreaks.size() == kShownRuleBreaks) {
@@ -60,6 +64,7 @@ bool Session::open(const std::string& path) {
     setFileWarningHandler(collectFileWarning);
     g_fileWarnings.clear();
     bool opened = false;
+    startup::mark("open: begins");
     try {
         adopt(Engine::open(path, m_clock));
         opened = true;
@@ -134,6 +139,7 @@ bool Session::openDefault(const std::string& path) {
 void Session::close() {
     participation.reset(); // before the engine its queue hands requests to
     m_engine.reset();
+    m_ruleChecksPending = false;
     m_pending.clear();
     m_pendingUndo.clear();
 }

@@ -80,8 +80,14 @@ public:
 
     // What `atelier check` finds in the open file's rows (storage/content_check.hpp), the first
     // few, one line each: the app says it in a dialog once the file is open, and opens it anyway.
+    // The checks read every table (tens to hundreds of milliseconds on the 10x event): they run
+    // when first asked for, which the app does after the event's first frame is shown.
     static constexpr std::size_t kShownRuleBreaks = 5;
-    const std::vector<std::string>& ruleBreaks() const { return m_ruleBreaks; }
+    const std::vector<std::string>& ruleBreaks() {
+        if (m_ruleChecksPending) findRuleBreaksOfOpenFile();
+        return m_ruleBreaks;
+    }
+    bool ruleChecksPending() const { return m_ruleChecksPending; }
     bool moreRuleBreaks() const { return m_moreRuleBreaks; }
     void dismissRuleBreaks() { m_ruleBreaks.clear(); m_moreRuleBreaks = false; }
 
@@ -131,6 +137,7 @@ private:
     std::vector<Toast> m_toasts;
     std::vector<std::string> m_ruleBreaks;
     bool m_moreRuleBreaks = false;
+    bool m_ruleChecksPending = false; // the open file's rows not checked yet
 };
 
 } // namespace atelier

@@ -33,8 +33,16 @@ public:
     Windows(const Windows&) = delete;
     Windows& operator=(const Windows&) = delete;
 
+    // Bakes the font atlas (CPU only) for a window `windowHeight` tall. May run on another thread
+    // while init() runs: init() touches neither the fonts nor the atlas.
+    void bakeFonts(int windowHeight);
     // False with a message on stderr when there is no display or no OpenGL 3.3.
     bool init(bool visible, int width, int height);
+    // After bakeFonts and init (and the characters of the open event added to the fonts):
+    // builds the atlas again if they need it, and uploads it. Before the first frame.
+    void finishFonts();
+    // How many times the atlas texture was uploaded.
+    unsigned fontUploads() const { return m_fontUploads; }
     void run();
     // Renders a few frames offscreen at the requested size and writes PNGs; false on failure.
     bool screenshot(const ScreenshotRequest& request);
@@ -70,6 +78,9 @@ private:
     void rebuildFontsIfNeeded();
     void uploadFontTexture();
     void frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen);
+    // The start-up timeline ends at the main window's first swap (diagnostics/startup_timeline.hpp).
+    void firstFrameShown();
+    bool m_firstFrameShown = false;
 
     App& m_app;
     Slot m_main, m_projection;
@@ -83,6 +94,7 @@ private:
 
 public:
     int busyFrames = 3; // frames still to draw at full speed after input
+    bool quitAfterFirstFrame = false; // the start-up benchmark: run() returns after the first swap
     // Files dropped on either window: to the screen that takes them (images, spreadsheets).
     void dropFiles(const std::vector<std::string>& paths);
 };
