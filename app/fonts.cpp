@@ -119,6 +119,7 @@ bool collectCodepoints(std::string_view utf8, std::set<ImWchar>& into) {
         // ImWchar is 16-bit in the default imconfig.h: characters past the BMP cannot be baked.
         if (c < 0x20 || c > 0xFFFF) return;
         if (c < 0x7F) return; // printable ASCII, as above
+        if (c >= 0xA0 && c <= 0xFF) return; // Latin-1 (French accents) is always baked too
         if (into.insert(static_cast<ImWchar>(c)).second) added = true;
     });
     return added;

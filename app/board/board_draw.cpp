@@ -341,6 +341,14 @@ DrawStats drawBoard(ImDrawList* list, const BoardLayout& layout, const Camera& c
         if (!c.frame.offset(off.x, off.y).padded(40).overlaps(view) || full()) continue;
         drawCluster(list, c, layout, camera, o, off);
     }
+    // Room for every visible note's card at once: grown by half again from nothing, a
+    // 50,000-note board's vertices were copied a dozen times in its first frame (issue 17).
+    std::size_t visible = 0;
+    for (const NoteItem& n : layout.notes()) visible += n.rect.padded(24).overlaps(view) ? 1 : 0;
+    if (visible > 1000) {
+        list->VtxBuffer.reserve(list->VtxBuffer.Size + static_cast<int>(4 * visible));
+        list->IdxBuffer.reserve(list->IdxBuffer.Size + static_cast<int>(6 * visible));
+    }
     // Notes in z order; the ones being dragged come last, on top.
     bool dragging = o.moving && !o.moving->empty();
     for (const NoteItem& n : layout.notes()) {

@@ -1,5 +1,6 @@
 #include "board/board_layout.hpp"
 
+#include "diagnostics/startup_timeline.hpp"
 #include "theme.hpp"
 
 namespace atelier::board {
@@ -22,9 +23,12 @@ void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font,
     m_voter = voter;
 
     // Reuse the wrapping of notes whose text and width did not change (a move rebuilds nothing).
+    // (None the first time: the map of 50,000 notes is not made for nothing.)
     std::unordered_map<Id, NoteItem> previous;
-    previous.reserve(m_notes.size());
-    for (auto& n : m_notes) previous.emplace(n.id, std::move(n));
+    if (!m_notes.empty()) {
+        previous.reserve(m_notes.size());
+        for (auto& n : m_notes) previous.emplace(n.id, std::move(n));
+    }
     m_notes.clear();
     m_clusters.clear();
     m_noteIndex.clear();
@@ -54,12 +58,15 @@ void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font,
             if (voter && v.memberId == voter) (v.noteId ? noteMine[v.noteId] : clusterMine[v.clusterId]) += v.count;
         }
 
+    startup::mark("layout: votes, authors");
     auto notes = state.notesOfTeam(teamId);
+    startup::mark("layout: the team's notes in z order");
     m_notes.reserve(notes.size());
+    m_noteIndex.reserve(notes.size()); // one allocation, no rehash as it fills
     std::unordered_map<Id, WorldRect> clusterNotes;
     for (const Note* n : notes) {
         NoteItem item;
-        auto old = previous.find(n->id);
+        auto old = previous.empty() ? previous.end() : previous.find(n->id);
         float width = float(n->width);
         if (old != previous.end() && old->second.text == n->text && old->second.rect.width() == width) {
             item.text = std::move(old->second.text);
@@ -83,6 +90,7 @@ void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font,
         m_noteIndex.emplace(item.id, m_notes.size());
         m_notes.push_back(std::move(item));
     }
+    startup::mark("layout: note items");
     for (const Cluster* c : state.clustersOfTeam(teamId)) {
         ClusterItem item;
         item.id = c->id;
