@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <future>
 #include <map>
 #include <string>
 #include <thread>
@@ -37,6 +38,20 @@ public:
 private:
     Millis m_at;
 };
+
+// --team N: the team whose défi has number N, else the Nth team.
+void chooseTeam(Session& session, int team) {
+    if (!session.isOpen() || team <= 0) return;
+    auto teams = session.state().teamsInOrder();
+    const Team* chosen = nullptr;
+    for (const Team* t : teams)
+        if (const Challenge* c = session.state().find<Challenge>(t->challengeId); c && c->number == team) chosen = t;
+    if (!chosen && team <= static_cast<int>(teams.size())) chosen = teams[static_cast<std::size_t>(team - 1)];
+    if (chosen) {
+        session.team = session.projectorTeam = chosen->id;
+        if (chosen->challengeId) session.challenge = chosen->challengeId;
+    }
+}
 
 } // namespace
 
@@ -125,8 +140,21 @@ int runGui(int argc, char** argv) {
         try {
             if (path.empty()) session.openDefault(defaultEventPath());
             else session.open(path);
-            if (session.isOpen()) eventCharacters = Fonts::eventCodepoints(session.state());
-            startup::mark("open: event's characters read");
+            if (session.isOpen()) {
+                // Both only read the state: the characters on a thread of their own, beside the layout.
+                auto characters = std::async(std::launch::async, [&session] {
+                    auto found = Fonts::eventCodepoints(session.state());
+                    startup::mark("open: event's characters read");
+                    return found;
+                });
+                chooseTeam(session, team);
+                // The board the first frame shows is laid out here, while the window is made.
+                if (benching || viewName == "board")
+                    if (const Team* shown = session.selectedTeamOrFirst())
+                        static_cast<BoardView*>(app.view(ViewId::Board))->canvas().prepareLayout(session.state(), shown->id);
+                startup::mark("open: the shown board laid out");
+                eventCharacters = characters.get();
+            }
         } catch (const std::exception& e) { // Session::open catches what core throws; anything else ends here
             std::fprintf(stderr, "atelier: %s\n", e.what());
         }
@@ -160,17 +188,6 @@ int runGui(int argc, char** argv) {
                                                        {"stand", ViewId::Stand},       {"dashboard", ViewId::Dashboard},
                                                        {"search", ViewId::Search},     {"files", ViewId::Files}};
     session.view = kViews.at(viewName);
-    if (session.isOpen() && team > 0) {
-        auto teams = session.state().teamsInOrder();
-        const Team* chosen = nullptr;
-        for (const Team* t : teams)
-            if (const Challenge* c = session.state().find<Challenge>(t->challengeId); c && c->number == team) chosen = t;
-        if (!chosen && team <= static_cast<int>(teams.size())) chosen = teams[static_cast<std::size_t>(team - 1)];
-        if (chosen) {
-            session.team = session.projectorTeam = chosen->id;
-            if (chosen->challengeId) session.challenge = chosen->challengeId;
-        }
-    }
     if (shooting && session.view == ViewId::Projector) {
         // The projector as the room sees it: full screen, the team's défi when one is chosen.
         session.presentationFullScreen = true;

@@ -13,9 +13,19 @@ WorldRect clusterFrame(ImVec2 anchor, const WorldRect& notes) {
 }
 
 void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font, Id voter) {
-    if (m_valid && m_state == &state && m_revision == state.revision && m_team == teamId && m_font == font && m_voter == voter)
+    if (m_valid && m_state == &state && m_revision == state.revision && m_team == teamId && m_voter == voter) {
+        if (m_font != font) { // the wrapping was measured with another font (or none): measured again when drawn
+            m_font = font;
+            for (NoteItem& n : m_notes) {
+                n.lines.clear();
+                n.wrapped = false;
+            }
+        }
         return;
+    }
     m_valid = true;
+    ++m_builds;
+    const bool sameFont = m_font == font; // lines measured with another font are measured again
     m_state = &state;
     m_revision = state.revision;
     m_team = teamId;
@@ -70,8 +80,10 @@ void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font,
         float width = float(n->width);
         if (old != previous.end() && old->second.text == n->text && old->second.rect.width() == width) {
             item.text = std::move(old->second.text);
-            item.lines = std::move(old->second.lines);
-            item.wrapped = old->second.wrapped;
+            if (sameFont) {
+                item.lines = std::move(old->second.lines);
+                item.wrapped = old->second.wrapped;
+            }
         } else {
             item.text = n->text;
         }
