@@ -212,7 +212,11 @@ bool Windows::benchPan(const PanBenchRequest& request) {
                           // the most of the layer's list given to OpenGL at once (frame_layer_gl.hpp)
                           {"layer_largest_upload_kb", m_main.layerImage ? nlohmann::json(m_main.layerImage->largestUpload() / 1024) : nlohmann::json()}};
     nlohmann::json timeline = nlohmann::json::array();
-    for (const startup::Mark& m : startup::marks()) timeline.push_back({m.name, std::round(m.ms * 10.0) / 10.0});
+    for (const startup::Mark& m : startup::marks()) {
+        timeline.push_back({m.name, std::round(m.ms * 10.0) / 10.0});
+        // From the process's launch (ATELIER_LAUNCHED_AT_NS, set by bench/frame_bench.sh): exec included.
+        if (m.name == "process launched") record["first_frame_from_launch_ms"] = std::round((firstFrameMs - m.ms) * 10.0) / 10.0;
+    }
     record["startup"] = timeline;
     if (w > 0 && h > 0) record["triangles_by_window"] = fillByWindow(static_cast<double>(w) * h);
     if (fragmentsKnown && w > 0 && h > 0) {

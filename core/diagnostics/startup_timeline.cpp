@@ -44,6 +44,12 @@ void mark(const char* name) {
     t.marks.push_back({name, std::chrono::duration<double, std::milli>(now - t.origin).count()});
 }
 
+void markAt(const char* name, double ms) {
+    Timeline& t = timeline();
+    std::lock_guard lock(t.mutex);
+    if (!t.closed && t.marks.size() < 256) t.marks.push_back({name, ms});
+}
+
 void close() {
     Timeline& t = timeline();
     std::lock_guard lock(t.mutex);

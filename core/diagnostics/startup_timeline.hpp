@@ -18,6 +18,8 @@ struct Mark {
 void setOrigin(std::chrono::steady_clock::time_point origin);
 // Records `name` now. Thread-safe; after `close()` (the first frame shown) it does nothing.
 void mark(const char* name);
+// Records `name` at `ms` from the origin (negative: before it, e.g. the process's launch).
+void markAt(const char* name, double ms);
 // Milliseconds since the origin, now.
 double elapsedMs();
 // Stops recording: later marks would not be start-up any more.
