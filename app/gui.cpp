@@ -138,7 +138,8 @@ int runGui(int argc, char** argv) {
     // upload needs GL), while this one makes the window and its GL context. The engine and its
     // SQLite connection are handed over at the join and from then on used on this thread only
     // (DESIGN.md, one engine thread); the window's side touches nothing of the session's, the
-    // baker only the fonts and the atlas.
+    // baker only the fonts and the atlas, and is joined before the first ImGui context exists
+    // (ImGui's allocations count themselves in the current context).
     Windows windows(app);
     const bool benching = benchSeconds > 0;
     const int windowWidth = benching ? width : shooting ? 640 : 1440, windowHeight = benching ? height : shooting ? 360 : 900;
@@ -170,11 +171,12 @@ int runGui(int argc, char** argv) {
     });
     // A screenshot is drawn at its own size, not the hidden window's: its projector fonts too.
     std::thread baker([&] { windows.bakeFonts(shooting ? height : windowHeight); });
+    windows.waitForFonts = [&baker] { baker.join(); };
     const bool windowReady = windows.init(benching || !shooting, windowWidth, windowHeight);
     const double windowMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     startup::mark("window ready, waiting for the open and the atlas");
     opener.join();
-    baker.join();
+    if (baker.joinable()) baker.join(); // init stopped before its ImGui context
     startup::mark("open and atlas joined");
     if (!windowReady) return 1;
     app.fonts().addCodepoints(eventCharacters);

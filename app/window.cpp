@@ -184,6 +184,14 @@ bool Windows::openSlot(Slot& slot, const char* title, int width, int height, boo
     glfwSwapInterval(slot.projection ? 0 : 1);
     startup::mark("window: icon set, context current");
 
+    // ImGui's allocations count themselves in the current context: none may exist while the
+    // atlas bakes on its thread, so the first context waits for it (the GL context above,
+    // the long part, did not).
+    if (waitForFonts) {
+        waitForFonts();
+        waitForFonts = nullptr;
+        startup::mark("window: atlas joined");
+    }
     ImGuiContext* previous = ImGui::GetCurrentContext();
     slot.imgui = ImGui::CreateContext(m_atlas);
     ImGui::SetCurrentContext(slot.imgui);

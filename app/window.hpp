@@ -9,6 +9,7 @@
 #include "outcomes/photo_textures_gl.hpp"
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -34,8 +35,11 @@ public:
     Windows& operator=(const Windows&) = delete;
 
     // Bakes the font atlas (CPU only) for a window `windowHeight` tall. May run on another thread
-    // while init() runs: init() touches neither the fonts nor the atlas.
+    // while init() makes the window and its GL context: init() calls waitForFonts (the join of
+    // that thread) before it makes the first ImGui context, and touches neither the fonts nor
+    // the atlas before.
     void bakeFonts(int windowHeight);
+    std::function<void()> waitForFonts;
     // False with a message on stderr when there is no display or no OpenGL 3.3.
     bool init(bool visible, int width, int height);
     // After bakeFonts and init (and the characters of the open event added to the fonts):
