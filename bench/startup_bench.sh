@@ -12,11 +12,17 @@ bin="$build/app/atelier" floor="$build/bench/startup_floor"
 [ -x "$bin" ] && [ -x "$floor" ] || { echo "startup_bench: build the atelier and startup_floor targets first" >&2; exit 2; }
 command -v Xvfb >/dev/null || { echo "startup_bench: Xvfb is missing (bash scripts/setup.sh test)" >&2; exit 2; }
 work=$(mktemp -d)
-display=${STARTUP_BENCH_DISPLAY:-:58}
-Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+# STARTUP_BENCH_USE_DISPLAY=:N runs on an X server already there instead of a private Xvfb.
+if [ -n "${STARTUP_BENCH_USE_DISPLAY:-}" ]; then
+    display=$STARTUP_BENCH_USE_DISPLAY
+    trap 'rm -rf "$work"' EXIT
+else
+    display=${STARTUP_BENCH_DISPLAY:-:58}
+    Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+    xvfb=$!
+    trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
+    for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+fi
 export DISPLAY=$display LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=llvmpipe
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
 "$bin" generate "$work/plain.db" --scale 1 --board 2000 >/dev/null
