@@ -68,6 +68,7 @@ std::string App::windowTitle() const {
 double App::wakeSeconds() const {
     double wake = presentationWakeSeconds(m_session, m_session.now());
     if (runningChildProcesses() > 0) wake = std::min(wake, 0.1); // a file dialog or a PNG export to poll
+    if (m_session.ruleChecksPending()) wake = std::min(wake, 0.05); // the open file's checks, on their thread
     if (!m_session.hasPending() && !const_cast<Session&>(m_session).toasts().empty()) wake = std::min(wake, 0.5);
     if (m_session.isOpen() && m_session.engine()->checkpointPending()) {
         double idle = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_lastChange).count();
@@ -606,8 +607,10 @@ bool App::afterFrames() {
     }
     updateSound();
     for (const auto& toast : m_session.toasts()) m_fonts.addText(toast.text);
-    for (const auto& line : m_session.ruleBreaks()) m_fonts.addText(line);
-    if (m_session.isOpen() && !m_session.ruleBreaks().empty()) m_fonts.addText(m_session.engine()->store().path());
+    m_session.pollRuleChecks();
+    if (!m_session.ruleChecksPending())
+        for (const auto& line : m_session.ruleBreaks()) m_fonts.addText(line);
+    if (m_session.isOpen() && !m_session.ruleChecksPending() && !m_session.ruleBreaks().empty()) m_fonts.addText(m_session.engine()->store().path());
     return changed;
 }
 

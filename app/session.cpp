@@ -12,6 +12,9 @@
 #include "model/timer.hpp"
 #include "timers/timer_scope.hpp"
 
+#include <SQLiteCpp/Database.h>
+
+#include <chrono>
 #include <filesystem>
 #include <utility>
 
@@ -26,7 +29,36 @@ void Session::adopt(std::unique_ptr<Engine> engine) {
     if (!m_engine->readOnly()) m_engine->enableAutoBackup();
     startup::mark("open: auto backup enabled");
     dismissRuleBreaks();
-    m_ruleChecksPending = true; // on the UI thread, once the first frame is shown (ruleBreaks())
+    m_ruleChecksPending = true;
+    m_ruleCheck = std::async(std::launch::async, [path = m_engine->store().path()]()
+                                                     -> std::optional<std::pair<std::vector<std::string>, bool>> {
+        try {
+            SQLite::Database db(path, SQLite::OPEN_READONLY);
+            std::pair<std::vector<std::string>, bool> out{{}, false};
+            for (const RuleBreak& found : findRuleBreaks(db, kShownRuleBreaks + 1)) {
+                if (out.first.size() == kShownRuleBreaks) {
+                    out.second = true;
+                    break;
+                }
+                out.first.push_back(found.text());
+            }
+            return out;
+        } catch (const std::exception&) {
+            return std::nullopt; // a folder that refuses a second reader: checked on the engine's connection
+        }
+    });
+}
+
+void Session::takeRuleChecks(bool wait) {
+    if (m_ruleCheck.valid() && !wait && m_ruleCheck.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    auto found = m_ruleCheck.valid() ? m_ruleCheck.get() : std::nullopt;
+    if (!found) {
+        findRuleBreaksOfOpenFile();
+        return;
+    }
+    m_ruleChecksPending = false;
+    m_ruleBreaks = std::move(found->first);
+    m_moreRuleBreaks = found->second;
 }
 
 void Session::findRuleBreaksOfOpenFile() {
@@ -140,6 +172,7 @@ void Session::close() {
     participation.reset(); // before the engine its queue hands requests to
     m_engine.reset();
     m_ruleChecksPending = false;
+    if (m_ruleCheck.valid()) m_ruleCheck.wait(); // its result is of the file just closed
     m_pending.clear();
     m_pendingUndo.clear();
 }

@@ -1,7 +1,7 @@
 // Start-up work done once and only where it shows (issue 17: the 10x event to its first frame):
 // the atlas's mipmaps made on the CPU, the event's characters read beside the atlas's baking
 // and added without a rebuild when it has them, a board laid out ahead of its first frame
-// adopting its font without being built again, and the file's rule checks after the open.
+// adopting its font without being built again, and the file's rule checks off the open's path.
 #include "app_headless.hpp"
 
 #include "board/board_layout.hpp"
@@ -103,7 +103,7 @@ TEST_CASE("a board laid out before its first frame is not built again there, and
     CHECK(layout.builds() == 2);
 }
 
-TEST_CASE("a file's rule checks run after its open, when first asked for", "[app][startup]") {
+TEST_CASE("a file's rule checks run beside its open, on their own thread, and are waited for when asked for", "[app][startup]") {
     Headless h;
     h.session().close();
     REQUIRE(h.session().open(h.path()));
