@@ -68,6 +68,7 @@ std::string App::windowTitle() const {
 double App::wakeSeconds() const {
     double wake = presentationWakeSeconds(m_session, m_session.now());
     if (runningChildProcesses() > 0) wake = std::min(wake, 0.1); // a file dialog or a PNG export to poll
+    if (m_session.ruleChecksPending()) wake = std::min(wake, 0.05); // the open file's checks, on their thread
     if (!m_session.hasPending() && !const_cast<Session&>(m_session).toasts().empty()) wake = std::min(wake, 0.5);
     if (m_session.isOpen() && m_session.engine()->checkpointPending()) {
         double idle = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_lastChange).count();
@@ -477,7 +478,8 @@ void App::drawDialogs() {
 // A file whose rows break the rules (an older version, a hand edit) opens, and says so once:
 // the first offences `atelier check` reports, and where the full list is.
 void App::drawRuleBreaksDialog() {
-    if (!m_session.isOpen() || m_session.ruleBreaks().empty()) return;
+    // Not in the frame that shows a file just opened: its checks run after it (Session::ruleBreaks).
+    if (!m_session.isOpen() || m_session.ruleChecksPending() || m_session.ruleBreaks().empty()) return;
     if (!ImGui::IsPopupOpen("##rulebreaks")) ImGui::OpenPopup("##rulebreaks");
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal("##rulebreaks", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
@@ -566,6 +568,14 @@ void App::drawToasts() {
     }
 }
 
+void App::fontsHaveOpenEvent() {
+    if (!m_session.isOpen()) return;
+    const Engine* engine = m_session.engine();
+    m_settings.addRecent(engine->path());
+    m_fontEngine = engine->serial();
+    m_fontRevision = engine->state().revision;
+}
+
 bool App::afterFrames() {
     bool changed = m_session.applyPending();
     // Phones' requests, on this (the engine's) thread; their actions stay off the undo history.
@@ -597,8 +607,10 @@ bool App::afterFrames() {
     }
     updateSound();
     for (const auto& toast : m_session.toasts()) m_fonts.addText(toast.text);
-    for (const auto& line : m_session.ruleBreaks()) m_fonts.addText(line);
-    if (m_session.isOpen() && !m_session.ruleBreaks().empty()) m_fonts.addText(m_session.engine()->store().path());
+    m_session.pollRuleChecks();
+    if (!m_session.ruleChecksPending())
+        for (const auto& line : m_session.ruleBreaks()) m_fonts.addText(line);
+    if (m_session.isOpen() && !m_session.ruleChecksPending() && !m_session.ruleBreaks().empty()) m_fonts.addText(m_session.engine()->store().path());
     return changed;
 }
 

@@ -47,6 +47,9 @@ public:
     // font atlas; once the user has been idle a moment, checkpoints the event's WAL (see
     // Engine::checkpoint), so no action pays for it. Returns true when the event changed.
     bool afterFrames();
+    // The fonts already hold the open event's characters (added at start-up, Fonts::eventCodepoints):
+    // the first afterFrames need not read its whole text again.
+    void fontsHaveOpenEvent();
     static constexpr double kCheckpointAfterIdleSeconds = 2.0;
 
     void setUiScale(float scale);

@@ -105,19 +105,37 @@ Fonts::Fonts() {
     m_dirty = true;
 }
 
-bool Fonts::addText(std::string_view utf8) {
-    bool added = false;
-    // Printable ASCII is always in the atlas (see above): skipped without a set lookup, since a
-    // big event's text (50,000 notes) is scanned whenever the event opens or changes.
+namespace {
+
+// Puts the text's characters that may need baking into `into`: printable ASCII is always in
+// the atlas (see above) and skipped without a set lookup, since a big event's text (50,000
+// notes) is scanned whenever the event opens or changes. Returns true when some were new.
+bool collectCodepoints(std::string_view utf8, std::set<ImWchar>& into) {
     std::size_t plain = 0;
     while (plain < utf8.size() && utf8[plain] >= 0x20 && utf8[plain] < 0x7F) ++plain;
     if (plain == utf8.size()) return false;
+    bool added = false;
     forEachCodepoint(utf8.substr(plain), [&](unsigned c) {
         // ImWchar is 16-bit in the default imconfig.h: characters past the BMP cannot be baked.
         if (c < 0x20 || c > 0xFFFF) return;
         if (c < 0x7F) return; // printable ASCII, as above
-        if (m_codepoints.insert(static_cast<ImWchar>(c)).second) added = true;
+        if (c >= 0xA0 && c <= 0xFF) return; // Latin-1 (French accents) is always baked too
+        if (into.insert(static_cast<ImWchar>(c)).second) added = true;
     });
+    return added;
+}
+
+} // namespace
+
+bool Fonts::addText(std::string_view utf8) {
+    bool added = collectCodepoints(utf8, m_codepoints);
+    if (added) m_dirty = true;
+    return added;
+}
+
+bool Fonts::addCodepoints(const std::vector<ImWchar>& codepoints) {
+    bool added = false;
+    for (ImWchar c : codepoints) added |= m_codepoints.insert(c).second;
     if (added) m_dirty = true;
     return added;
 }
@@ -141,17 +159,19 @@ template <typename F> void eachText(const TimedSession& x, F add) { add(x.label)
 
 } // namespace
 
-bool Fonts::addEventText(const EventState& s) {
-    bool added = false;
-    auto add = [&](const std::string& text) { added |= addText(text); };
+std::vector<ImWchar> Fonts::eventCodepoints(const EventState& s) {
+    std::set<ImWchar> found;
+    auto add = [&](const std::string& text) { collectCodepoints(text, found); };
     eachText(s.event, add);
     auto all = [&](const auto& rows) {
         for (const auto& [id, x] : rows) eachText(x, add);
     };
     all(s.slots); all(s.challenges); all(s.teams); all(s.members); all(s.notes); all(s.clusters);
     all(s.prototypes); all(s.feedback); all(s.timedSessions);
-    return added;
+    return {found.begin(), found.end()};
 }
+
+bool Fonts::addEventText(const EventState& s) { return addCodepoints(eventCodepoints(s)); }
 
 bool Fonts::addRowText(const EventState& s, std::string_view table, Id id) {
     bool added = false;
@@ -241,6 +261,7 @@ void Fonts::build(ImFontAtlas& atlas) {
     atlas.Build();
     alignBaselines(m_set.small, m_set.regular);
     m_dirty = false;
+    ++m_builds;
 }
 
 std::vector<unsigned> Fonts::missingGlyphs(const ImFont* font, std::string_view utf8) {

@@ -49,6 +49,11 @@ public:
     // Records characters that must be in the atlas. Returns true when some are new.
     bool addText(std::string_view utf8);
     bool addEventText(const EventState& state);
+    // The characters of an event's text beyond printable ASCII (always baked), sorted: read on
+    // the thread that opens the event, while another bakes the atlas, then added at the join
+    // (addCodepoints), so that the atlas is built once unless the event needs more.
+    static std::vector<ImWchar> eventCodepoints(const EventState& state);
+    bool addCodepoints(const std::vector<ImWchar>& codepoints);
     // The same for one row of the state (after an action: only the rows it changed).
     bool addRowText(const EventState& state, std::string_view table, Id id);
 
@@ -59,6 +64,8 @@ public:
 
     // Clears the atlas and bakes every font into it (no GL: the caller uploads the texture).
     void build(ImFontAtlas& atlas);
+    // How many times build() ran (a start-up should need one).
+    unsigned builds() const { return m_builds; }
     const FontSet& set() const { return m_set; }
     float timerBakedSize() const { return m_timerSize; }
     float projectorTextSize() const { return m_largeSize; }
@@ -74,6 +81,7 @@ private:
     float m_projectorHeight = 1080.0f;
     float m_largeSize = 48.0f, m_timerSize = 256.0f;
     bool m_dirty = true;
+    unsigned m_builds = 0;
     FontSet m_set;
 };
 

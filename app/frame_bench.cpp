@@ -3,6 +3,7 @@
 #include "window.hpp"
 
 #include "frame_layer.hpp"
+#include "diagnostics/startup_timeline.hpp"
 
 #include "views/view_board.hpp"
 
@@ -113,6 +114,7 @@ bool Windows::benchPan(const PanBenchRequest& request) {
         if (query) glEndQuery(GL_FRAGMENT_SHADER_INVOCATIONS_ARB);
         double f1 = glfwGetTime();
         glfwSwapBuffers(m_main.window);
+        firstFrameShown();
         if (query) {
             buildMs.push_back((f1 - f0) * 1000.0);
             swapMs.push_back((glfwGetTime() - f1) * 1000.0);
@@ -123,8 +125,10 @@ bool Windows::benchPan(const PanBenchRequest& request) {
     const double beforeFirstMs =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request.processStart).count();
     drawOne(0);
-    const double firstFrameMs =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request.processStart).count();
+    // At the first swap, not after the work that follows it (afterFrames).
+    double firstFrameMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request.processStart).count();
+    for (const startup::Mark& m : startup::marks())
+        if (m.name == "first frame swapped") firstFrameMs = m.ms;
     double t0 = glfwGetTime();
     bool zoomed = false;
     while (glfwGetTime() - t0 < request.settleSeconds) {
@@ -241,6 +245,13 @@ bool Windows::benchPan(const PanBenchRequest& request) {
                           {"vmhwm_mb", std::round(peakMb * 10.0) / 10.0},
                           // the most of the layer's list given to OpenGL at once (frame_layer_gl.hpp)
                           {"layer_largest_upload_kb", m_main.layerImage ? nlohmann::json(m_main.layerImage->largestUpload() / 1024) : nlohmann::json()}};
+    nlohmann::json timeline = nlohmann::json::array();
+    for (const startup::Mark& m : startup::marks()) {
+        timeline.push_back({m.name, std::round(m.ms * 10.0) / 10.0});
+        // From the process's launch (ATELIER_LAUNCHED_AT_NS, set by bench/frame_bench.sh): exec included.
+        if (m.name == "process launched") record["first_frame_from_launch_ms"] = std::round((firstFrameMs - m.ms) * 10.0) / 10.0;
+    }
+    record["startup"] = timeline;
     if (w > 0 && h > 0) record["triangles_by_window"] = fillByWindow(static_cast<double>(w) * h);
     if (fragmentsKnown && w > 0 && h > 0) {
         double median = percentile(fragments, 0.5);

@@ -13,6 +13,7 @@ add_library(atelier_ui STATIC
   text_clip.cpp
   frame_background.cpp
   frame_layer.cpp
+  font_mipmaps.cpp
   toolbar.cpp
   keys.cpp
   app.cpp

@@ -1,6 +1,7 @@
 #include "session.hpp"
 
 #include "demo.hpp"
+#include "diagnostics/startup_timeline.hpp"
 #include "layout/cluster_layout.hpp"
 #include "model/errors.hpp"
 #include "storage/content_check.hpp"
@@ -11,6 +12,9 @@
 #include "model/timer.hpp"
 #include "timers/timer_scope.hpp"
 
+#include <SQLiteCpp/Database.h>
+
+#include <chrono>
 #include <filesystem>
 #include <utility>
 
@@ -23,11 +27,43 @@ void Session::adopt(std::unique_ptr<Engine> engine) {
     auto challenges = m_engine->state().challengesInOrder();
     if (!challenges.empty()) challenge = challenges.front()->id;
     if (!m_engine->readOnly()) m_engine->enableAutoBackup();
-    findRuleBreaksOfOpenFile();
+    startup::mark("open: auto backup enabled");
+    dismissRuleBreaks();
+    m_ruleChecksPending = true;
+    m_ruleCheck = std::async(std::launch::async, [path = m_engine->store().path()]()
+                                                     -> std::optional<std::pair<std::vector<std::string>, bool>> {
+        try {
+            SQLite::Database db(path, SQLite::OPEN_READONLY);
+            std::pair<std::vector<std::string>, bool> out{{}, false};
+            for (const RuleBreak& found : findRuleBreaks(db, kShownRuleBreaks + 1)) {
+                if (out.first.size() == kShownRuleBreaks) {
+                    out.second = true;
+                    break;
+                }
+                out.first.push_back(found.text());
+            }
+            return out;
+        } catch (const std::exception&) {
+            return std::nullopt; // a folder that refuses a second reader: checked on the engine's connection
+        }
+    });
+}
+
+void Session::takeRuleChecks(bool wait) {
+    if (m_ruleCheck.valid() && !wait && m_ruleCheck.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    auto found = m_ruleCheck.valid() ? m_ruleCheck.get() : std::nullopt;
+    if (!found) {
+        findRuleBreaksOfOpenFile();
+        return;
+    }
+    m_ruleChecksPending = false;
+    m_ruleBreaks = std::move(found->first);
+    m_moreRuleBreaks = found->second;
 }
 
 void Session::findRuleBreaksOfOpenFile() {
     dismissRuleBreaks();
+    m_ruleChecksPending = false;
     try {
         for (const RuleBreak& found : findRuleBreaks(m_engine->store().db(), kShownRuleBreaks + 1)) {
             if (m_ruleBreaks.size() == kShownRuleBreaks) {
@@ -60,6 +96,7 @@ bool Session::open(const std::string& path) {
     setFileWarningHandler(collectFileWarning);
     g_fileWarnings.clear();
     bool opened = false;
+    startup::mark("open: begins");
     try {
         adopt(Engine::open(path, m_clock));
         opened = true;
@@ -134,6 +171,8 @@ bool Session::openDefault(const std::string& path) {
 void Session::close() {
     participation.reset(); // before the engine its queue hands requests to
     m_engine.reset();
+    m_ruleChecksPending = false;
+    if (m_ruleCheck.valid()) m_ruleCheck.wait(); // its result is of the file just closed
     m_pending.clear();
     m_pendingUndo.clear();
 }

@@ -8,6 +8,8 @@
 #include "server/participant_server.hpp"
 
 #include <functional>
+#include <future>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -80,8 +82,19 @@ public:
 
     // What `atelier check` finds in the open file's rows (storage/content_check.hpp), the first
     // few, one line each: the app says it in a dialog once the file is open, and opens it anyway.
+    // The checks read every table (tens to hundreds of milliseconds on the 10x event): they run
+    // on a thread of their own, on a read-only connection of their own, from the open on, so
+    // that neither the open nor the first frames wait for them. ruleBreaks() waits for them;
+    // pollRuleChecks() takes their result only once it is there.
     static constexpr std::size_t kShownRuleBreaks = 5;
-    const std::vector<std::string>& ruleBreaks() const { return m_ruleBreaks; }
+    const std::vector<std::string>& ruleBreaks() {
+        if (m_ruleChecksPending) takeRuleChecks(true);
+        return m_ruleBreaks;
+    }
+    void pollRuleChecks() {
+        if (m_ruleChecksPending) takeRuleChecks(false);
+    }
+    bool ruleChecksPending() const { return m_ruleChecksPending; }
     bool moreRuleBreaks() const { return m_moreRuleBreaks; }
     void dismissRuleBreaks() { m_ruleBreaks.clear(); m_moreRuleBreaks = false; }
 
@@ -113,6 +126,7 @@ public:
 private:
     void adopt(std::unique_ptr<Engine> engine);
     void findRuleBreaksOfOpenFile();
+    void takeRuleChecks(bool wait);
 
     const Clock& m_clock;
     std::unique_ptr<Engine> m_engine;
@@ -131,6 +145,10 @@ private:
     std::vector<Toast> m_toasts;
     std::vector<std::string> m_ruleBreaks;
     bool m_moreRuleBreaks = false;
+    bool m_ruleChecksPending = false; // the open file's rows not checked yet
+    // The check's lines and whether there were more; no value when it could not open its own
+    // connection (then it runs here, on the engine's).
+    std::future<std::optional<std::pair<std::vector<std::string>, bool>>> m_ruleCheck;
 };
 
 } // namespace atelier

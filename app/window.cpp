@@ -1,6 +1,8 @@
 #include "window.hpp"
 
+#include "font_mipmaps.hpp"
 #include "frame_background.hpp"
+#include "diagnostics/startup_timeline.hpp"
 #include "frame_layer.hpp"
 #include "keys.hpp"
 #include "outcomes/dropped_files.hpp"
@@ -106,9 +108,26 @@ void onGlfwError(int code, const char* message) { std::fprintf(stderr, "atelier:
 
 } // namespace
 
-Windows::Windows(App& app) : m_app(app) {
+Windows::Windows(App& app) : m_app(app), m_atlas(IM_NEW(ImFontAtlas)()) {
     m_main.owner = m_projection.owner = this;
     m_projection.projection = true;
+}
+
+void Windows::bakeFonts(int windowHeight) {
+    m_app.fonts().setProjectorHeight(static_cast<float>(windowHeight));
+    m_app.fonts().build(*m_atlas);
+    startup::mark("fonts: atlas baked");
+}
+
+void Windows::finishFonts() {
+    glfwMakeContextCurrent(m_main.window);
+    // Baked before the event was read: built again only when its text needs more characters.
+    if (m_app.fonts().dirty()) {
+        m_app.fonts().build(*m_atlas);
+        startup::mark("fonts: atlas baked again for the event's characters");
+    }
+    uploadFontTexture();
+    startup::mark("fonts: atlas uploaded");
 }
 
 Windows::~Windows() {
@@ -128,9 +147,7 @@ bool Windows::init(bool visible, int width, int height) {
         std::fprintf(stderr, "atelier: no display available (is DISPLAY set? try xvfb-run)\n");
         return false;
     }
-    m_atlas = IM_NEW(ImFontAtlas)();
-    m_app.fonts().setProjectorHeight(static_cast<float>(height));
-    m_app.fonts().build(*m_atlas);
+    startup::mark("window: glfwInit");
     if (!openSlot(m_main, "Atelier", width, height, visible, nullptr)) return false;
     // Views may hand the frame a layer drawn once and copied (frame_layer.hpp); ATELIER_NO_FRAME_LAYER=1
     // draws everything every frame, to measure what the layer saves.
@@ -160,11 +177,21 @@ bool Windows::openSlot(Slot& slot, const char* title, int width, int height, boo
         std::fprintf(stderr, "atelier: cannot open a window with OpenGL 3.3\n");
         return false;
     }
+    startup::mark("window: created with its GL context");
     setWindowIcon(slot.window);
     glfwSetWindowUserPointer(slot.window, &slot);
     glfwMakeContextCurrent(slot.window);
     glfwSwapInterval(slot.projection ? 0 : 1);
+    startup::mark("window: icon set, context current");
 
+    // ImGui's allocations count themselves in the current context: none may exist while the
+    // atlas bakes on its thread, so the first context waits for it (the GL context above,
+    // the long part, did not).
+    if (waitForFonts) {
+        waitForFonts();
+        waitForFonts = nullptr;
+        startup::mark("window: atlas joined");
+    }
     ImGuiContext* previous = ImGui::GetCurrentContext();
     slot.imgui = ImGui::CreateContext(m_atlas);
     ImGui::SetCurrentContext(slot.imgui);
@@ -172,10 +199,23 @@ bool Windows::openSlot(Slot& slot, const char* title, int width, int height, boo
     // Our callbacks, not the backend's: they switch to this window's context first.
     ImGui_ImplGlfw_InitForOpenGL(slot.window, false);
     ImGui_ImplOpenGL3_Init("#version 330 core");
-    // The backend would upload its own copy of the shared atlas; we keep one texture for both.
-    ImGui_ImplOpenGL3_CreateDeviceObjects();
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    uploadFontTexture();
+    // The backend uploads io.Fonts as it makes its GL objects, as RGBA converted in memory: for
+    // the shared atlas 6 MB converted, uploaded and dropped again (we keep one texture for both
+    // windows), and for a second window the whole atlas rebuilt first, its CPU copy being freed
+    // once uploaded. A 1x1 stand-in takes the atlas's place meanwhile; the atlas itself may
+    // still be baking on another thread (bakeFonts).
+    {
+        ImFontAtlas standIn;
+        standIn.TexPixelsRGBA32 = static_cast<unsigned int*>(IM_ALLOC(sizeof(unsigned int)));
+        *standIn.TexPixelsRGBA32 = 0xFFFFFFFFu;
+        standIn.TexWidth = standIn.TexHeight = 1;
+        ImGuiIO& io = ImGui::GetIO();
+        io.Fonts = &standIn;
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        io.Fonts = m_atlas;
+    }
+    startup::mark("window: ImGui context and GL objects");
     glfwSetMouseButtonCallback(slot.window, onMouseButton);
     glfwSetScrollCallback(slot.window, onScroll);
     glfwSetKeyCallback(slot.window, onKey);
@@ -219,7 +259,8 @@ void Windows::uploadFontTexture() {
     glBindTexture(GL_TEXTURE_2D, m_fontTexture);
     // Mipmapped, so that text drawn smaller than baked (a board zoomed out to 43 %) is filtered
     // instead of losing its thin strokes (« Idée » read « cée »). Two levels: the atlas pads
-    // glyphs by kGlyphPadding texels, which keeps them apart down to a quarter.
+    // glyphs by kGlyphPadding texels, which keeps them apart down to a quarter. The levels are
+    // made here (font_mipmaps.hpp), not by glGenerateMipmap.
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_BASE_LEVEL, 0);
@@ -229,8 +270,11 @@ void Windows::uploadFontTexture() {
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    GLint level = 0;
+    for (const MipLevel& mip : mipLevels(pixels, width, height, 2))
+        glTexImage2D(GL_TEXTURE_2D, ++level, GL_R8, mip.width, mip.height, 0, GL_RED, GL_UNSIGNED_BYTE, mip.texels.data());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, level);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glGenerateMipmap(GL_TEXTURE_2D);
     ++m_fontUploads;
     m_atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_fontTexture)));
     // The CPU copy is not needed once uploaded; glyph metrics stay.
@@ -248,8 +292,10 @@ void Windows::rebuildFontsIfNeeded() {
     if (tallest > 0) m_app.fonts().setProjectorHeight(static_cast<float>(tallest));
     if (!m_app.fonts().dirty()) return;
     glfwMakeContextCurrent(m_main.window);
+    startup::mark("fonts: rebuild begins");
     m_app.fonts().build(*m_atlas);
     uploadFontTexture();
+    startup::mark("fonts: rebuilt and uploaded");
 }
 
 namespace {
@@ -369,6 +415,7 @@ void Windows::syncFullScreen() {
 }
 
 void Windows::frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen) {
+    startup::mark("frame: begins");
     glfwMakeContextCurrent(slot.window);
     ImGui::SetCurrentContext(slot.imgui);
     if (slot.styleRevision != m_app.styleRevision()) {
@@ -383,11 +430,13 @@ void Windows::frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen) {
         io.DisplayFramebufferScale = ImVec2(1, 1);
     }
     ImGui::NewFrame();
+    startup::mark("frame: ImGui new frame");
     resetClearColour(ImGui::GetColorU32(ImGuiCol_WindowBg));
     resetFrameLayer();
     m_app.handleShortcuts(slot.projection);
     if (slot.projection) m_app.drawProjectionWindow();
     else m_app.drawMainWindow();
+    startup::mark("frame: views drawn into ImGui's lists");
     ImGui::Render();
     glViewport(0, 0, fbWidth, fbHeight);
     ImDrawData* data = ImGui::GetDrawData();
@@ -409,6 +458,7 @@ void Windows::frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen) {
     if (layer) {
         if (!slot.layerImage) slot.layerImage = std::make_unique<FrameLayerImage>();
         slot.layerImage->show(*layer, scale.x, scale.y, fbHeight, m_fontUploads);
+        startup::mark("frame: board layer shown");
     }
     // Text smaller than baked needs the atlas's mipmaps; when the board's text is in the layer
     // (drawn into its image with them), the rest of the frame is drawn at its baked size and
@@ -425,6 +475,7 @@ void Windows::frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen) {
             slot.surround->keep(*data, *layer, fbWidth, fbHeight, clearColour());
         }
     }
+    startup::mark("frame: ImGui's lists drawn");
     // The frame has seen this batch of presses: now their releases may count.
     inputLog().clear();
     slot.pressedSinceFrame.clear();
@@ -432,6 +483,15 @@ void Windows::frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen) {
     slot.deferredReleases.clear();
     for (const auto& r : releases) ImGui_ImplGlfw_KeyCallback(slot.window, r[0], r[1], r[2], r[3]);
     if (!releases.empty()) busyFrames = std::max(busyFrames, 2);
+}
+
+void Windows::firstFrameShown() {
+    if (m_firstFrameShown) return;
+    m_firstFrameShown = true;
+    startup::mark("first frame swapped");
+    startup::close();
+    if (const char* show = std::getenv("ATELIER_STARTUP_TIMELINE"); show && *show && *show != '0')
+        std::fprintf(stderr, "%s", startup::describe().c_str());
 }
 
 void Windows::run() {
@@ -453,7 +513,9 @@ void Windows::run() {
             glfwGetFramebufferSize(slot->window, &w, &h);
             frame(*slot, w, h, false);
             glfwSwapBuffers(slot->window);
+            if (slot == &m_main) firstFrameShown();
         }
+        if (quitAfterFirstFrame) break;
         if (m_app.afterFrames()) busyFrames = std::max(busyFrames, 2);
         if (busyFrames > 0) --busyFrames;
     }

@@ -9,6 +9,7 @@
 #include "outcomes/photo_textures_gl.hpp"
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,8 +34,19 @@ public:
     Windows(const Windows&) = delete;
     Windows& operator=(const Windows&) = delete;
 
+    // Bakes the font atlas (CPU only) for a window `windowHeight` tall. May run on another thread
+    // while init() makes the window and its GL context: init() calls waitForFonts (the join of
+    // that thread) before it makes the first ImGui context, and touches neither the fonts nor
+    // the atlas before.
+    void bakeFonts(int windowHeight);
+    std::function<void()> waitForFonts;
     // False with a message on stderr when there is no display or no OpenGL 3.3.
     bool init(bool visible, int width, int height);
+    // After bakeFonts and init (and the characters of the open event added to the fonts):
+    // builds the atlas again if they need it, and uploads it. Before the first frame.
+    void finishFonts();
+    // How many times the atlas texture was uploaded.
+    unsigned fontUploads() const { return m_fontUploads; }
     void run();
     // Renders a few frames offscreen at the requested size and writes PNGs; false on failure.
     bool screenshot(const ScreenshotRequest& request);
@@ -70,6 +82,9 @@ private:
     void rebuildFontsIfNeeded();
     void uploadFontTexture();
     void frame(Slot& slot, int fbWidth, int fbHeight, bool offscreen);
+    // The start-up timeline ends at the main window's first swap (diagnostics/startup_timeline.hpp).
+    void firstFrameShown();
+    bool m_firstFrameShown = false;
 
     App& m_app;
     Slot m_main, m_projection;
@@ -83,6 +98,7 @@ private:
 
 public:
     int busyFrames = 3; // frames still to draw at full speed after input
+    bool quitAfterFirstFrame = false; // the start-up benchmark: run() returns after the first swap
     // Files dropped on either window: to the screen that takes them (images, spreadsheets).
     void dropFiles(const std::vector<std::string>& paths);
 };

@@ -4,7 +4,8 @@
 # the peer benchmark) for PAN_S seconds, zoomed to fit and at 1:1. One JSON record per run:
 # frame_median_ms (interval between buffer swaps, no vsync), cpu_ms_per_frame (all the app's
 # threads, llvmpipe's included), fragments_per_frame and screens_of_fill (Mesa's pipeline
-# statistics).
+# statistics), first_frame_ms (from the GUI's entry), first_frame_from_launch_ms (from the
+# process's launch) and the start-up timeline (startup: [name, ms] pairs).
 #   bash bench/frame_bench.sh BUILD_DIR [N...]     (default N: 200 2000 10000)
 set -euo pipefail
 build=${1:?usage: bench/frame_bench.sh BUILD_DIR [N...]}
@@ -27,7 +28,7 @@ for n in "${counts[@]}"; do
     if [ -n "${FRAME_BENCH_DB:-}" ]; then cp "$FRAME_BENCH_DB" "$work/board$n.db"
     else "$bin" generate "$work/board$n.db" --scale 1 --board "$n" >/dev/null; fi
     for zoom in fit 1to1; do
-        "$bin" "$work/board$n.db" --team 1 --size 1920x1080 --bench-pan "${PAN_S:-3}" --bench-zoom "$zoom" \
+        ATELIER_LAUNCHED_AT_NS=$(date +%s%N) "$bin" "$work/board$n.db" --team 1 --size 1920x1080 --bench-pan "${PAN_S:-3}" --bench-zoom "$zoom" \
             --bench-label "${FRAME_BENCH_LABEL:-}" 2>"$work/err.log" || { cat "$work/err.log" >&2; exit 1; }
     done
 done

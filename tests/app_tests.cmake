@@ -17,6 +17,7 @@ add_executable(app_tests
   app_chime.cpp
   app_participation.cpp
   app_frame_layer_chunks.cpp
+  app_startup.cpp
 )
 target_include_directories(app_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_options(app_tests PRIVATE ${ATELIER_WARNINGS})

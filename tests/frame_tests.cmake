@@ -19,3 +19,9 @@ add_test(NAME "frame: the board drawn through its layer is the picture drawn dir
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/frame_layer_xvfb_test.sh $<TARGET_FILE:atelier> $<TARGET_FILE:frame_same_check>)
 set_tests_properties("frame: the board drawn through its layer is the picture drawn directly (43 %)"
   PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# Start-up (issue 17): the atlas baked once, only the shown board laid out, before the join.
+add_test(NAME "frame: start-up bakes the atlas once and lays out only the board shown (Xvfb, llvmpipe)"
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/frame_startup_xvfb_test.sh $<TARGET_FILE:atelier>)
+set_tests_properties("frame: start-up bakes the atlas once and lays out only the board shown (Xvfb, llvmpipe)"
+  PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)

@@ -1,4 +1,5 @@
 #include "board/board_canvas.hpp"
+#include "diagnostics/startup_timeline.hpp"
 
 #include "board/hit_test.hpp"
 #include "frame_background.hpp"
@@ -492,7 +493,9 @@ void BoardCanvas::draw(Session& session, const FontSet& fonts, Id teamId, ImVec2
         author = Id{};
         m_gesture = Gesture::None;
     }
+    startup::mark("board: draw begins");
     m_layout.update(session.state(), teamId, fonts.regular, m_voter);
+    startup::mark("board: layout updated");
     // What this frame queued (a new note, a new cluster) is not on the board yet: keep it selected.
     if (!session.hasPending()) m_selection.prune(m_layout);
     if (m_editor.active() && !m_layout.note(m_editor.note()) && --m_editorWaitFrames < 0) m_editor.stop();
@@ -531,6 +534,7 @@ void BoardCanvas::draw(Session& session, const FontSet& fonts, Id teamId, ImVec2
     handleMouse(session, hovered);
     handleKeys(session, hovered);
     contextMenu(session);
+    startup::mark("board: mouse, keys, menu");
 
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 end(origin.x + size.x, origin.y + size.y);
@@ -572,10 +576,12 @@ void BoardCanvas::draw(Session& session, const FontSet& fonts, Id teamId, ImVec2
         DrawOptions still = options;
         still.hoveredNote = still.hoveredCluster = Id{};
         m_stats = drawBoard(content, m_layout, contentCamera, still);
+        startup::mark("board: layer's list built");
         // The hover outlines go over the image but not into the window's list: they change as
         // notes pass under a still mouse, and the rest of the frame can then be reused.
         drawHover(m_layer.overlay(), m_layout, m_camera, options);
         m_layer.submit(m_camera, kBoardBg);
+        startup::mark("board: hover drawn, layer hashed");
     } else {
         m_stats = drawBoard(list, m_layout, m_camera, options);
     }

@@ -342,6 +342,17 @@ DrawStats drawBoard(ImDrawList* list, const BoardLayout& layout, const Camera& c
         if (!c.frame.offset(off.x, off.y).padded(40).overlaps(view) || full()) continue;
         drawCluster(list, c, layout, camera, o, off);
     }
+    // Room for every visible note's card at once: grown by half again from nothing, a
+    // 50,000-note board's vertices were copied a dozen times in its first frame (issue 17).
+    // (Counted only while the list has not had that room: the layer's list keeps its capacity.)
+    const std::size_t all = layout.notes().size();
+    std::size_t visible = 0;
+    if (all > 1000 && static_cast<std::size_t>(list->VtxBuffer.Capacity - list->VtxBuffer.Size) < 4 * all)
+        for (const NoteItem& n : layout.notes()) visible += n.rect.padded(24).overlaps(view) ? 1 : 0;
+    if (visible > 1000) {
+        list->VtxBuffer.reserve(list->VtxBuffer.Size + static_cast<int>(4 * visible));
+        list->IdxBuffer.reserve(list->IdxBuffer.Size + static_cast<int>(6 * visible));
+    }
     // Notes in z order; the ones being dragged come last, on top.
     bool dragging = o.moving && !o.moving->empty();
     for (const NoteItem& n : layout.notes()) {

@@ -1,5 +1,7 @@
 #include "board/board_layout.hpp"
 
+#include "diagnostics/startup_timeline.hpp"
+
 #include "theme.hpp"
 
 namespace atelier::board {
@@ -12,8 +14,16 @@ WorldRect clusterFrame(ImVec2 anchor, const WorldRect& notes) {
 }
 
 void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font, Id voter) {
-    if (m_valid && m_state == &state && m_revision == state.revision && m_team == teamId && m_font == font && m_voter == voter)
+    if (m_valid && m_state == &state && m_revision == state.revision && m_team == teamId && m_voter == voter) {
+        if (m_font != font) { // the wrapping was measured with another font (or none): measured again when drawn
+            m_font = font;
+            m_lines.clear();
+        }
         return;
+    }
+    ++m_builds;
+    const bool sameFont = m_font == font; // lines measured with another font are measured again
+    if (!sameFont) m_lines.clear();
     m_valid = true;
     m_state = &state;
     m_revision = state.revision;
@@ -62,6 +72,7 @@ void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font,
         if (m.teamId == teamId) authors.emplace(id, keep(m.name));
 
     // Vote totals and the voter's own dots, in one pass over the votes.
+    startup::mark("layout: the team's notes, authors");
     std::unordered_map<Id, int> noteVotes, clusterVotes, noteMine, clusterMine;
     if (m_round.id)
         for (const auto& [id, v] : state.votes) {
@@ -71,7 +82,9 @@ void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font,
             if (voter && v.memberId == voter) (v.noteId ? noteMine[v.noteId] : clusterMine[v.clusterId]) += v.count;
         }
 
+    startup::mark("layout: votes");
     m_notes.reserve(notes.size());
+    m_noteIndex.reserve(notes.size()); // one allocation, no rehash as it fills
     std::unordered_map<Id, WorldRect> clusterNotes;
     for (const Note* n : notes) {
         NoteItem item;
@@ -91,6 +104,7 @@ void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font,
         m_noteIndex.emplace(item.id, m_notes.size());
         m_notes.push_back(std::move(item));
     }
+    startup::mark("layout: note items");
     for (const Cluster* c : state.clustersOfTeam(teamId)) {
         ClusterItem item;
         item.id = c->id;

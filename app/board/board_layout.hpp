@@ -62,9 +62,12 @@ WorldRect clusterFrame(ImVec2 anchor, const WorldRect& notes);
 
 class BoardLayout {
 public:
-    // Brings the layout up to date; cheap when nothing changed. `font` measures the wrapping;
-    // `voter` (0 = none) fills myDots.
+    // Brings the layout up to date; cheap when nothing changed. `font` measures the wrapping
+    // (another font, e.g. the atlas built again, only drops the wrapped lines); `voter`
+    // (0 = none) fills myDots.
     void update(const EventState& state, Id teamId, const ImFont* font, Id voter = Id{});
+    // How many times update() built the layout anew (tests: a board not shown is never built).
+    unsigned builds() const { return m_builds; }
     // Forces the next update to rebuild (another event was opened).
     void invalidate() { m_valid = false; }
 
@@ -89,6 +92,7 @@ public:
 
 private:
     bool m_valid = false;
+    unsigned m_builds = 0;
     const EventState* m_state = nullptr;
     std::uint64_t m_revision = 0;
     Id m_team, m_voter;

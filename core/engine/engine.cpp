@@ -2,6 +2,7 @@
 #include "storage/atomic_create.hpp"
 
 #include "actions/action_apply.hpp"
+#include "diagnostics/startup_timeline.hpp"
 #include "model/errors.hpp"
 #include "model/language.hpp"
 #include "storage/disk_messages.hpp"
@@ -73,7 +74,9 @@ std::uint64_t nextSerial() {
 } // namespace
 
 Engine::Engine(std::unique_ptr<Store> store, const Clock& clock) : m_store(std::move(store)), m_serial(nextSerial()), m_clock(clock) {
+    startup::mark("open: file opened and checked");
     m_state = m_store->loadAll();
+    startup::mark("open: every table read (loadAll)");
     // Revisions are unique across the engines of a process: a view's cache keyed on the state's
     // address and revision can never take another event (opened at the same address after the
     // first was closed) for the one it has cached, and read pointers into freed memory.
@@ -81,6 +84,7 @@ Engine::Engine(std::unique_ptr<Store> store, const Clock& clock) : m_store(std::
     m_changedRowsFrom = m_state.revision;
     m_journal = std::make_unique<Journal>(*m_store);
     m_recorded = std::make_unique<RecordedTables>(m_store->db().getHandle(), contentTables());
+    startup::mark("open: journal and change recorder ready");
 }
 
 Engine::~Engine() {

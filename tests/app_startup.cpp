@@ -1,0 +1,113 @@
+// Start-up work done once and only where it shows (issue 17: the 10x event to its first frame):
+// the atlas's mipmaps made on the CPU, the event's characters read beside the atlas's baking
+// and added without a rebuild when it has them, a board laid out ahead of its first frame
+// adopting its font without being built again, and the file's rule checks off the open's path.
+#include "app_headless.hpp"
+
+#include "board/board_layout.hpp"
+#include "font_mipmaps.hpp"
+#include "fonts.hpp"
+#include "views/view_board.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace atelier;
+using atelier::test::Headless;
+
+TEST_CASE("the atlas's mipmap levels are 2x2 means, sized as OpenGL sizes them", "[app][startup]") {
+    // 5x3: an odd last column and row, left out as a box filter does.
+    const std::vector<std::uint8_t> level0 = {
+        0,   100, 200, 255, 9, //
+        50,  250, 255, 255, 9, //
+        9,   9,   9,   9,   9, //
+    };
+    std::vector<MipLevel> levels = mipLevels(level0.data(), 5, 3, 2);
+    REQUIRE(levels.size() == 2);
+    CHECK(levels[0].width == 2);
+    CHECK(levels[0].height == 1);
+    CHECK(int(levels[0].texels[0]) == (0 + 100 + 50 + 250 + 2) / 4); // 100
+    CHECK(int(levels[0].texels[1]) == (200 + 255 + 255 + 255 + 2) / 4); // 241
+    // 2x1 halves to 1x1: the one row counts twice.
+    CHECK(levels[1].width == 1);
+    CHECK(levels[1].height == 1);
+    CHECK(int(levels[1].texels[0]) == (100 + 241 + 100 + 241 + 2) / 4);
+    // No level past 1x1.
+    CHECK(mipLevels(levels[1].texels.data(), 1, 1, 2).empty());
+}
+
+TEST_CASE("the event's characters read while the atlas bakes rebuild it only when it lacks some", "[app][startup][fonts]") {
+    EventState state;
+    Id team = newId();
+    Note plain;
+    plain.id = newId();
+    plain.teamId = team;
+    plain.text = "Café « sûr » — œuvre commune, déjà prête";
+    state.notes.emplace(plain.id, plain);
+    std::vector<ImWchar> found = Fonts::eventCodepoints(state);
+    CHECK(std::is_sorted(found.begin(), found.end()));
+    // ASCII and Latin-1 are always baked, so not listed; œ and — are listed (and baked too).
+    CHECK(std::none_of(found.begin(), found.end(), [](ImWchar c) { return c < 0x100; }));
+    CHECK(std::count(found.begin(), found.end(), ImWchar(0x0153)) == 1);
+    Fonts fonts;
+    ImFontAtlas atlas;
+    fonts.build(atlas);
+    CHECK(fonts.builds() == 1);
+    std::string listed;
+    for (ImWchar c : found) listed += " " + std::to_string(int(c));
+    INFO("listed:" << listed);
+    CHECK_FALSE(fonts.addCodepoints(found)); // nothing new: the atlas baked early is kept
+    CHECK_FALSE(fonts.dirty());
+
+    Note other = plain;
+    other.id = newId();
+    other.text = "Iași, Łódź";
+    state.notes.emplace(other.id, other);
+    CHECK(fonts.addCodepoints(Fonts::eventCodepoints(state)));
+    CHECK(fonts.dirty());
+    fonts.build(atlas);
+    CHECK(fonts.builds() == 2);
+    CHECK(Fonts::missingGlyphs(fonts.set().regular, "Iași, Łódź").empty());
+}
+
+TEST_CASE("a board laid out before its first frame is not built again there, and only the shown board is laid out", "[app][startup][board]") {
+    Headless h;
+    h.session().view = ViewId::Home;
+    auto* view = static_cast<BoardView*>(h.app().view(ViewId::Board));
+    h.frames(2);
+    CHECK(view->canvas().layout().builds() == 0); // no board shown, none laid out
+
+    const Team* team = h.state().teamsInOrder().front();
+    h.session().team = team->id;
+    Id note = h.state().notesOfTeam(team->id).front()->id;
+    view->canvas().prepareLayout(h.state(), team->id); // as the opening thread does, with no font yet
+    CHECK(view->canvas().layout().builds() == 1);
+    CHECK(view->canvas().layout().lines(*view->canvas().layout().note(note)).empty()); // nothing to measure with
+
+    h.session().view = ViewId::Board;
+    h.frame();
+    const board::BoardLayout& layout = view->canvas().layout();
+    CHECK(layout.builds() == 1); // the frame adopted the font
+    CHECK_FALSE(layout.lines(*layout.note(note)).empty()); // and wraps with it
+
+    // Another font (the atlas built again) wraps again without a rebuild; a change rebuilds.
+    board::BoardLayout fresh;
+    fresh.update(h.state(), team->id, h.app().fonts().set().regular);
+    std::size_t lines = fresh.lines(*fresh.note(note)).size();
+    fresh.update(h.state(), team->id, h.app().fonts().set().large);
+    CHECK(fresh.builds() == 1);
+    CHECK(fresh.lines(*fresh.note(note)).size() <= lines); // measured at the other font's glyph widths
+    h.session().queue(EditTeam{team->id, std::string("Équipe renommée"), {}, {}});
+    h.frames(2); // applied after the first, laid out again in the second
+    CHECK(layout.builds() == 2);
+}
+
+TEST_CASE("a file's rule checks run beside its open, on their own thread, and are waited for when asked for", "[app][startup]") {
+    Headless h;
+    h.session().close();
+    REQUIRE(h.session().open(h.path()));
+    CHECK(h.session().ruleChecksPending());
+    CHECK(h.session().ruleBreaks().empty()); // the demo event breaks no rule
+    CHECK_FALSE(h.session().ruleChecksPending());
+}
