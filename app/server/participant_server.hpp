@@ -19,6 +19,7 @@
 #include "participation/participant_actions.hpp"
 #include "participation/participant_view.hpp"
 #include "participation/rate_limit.hpp"
+#include "participation/snapshot_builder.hpp"
 
 #include <atomic>
 #include <memory>
@@ -40,6 +41,10 @@ struct ParticipantServerOptions {
     int readTimeoutSeconds = 3;         // a client that stalls mid-request is dropped
     int writeTimeoutSeconds = 3;
     std::size_t maxBody = 16 * 1024;
+    // Niceness of the server's own threads (HTTP workers, listener, snapshot builder), added to
+    // the process's. The app raises it so that a poll never takes a projector frame's CPU
+    // (openParticipation); `atelier serve` has no frame to protect and keeps 0.
+    int threadNice = 0;
 };
 
 class ParticipantServer {
@@ -57,9 +62,14 @@ public:
     int port() const { return m_port; }
     const ParticipantServerOptions& options() const { return m_options; }
 
-    // On the engine's thread: runs the phones' waiting requests, then publishes a new
-    // snapshot when the state changed (by them or by the laptop). Returns how many ran.
+    // On the engine's thread: runs the phones' waiting requests, then, when the state changed
+    // (by them or by the laptop), copies the changed teams' rows for the snapshot builder, which
+    // makes and publishes the snapshot on its own thread. Returns how many requests ran. The
+    // first call waits for the first snapshot, so that no phone is answered « starting ».
     std::size_t pump(Engine& engine);
+    // The snapshot builder (its counters, and hold/release for tests).
+    const participation::SnapshotBuilder& snapshots() const { return m_builder; }
+    participation::SnapshotBuilder& snapshots() { return m_builder; }
 
     participation::EngineQueue& queue() { return m_queue; }
     participation::JoinCodes& codes() { return m_codes; }
@@ -89,9 +99,14 @@ private:
     std::atomic<bool> m_running{false};
     std::atomic<std::size_t> m_refused{0};
     int m_port = 0;
-    mutable std::mutex m_snapshotMutex;
-    std::shared_ptr<const participation::ParticipantSnapshot> m_snapshot;
+    // The state a snapshot was last asked for (engine thread only), and the teams asked for so far.
+    bool m_submittedAny = false;
     std::uint64_t m_snapshotEngine = 0, m_snapshotRevision = 0;
+    std::unordered_set<Id> m_knownTeams;
+    // The submission a phone's next read must see: its own write (set on the engine's thread
+    // before the write is answered, so that a phone's next poll shows its note).
+    std::atomic<std::uint64_t> m_readAfter{0};
+    participation::SnapshotBuilder m_builder; // its thread at the HTTP threads' priority
 };
 
 // The machine's IPv4 addresses a phone on the same network may reach (not loopback), for the

@@ -231,7 +231,9 @@ json ParticipantActions::act(Engine& engine, const Device& device, const std::st
         add.text = text(request, "text", true);
         add.colour = text(request, "colour", false);
         // New notes from phones line up on the board; the team arranges them on the laptop.
-        std::size_t count = state.notesOfTeam(device.team).size();
+        // Counted, not listed: notesOfTeam sorts the team's board, on the UI thread for every note sent.
+        const auto count = static_cast<std::size_t>(
+            std::count_if(state.notes.begin(), state.notes.end(), [&](const auto& entry) { return entry.second.teamId == device.team; }));
         add.x = 40 + static_cast<double>(count % 6) * 180;
         add.y = 40 + static_cast<double>((count / 6) % 40) * 140;
         const Team* team = state.find<Team>(device.team);
