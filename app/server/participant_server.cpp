@@ -38,13 +38,15 @@ namespace {
 
 thread_local bool t_refuseConnection = false;
 
-// This thread only (Linux: a thread's niceness is its own); failure leaves it as it was.
+// This thread only (Linux: a thread's niceness is its own), `nice` above the process's main
+// thread, whatever the thread that made this one had (httplib's workers are made by the
+// listener, already lowered); failure leaves it as it was.
 void lowerThisThread(int nice) {
     if (nice <= 0) return;
-    const auto tid = static_cast<id_t>(syscall(SYS_gettid));
     errno = 0;
-    int current = getpriority(PRIO_PROCESS, tid);
-    if (errno == 0) setpriority(PRIO_PROCESS, tid, std::min(19, current + nice));
+    int base = getpriority(PRIO_PROCESS, static_cast<id_t>(getpid()));
+    if (errno != 0) return;
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), std::min(19, base + nice));
 }
 
 Millis wallNow() { return SystemClock().now(); }
