@@ -212,11 +212,18 @@ ParticipantServer::ParticipantServer(ParticipantServerOptions options)
 
 ParticipantServer::~ParticipantServer() { stop(); }
 
-std::shared_ptr<const ParticipantSnapshot> ParticipantServer::snapshot() const {
+std::shared_ptr<const ParticipantSnapshot> ParticipantServer::snapshot(const std::string& token) {
     // A phone's read after its write shows that write: the builder is a few milliseconds behind
     // at most; past the bound the phone gets the snapshot at hand and its next poll the rest.
-    std::uint64_t wanted = m_readAfter.load();
-    if (m_builder.published() < wanted) m_builder.waitFor(wanted, std::chrono::milliseconds(500));
+    std::uint64_t wanted = 0;
+    if (!token.empty()) {
+        std::lock_guard lock(m_readAfterMutex);
+        if (auto it = m_readAfter.find(token); it != m_readAfter.end()) {
+            wanted = it->second;
+            m_readAfter.erase(it);
+        }
+    }
+    if (wanted && m_builder.published() < wanted) m_builder.waitFor(wanted, std::chrono::milliseconds(500));
     return m_builder.latest();
 }
 
@@ -346,12 +353,12 @@ void ParticipantServer::routes() {
 
     http.Get("/api/state", [this, checkCode](const httplib::Request& req, httplib::Response& res) {
         if (!checkCode(req, res)) return;
-        auto current = snapshot();
+        std::string token = req.get_header_value("X-Atelier-Device");
+        auto current = snapshot(token);
         if (!current) {
             refuse(res, 503, "starting", tr("Ouverture en cours : réessayez dans un instant.", "Opening: try again in a moment."));
             return;
         }
-        std::string token = req.get_header_value("X-Atelier-Device");
         if (token.empty()) {
             sendJson(res, 200, json{{"ok", true}, {"event", current->event}, {"now", wallNow()}});
             return;
@@ -380,15 +387,18 @@ void ParticipantServer::routes() {
     });
 
     // A write: parsed here (size, UTF-8, JSON), run on the engine's thread, answered after the commit.
-    auto submit = [this](httplib::Response& res, std::function<json(Engine&)> task) {
+    auto submit = [this](httplib::Response& res, const std::string& token, std::function<json(Engine&)> task) {
         try {
-            auto future = m_queue.submit([this, language = messageLanguage(), task = std::move(task)](Engine& engine) {
+            auto future = m_queue.submit([this, token, language = messageLanguage(), task = std::move(task)](Engine& engine) {
                 ThreadMessageLanguage phone(language);
                 const std::uint64_t before = engine.state().revision;
                 json answer = task(engine);
                 // Changed: the pump after this drain submits the next snapshot, which this
                 // phone's next read waits for.
-                if (engine.state().revision != before) m_readAfter = m_builder.submitted() + 1;
+                if (engine.state().revision != before && !token.empty()) {
+                    std::lock_guard lock(m_readAfterMutex);
+                    m_readAfter[token] = m_builder.submitted() + 1;
+                }
                 return answer;
             });
             if (future.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
@@ -435,7 +445,7 @@ void ParticipantServer::routes() {
             refuse(res, 400, "refused", tr("Les retours d’exposition passent par le code du stand.", "Exhibition feedback uses the stand code."));
             return;
         }
-        submit(res, [this, token, request](Engine& engine) { return m_actions.handle(engine, token, request); });
+        submit(res, token, [this, token, request](Engine& engine) { return m_actions.handle(engine, token, request); });
     });
 
     http.Get("/api/stand", [this](const httplib::Request& req, httplib::Response& res) {
@@ -455,7 +465,7 @@ void ParticipantServer::routes() {
         if (!parsed) return;
         json request = std::move(*parsed);
         if (request.is_object()) request["do"] = "feedback";
-        submit(res, [this, request](Engine& engine) { return m_actions.feedback(engine, request); });
+        submit(res, {}, [this, request](Engine& engine) { return m_actions.feedback(engine, request); });
     });
 }
 

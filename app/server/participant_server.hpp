@@ -26,6 +26,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace atelier {
@@ -83,7 +84,8 @@ private:
     class Http;
     class BoundedQueue;
     void routes();
-    std::shared_ptr<const participation::ParticipantSnapshot> snapshot() const;
+    // The latest snapshot; for a device that just wrote (`token`), the one holding its write.
+    std::shared_ptr<const participation::ParticipantSnapshot> snapshot(const std::string& token = {});
 
     ParticipantServerOptions m_options;
     participation::JoinCodes m_codes;
@@ -103,9 +105,11 @@ private:
     bool m_submittedAny = false;
     std::uint64_t m_snapshotEngine = 0, m_snapshotRevision = 0;
     std::unordered_set<Id> m_knownTeams;
-    // The submission a phone's next read must see: its own write (set on the engine's thread
-    // before the write is answered, so that a phone's next poll shows its note).
-    std::atomic<std::uint64_t> m_readAfter{0};
+    // The submission a device's next read must see: its own write (set on the engine's thread
+    // before the write is answered, so that the phone's next poll shows its note). Only that
+    // device waits: the others' polls take the snapshot at hand (2 s allowed to other phones).
+    std::mutex m_readAfterMutex;
+    std::unordered_map<std::string, std::uint64_t> m_readAfter;
     participation::SnapshotBuilder m_builder; // its thread at the HTTP threads' priority
 };
 
