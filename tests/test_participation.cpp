@@ -11,11 +11,15 @@
 #include "participation/participant_view.hpp"
 #include "participation/rate_limit.hpp"
 #include "participation/secret_text.hpp"
+#include "participation/snapshot_builder.hpp"
 #include "participation/stand_codes.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <cstdio>
+#include <mutex>
 #include <thread>
 
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
@@ -332,6 +336,87 @@ TEST_CASE("the snapshot builds again only the teams whose rows changed, and ever
     since = room.engine->state().revision;
     room.add(DeleteNotes{.notes = {other}});
     CHECK_FALSE(teamsChangedSince(*room.engine, since));
+}
+
+TEST_CASE("the snapshot builder: made off the submitting thread, changes merged while it works, teams made once", "[participation]") {
+    Room room;
+    SnapshotBuilder builder;
+    builder.waitFor(builder.submit(copyRows(room.engine->state())), std::chrono::seconds(10));
+    REQUIRE(builder.latest());
+    CHECK(builder.teamViewsMade() == 2);
+    const auto first = builder.latest();
+
+    // Held: submit returns without making anything (the engine's thread only copies rows).
+    builder.hold();
+    std::string alice = room.phone(room.teamA, room.alice);
+    std::uint64_t number = 0;
+    for (int i = 0; i < 5; ++i) {
+        std::uint64_t since = room.engine->state().revision;
+        room.note(alice, "idée " + std::to_string(i), std::string(30, 'a') + std::to_string(10 + i));
+        auto teams = teamsChangedSince(*room.engine, since);
+        REQUIRE(teams);
+        CHECK(*teams == std::unordered_set<Id>{room.teamA});
+        number = builder.submit(copyRows(room.engine->state(), {}, &*teams));
+    }
+    CHECK(builder.latest() == first);
+    CHECK(builder.builds() == 1);
+
+    // Released: the five submissions are one snapshot, team A made once, team B kept as it was.
+    builder.release();
+    REQUIRE(builder.waitFor(number, std::chrono::seconds(10)));
+    CHECK(builder.builds() == 2);
+    CHECK(builder.teamViewsMade() == 3);
+    auto latest = builder.latest();
+    CHECK(latest->revision == room.engine->state().revision);
+    CHECK(latest->teams.at(room.teamA)->shared["notes"].size() == 5);
+    CHECK(latest->teams.at(room.teamB) == first->teams.at(room.teamB));
+    CHECK(latest->teams.at(room.teamA)->shared == makeSnapshot(room.engine->state(), nullptr)->teams.at(room.teamA)->shared);
+    // Its text already made by the builder, the same as made from scratch.
+    CHECK(latest->teams.at(room.teamA)->notesText() == makeSnapshot(room.engine->state(), nullptr)->teams.at(room.teamA)->notesText());
+}
+
+TEST_CASE("the snapshot builder: a reader never sees a snapshot half made", "[participation]") {
+    Room room;
+    std::string alice = room.phone(room.teamA, room.alice);
+    SnapshotBuilder builder;
+    builder.waitFor(builder.submit(copyRows(room.engine->state())), std::chrono::seconds(10));
+    // Each note written brings team A's notes to its number: a snapshot's revision says how
+    // many notes its view of A must hold, all of them, and its text the same.
+    std::unordered_map<std::uint64_t, std::size_t> notesAt{{room.engine->state().revision, 0}};
+    std::mutex notesMutex;
+    std::atomic<bool> stop{false};
+    std::atomic<int> checked{0}, wrong{0};
+    std::thread reader([&] {
+        while (!stop) {
+            auto snapshot = builder.latest();
+            const TeamView& view = *snapshot->teams.at(room.teamA);
+            std::size_t expected;
+            {
+                std::lock_guard lock(notesMutex);
+                expected = notesAt.at(snapshot->revision);
+            }
+            if (view.shared["notes"].size() != expected || json::parse(view.notesText()).size() != expected) ++wrong;
+            ++checked;
+        }
+    });
+    for (int i = 0; i < 40; ++i) {
+        std::uint64_t since = room.engine->state().revision;
+        char client[33];
+        std::snprintf(client, sizeof client, "%032d", i + 1);
+        room.note(alice, "note " + std::to_string(i), client);
+        {
+            std::lock_guard lock(notesMutex);
+            notesAt[room.engine->state().revision] = static_cast<std::size_t>(i + 1);
+        }
+        auto teams = teamsChangedSince(*room.engine, since);
+        builder.submit(copyRows(room.engine->state(), {}, teams ? &*teams : nullptr));
+    }
+    builder.waitFor(builder.submitted(), std::chrono::seconds(10));
+    stop = true;
+    reader.join();
+    CHECK(builder.latest()->teams.at(room.teamA)->shared["notes"].size() == 40);
+    CHECK(checked > 0);
+    CHECK(wrong == 0);
 }
 
 TEST_CASE("stand codes: feedback only, stable across versions and renewals, unknown ones refused", "[participation]") {

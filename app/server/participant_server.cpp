@@ -13,10 +13,14 @@
 #include <dirent.h>
 #include <ifaddrs.h>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstdlib>
 #include <chrono>
 #include <cstring>
@@ -33,6 +37,17 @@ using namespace participation;
 namespace {
 
 thread_local bool t_refuseConnection = false;
+
+// This thread only (Linux: a thread's niceness is its own), `nice` above the process's main
+// thread, whatever the thread that made this one had (httplib's workers are made by the
+// listener, already lowered); failure leaves it as it was.
+void lowerThisThread(int nice) {
+    if (nice <= 0) return;
+    errno = 0;
+    int base = getpriority(PRIO_PROCESS, static_cast<id_t>(getpid()));
+    if (errno != 0) return;
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), std::min(19, base + nice));
+}
 
 Millis wallNow() { return SystemClock().now(); }
 
@@ -120,10 +135,16 @@ bool widenBacklog(int port, int backlog) {
 // accepting thread answers it itself.
 class ParticipantServer::BoundedQueue final : public httplib::TaskQueue {
 public:
-    BoundedQueue(std::size_t threads, std::size_t capacity, std::atomic<std::size_t>& refused)
+    BoundedQueue(std::size_t threads, std::size_t capacity, std::atomic<std::size_t>& refused, int nice)
         : m_capacity(capacity), m_refused(refused) {
-        for (std::size_t i = 0; i < threads; ++i) m_threads.emplace_back([this] { work(m_jobs, false); });
-        for (int i = 0; i < 2; ++i) m_threads.emplace_back([this] { work(m_refusals, true); });
+        for (std::size_t i = 0; i < threads; ++i) m_threads.emplace_back([this, nice] {
+            lowerThisThread(nice);
+            work(m_jobs, false);
+        });
+        for (int i = 0; i < 2; ++i) m_threads.emplace_back([this, nice] {
+            lowerThisThread(nice);
+            work(m_refusals, true);
+        });
     }
     void enqueue(std::function<void()> fn) override {
         {
@@ -186,27 +207,41 @@ class ParticipantServer::Http final : public httplib::Server {};
 
 ParticipantServer::ParticipantServer(ParticipantServerOptions options)
     : m_options(std::move(options)), m_codes(m_options.code.empty() ? JoinCodes() : JoinCodes(m_options.code)),
-      m_writeLimit(5, 20), m_joinLimit(20, 400), m_standLimit(20, 400), m_queue(1000) {
+      m_writeLimit(5, 20), m_joinLimit(20, 400), m_standLimit(20, 400), m_queue(1000),
+      m_builder([nice = m_options.threadNice] { lowerThisThread(nice); }) {
     m_actions.setServedTeam(m_options.servedTeam);
 }
 
 ParticipantServer::~ParticipantServer() { stop(); }
 
-std::shared_ptr<const ParticipantSnapshot> ParticipantServer::snapshot() const {
-    std::lock_guard lock(m_snapshotMutex);
-    return m_snapshot;
+std::shared_ptr<const ParticipantSnapshot> ParticipantServer::snapshot(const std::string& token) {
+    // A phone's read after its write shows that write: the builder is a few milliseconds behind
+    // at most; past the bound the phone gets the snapshot at hand and its next poll the rest.
+    std::uint64_t wanted = 0;
+    if (!token.empty()) {
+        std::lock_guard lock(m_readAfterMutex);
+        if (auto it = m_readAfter.find(token); it != m_readAfter.end()) {
+            wanted = it->second;
+            m_readAfter.erase(it);
+        }
+    }
+    if (wanted && m_builder.published() < wanted) m_builder.waitFor(wanted, std::chrono::milliseconds(500));
+    return m_builder.latest();
 }
 
 std::size_t ParticipantServer::pump(Engine& engine) {
     std::size_t ran = m_queue.drain(engine);
     const EventState& state = engine.state();
-    if (!m_snapshot || m_snapshotEngine != engine.serial() || m_snapshotRevision != state.revision) {
-        auto previous = snapshot();
+    if (!m_submittedAny || m_snapshotEngine != engine.serial() || m_snapshotRevision != state.revision) {
         std::optional<std::unordered_set<Id>> changed;
-        if (previous && m_snapshotEngine == engine.serial()) changed = teamsChangedSince(engine, m_snapshotRevision);
-        auto next = makeSnapshot(state, previous.get(), m_actions.writtenInPrivate(), changed ? &*changed : nullptr, m_options.servedTeam);
-        std::lock_guard lock(m_snapshotMutex);
-        m_snapshot = std::move(next);
+        if (m_submittedAny && m_snapshotEngine == engine.serial()) changed = teamsChangedSince(engine, m_snapshotRevision);
+        else m_knownTeams.clear();
+        // Only the copy here, on the engine's thread; the JSON on the builder's.
+        SnapshotRows rows = copyRows(state, m_actions.writtenInPrivate(), changed ? &*changed : nullptr, &m_knownTeams, m_options.servedTeam);
+        for (const auto& [team, unused] : rows.changed) m_knownTeams.insert(team);
+        std::uint64_t number = m_builder.submit(std::move(rows));
+        if (!m_submittedAny) m_builder.waitFor(number, std::chrono::seconds(10));
+        m_submittedAny = true;
         m_snapshotEngine = engine.serial();
         m_snapshotRevision = state.revision;
     }
@@ -226,7 +261,7 @@ void ParticipantServer::start() {
     m_http = std::make_unique<Http>();
     auto& http = *m_http;
     const std::size_t threads = m_options.threads, capacity = m_options.maxConnections;
-    http.new_task_queue = [this, threads, capacity] { return new BoundedQueue(threads, capacity, m_refused); };
+    http.new_task_queue = [this, threads, capacity] { return new BoundedQueue(threads, capacity, m_refused, m_options.threadNice); };
     http.set_read_timeout(m_options.readTimeoutSeconds, 0);
     http.set_write_timeout(m_options.writeTimeoutSeconds, 0);
     http.set_payload_max_length(m_options.maxBody);
@@ -251,7 +286,10 @@ void ParticipantServer::start() {
     }
     widenBacklog(m_port, static_cast<int>(std::max<std::size_t>(capacity, 128)) + 128);
     m_running = true;
-    m_listener = std::thread([this] { m_http->listen_after_bind(); });
+    m_listener = std::thread([this] {
+        lowerThisThread(m_options.threadNice);
+        m_http->listen_after_bind();
+    });
 }
 
 void ParticipantServer::stop() {
@@ -317,12 +355,12 @@ void ParticipantServer::routes() {
 
     http.Get("/api/state", [this, checkCode](const httplib::Request& req, httplib::Response& res) {
         if (!checkCode(req, res)) return;
-        auto current = snapshot();
+        std::string token = req.get_header_value("X-Atelier-Device");
+        auto current = snapshot(token);
         if (!current) {
             refuse(res, 503, "starting", tr("Ouverture en cours : réessayez dans un instant.", "Opening: try again in a moment."));
             return;
         }
-        std::string token = req.get_header_value("X-Atelier-Device");
         if (token.empty()) {
             sendJson(res, 200, json{{"ok", true}, {"event", current->event}, {"now", wallNow()}});
             return;
@@ -351,11 +389,19 @@ void ParticipantServer::routes() {
     });
 
     // A write: parsed here (size, UTF-8, JSON), run on the engine's thread, answered after the commit.
-    auto submit = [this](httplib::Response& res, std::function<json(Engine&)> task) {
+    auto submit = [this](httplib::Response& res, const std::string& token, std::function<json(Engine&)> task) {
         try {
-            auto future = m_queue.submit([language = messageLanguage(), task = std::move(task)](Engine& engine) {
+            auto future = m_queue.submit([this, token, language = messageLanguage(), task = std::move(task)](Engine& engine) {
                 ThreadMessageLanguage phone(language);
-                return task(engine);
+                const std::uint64_t before = engine.state().revision;
+                json answer = task(engine);
+                // Changed: the pump after this drain submits the next snapshot, which this
+                // phone's next read waits for.
+                if (engine.state().revision != before && !token.empty()) {
+                    std::lock_guard lock(m_readAfterMutex);
+                    m_readAfter[token] = m_builder.submitted() + 1;
+                }
+                return answer;
             });
             if (future.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
                 refuse(res, 503, "busy", tr("L’ordinateur de l’animateur ne répond pas : votre envoi sera réessayé.",
@@ -401,7 +447,7 @@ void ParticipantServer::routes() {
             refuse(res, 400, "refused", tr("Les retours d’exposition passent par le code du stand.", "Exhibition feedback uses the stand code."));
             return;
         }
-        submit(res, [this, token, request](Engine& engine) { return m_actions.handle(engine, token, request); });
+        submit(res, token, [this, token, request](Engine& engine) { return m_actions.handle(engine, token, request); });
     });
 
     http.Get("/api/stand", [this](const httplib::Request& req, httplib::Response& res) {
@@ -421,7 +467,7 @@ void ParticipantServer::routes() {
         if (!parsed) return;
         json request = std::move(*parsed);
         if (request.is_object()) request["do"] = "feedback";
-        submit(res, [this, request](Engine& engine) { return m_actions.feedback(engine, request); });
+        submit(res, {}, [this, request](Engine& engine) { return m_actions.feedback(engine, request); });
     });
 }
 

@@ -19,12 +19,14 @@
 #include "participation/participant_actions.hpp"
 #include "participation/participant_view.hpp"
 #include "participation/rate_limit.hpp"
+#include "participation/snapshot_builder.hpp"
 
 #include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace atelier {
@@ -43,6 +45,10 @@ struct ParticipantServerOptions {
     // A team laptop's copy (`atelier copy --team`) serves its own team's phones only; the other
     // teams join the laptop that holds them. 0: every team (the facilitator's whole event).
     Id servedTeam{};
+    // Niceness of the server's own threads (HTTP workers, listener, snapshot builder), added to
+    // the process's. The app raises it so that a poll never takes a projector frame's CPU
+    // (openParticipation); `atelier serve` has no frame to protect and keeps 0.
+    int threadNice = 0;
 };
 
 class ParticipantServer {
@@ -60,9 +66,14 @@ public:
     int port() const { return m_port; }
     const ParticipantServerOptions& options() const { return m_options; }
 
-    // On the engine's thread: runs the phones' waiting requests, then publishes a new
-    // snapshot when the state changed (by them or by the laptop). Returns how many ran.
+    // On the engine's thread: runs the phones' waiting requests, then, when the state changed
+    // (by them or by the laptop), copies the changed teams' rows for the snapshot builder, which
+    // makes and publishes the snapshot on its own thread. Returns how many requests ran. The
+    // first call waits for the first snapshot, so that no phone is answered « starting ».
     std::size_t pump(Engine& engine);
+    // The snapshot builder (its counters, and hold/release for tests).
+    const participation::SnapshotBuilder& snapshots() const { return m_builder; }
+    participation::SnapshotBuilder& snapshots() { return m_builder; }
 
     participation::EngineQueue& queue() { return m_queue; }
     participation::JoinCodes& codes() { return m_codes; }
@@ -76,7 +87,8 @@ private:
     class Http;
     class BoundedQueue;
     void routes();
-    std::shared_ptr<const participation::ParticipantSnapshot> snapshot() const;
+    // The latest snapshot; for a device that just wrote (`token`), the one holding its write.
+    std::shared_ptr<const participation::ParticipantSnapshot> snapshot(const std::string& token = {});
 
     ParticipantServerOptions m_options;
     participation::JoinCodes m_codes;
@@ -92,9 +104,16 @@ private:
     std::atomic<bool> m_running{false};
     std::atomic<std::size_t> m_refused{0};
     int m_port = 0;
-    mutable std::mutex m_snapshotMutex;
-    std::shared_ptr<const participation::ParticipantSnapshot> m_snapshot;
+    // The state a snapshot was last asked for (engine thread only), and the teams asked for so far.
+    bool m_submittedAny = false;
     std::uint64_t m_snapshotEngine = 0, m_snapshotRevision = 0;
+    std::unordered_set<Id> m_knownTeams;
+    // The submission a device's next read must see: its own write (set on the engine's thread
+    // before the write is answered, so that the phone's next poll shows its note). Only that
+    // device waits: the others' polls take the snapshot at hand (2 s allowed to other phones).
+    std::mutex m_readAfterMutex;
+    std::unordered_map<std::string, std::uint64_t> m_readAfter;
+    participation::SnapshotBuilder m_builder; // its thread at the HTTP threads' priority
 };
 
 // The machine's IPv4 addresses a phone on the same network may reach (not loopback), for the

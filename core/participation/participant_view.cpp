@@ -5,6 +5,7 @@
 #include "model/timer.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace atelier::participation {
 
@@ -12,14 +13,15 @@ using nlohmann::json;
 
 namespace {
 
-json noteJson(const Note& note, const Team& team, const PrivateNotes& writtenInPrivate) {
+json noteJson(const TeamRows::NoteRow& row) {
+    const Note& note = row.note;
     return json{{"id", note.id.str()},         {"text", note.text},
                 {"colour", note.colour},       {"author", note.authorId.str()},
                 {"cluster", note.clusterId.str()}, {"hidden", note.hidden},
-                {"open", authorMayChange(note, team, writtenInPrivate)}};
+                {"open", row.open}};
 }
 
-json timerJson(const TimedSession* timer) {
+json timerJson(const std::optional<TimedSession>& timer) {
     if (!timer) return nullptr;
     // Stored form, not a remaining time: the view stays the same while the countdown runs,
     // and the page counts down from the server's clock (`now` in every answer).
@@ -31,58 +33,76 @@ json timerJson(const TimedSession* timer) {
 
 std::string dumpText(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-std::shared_ptr<TeamView> makeTeamView(const EventState& state, const Team& team, const PrivateNotes& writtenInPrivate) {
+// `notes`: the team's notes, in the board's order.
+TeamRows copyTeamRows(const EventState& state, const Team& team, const std::vector<const Note*>& notes, const PrivateNotes& writtenInPrivate) {
+    TeamRows rows;
+    rows.team = team;
+    if (const Challenge* c = team.challengeId ? state.find<Challenge>(team.challengeId) : nullptr) rows.challenge = *c;
+    const TimedSession* timer = state.currentTimer(team.id);
+    if (!timer) timer = state.currentTimer(Id{});
+    if (timer) rows.timer = *timer;
+    for (const Member* m : state.membersOfTeam(team.id)) rows.members.push_back(*m);
+    rows.notes.reserve(notes.size());
+    for (const Note* note : notes) rows.notes.push_back({*note, authorMayChange(*note, team, writtenInPrivate)});
+    for (const Cluster* c : state.clustersOfTeam(team.id)) rows.clusters.push_back(*c);
+    const VoteRound* round = state.currentVoteRound(team.id);
+    if (round && round->mode == VoteMode::Members) {
+        rows.round = *round;
+        std::unordered_map<Id, bool> targets; // voted id -> is a note
+        for (const auto& [id, vote] : state.votes) {
+            if (vote.roundId != round->id) continue;
+            rows.votes.push_back(vote);
+            if (round->revealed) targets.emplace(vote.noteId ? vote.noteId : vote.clusterId, true);
+        }
+        for (const auto& [target, unused] : targets)
+            rows.totals.emplace_back(target, state.votesFor(round->id, state.find<Note>(target) ? target : Id{},
+                                                            state.find<Cluster>(target) ? target : Id{}));
+    }
+    return rows;
+}
+
+std::shared_ptr<TeamView> makeTeamView(const TeamRows& rows) {
     auto made = std::make_shared<TeamView>();
     TeamView& view = *made;
+    const Team& team = rows.team;
     json shared;
     shared["team"] = {{"id", team.id.str()}, {"name", team.name}, {"colour", team.colour}};
     shared["phase"] = codeOf(team.phase);
     shared["private_writing"] = team.privateWriting;
-    const Challenge* challenge = team.challengeId ? state.find<Challenge>(team.challengeId) : nullptr;
-    shared["challenge"] = challenge ? json{{"number", challenge->number}, {"question", challenge->question}} : json(nullptr);
-    const TimedSession* timer = state.currentTimer(team.id);
-    if (!timer) timer = state.currentTimer(Id{});
-    shared["timer"] = timerJson(timer);
+    shared["challenge"] = rows.challenge ? json{{"number", rows.challenge->number}, {"question", rows.challenge->question}} : json(nullptr);
+    shared["timer"] = timerJson(rows.timer);
     json members = json::array();
-    for (const Member* m : state.membersOfTeam(team.id)) members.push_back({{"id", m->id.str()}, {"name", m->name}});
+    for (const Member& m : rows.members) members.push_back({{"id", m.id.str()}, {"name", m.name}});
     shared["members"] = members;
 
     json notes = json::array();
     int hiddenOthers = 0;
-    for (const Note* note : state.notesOfTeam(team.id)) {
-        if (note->hidden) {
+    for (const TeamRows::NoteRow& row : rows.notes) {
+        if (row.note.hidden) {
             // A hidden note goes to its author's part only; the others learn that it exists.
             ++hiddenOthers;
-            if (note->authorId) view.perMember[note->authorId]["notes"].push_back(noteJson(*note, team, writtenInPrivate));
+            if (row.note.authorId) view.perMember[row.note.authorId]["notes"].push_back(noteJson(row));
             continue;
         }
-        notes.push_back(noteJson(*note, team, writtenInPrivate));
+        notes.push_back(noteJson(row));
     }
     shared["notes"] = notes;
     shared["hidden_notes"] = hiddenOthers;
     json clusters = json::array();
-    for (const Cluster* c : state.clustersOfTeam(team.id)) clusters.push_back({{"id", c->id.str()}, {"title", c->title}});
+    for (const Cluster& c : rows.clusters) clusters.push_back({{"id", c.id.str()}, {"title", c.title}});
     shared["clusters"] = clusters;
 
-    const VoteRound* round = state.currentVoteRound(team.id);
-    if (round && round->mode == VoteMode::Members) {
+    if (const auto& round = rows.round) {
         json r{{"id", round->id.str()}, {"budget", round->budget}, {"cap", round->cap ? json(*round->cap) : json(nullptr)},
                {"closed", round->closed}, {"revealed", round->revealed}};
         if (round->revealed) {
             json totals = json::object();
-            for (const auto& [id, vote] : state.votes)
-                if (vote.roundId == round->id) totals[(vote.noteId ? vote.noteId : vote.clusterId).str()] = 0;
-            for (auto& [target, total] : totals.items()) {
-                Id targetId = Id::parse(target).value_or(Id{});
-                total = state.votesFor(round->id, state.find<Note>(targetId) ? targetId : Id{},
-                                       state.find<Cluster>(targetId) ? targetId : Id{});
-            }
+            for (const auto& [target, total] : rows.totals) totals[target.str()] = total;
             r["totals"] = totals;
         }
         shared["vote"] = r;
-        for (const auto& [id, vote] : state.votes)
-            if (vote.roundId == round->id && vote.memberId)
-                view.perMember[vote.memberId]["dots"][(vote.noteId ? vote.noteId : vote.clusterId).str()] = vote.count;
+        for (const Vote& vote : rows.votes)
+            if (vote.memberId) view.perMember[vote.memberId]["dots"][(vote.noteId ? vote.noteId : vote.clusterId).str()] = vote.count;
     } else {
         shared["vote"] = nullptr;
     }
@@ -118,46 +138,79 @@ bool authorMayChange(const Note& note, const Team& team, const PrivateNotes& wri
     return !writtenInPrivate.count(note.id) && !team.privateWriting && note.phase == team.phase;
 }
 
-std::shared_ptr<const ParticipantSnapshot> makeSnapshot(const EventState& state, const ParticipantSnapshot* previous,
-                                                        const PrivateNotes& writtenInPrivate,
-                                                        const std::unordered_set<Id>* changedTeams, Id servedTeam) {
-    auto snapshot = std::make_shared<ParticipantSnapshot>();
-    snapshot->revision = state.revision;
-    json teams = json::array();
-    for (const Team* team : state.teamsInOrder()) {
-        if (servedTeam && team->id != servedTeam) continue;
+SnapshotRows copyRows(const EventState& state, const PrivateNotes& writtenInPrivate, const std::unordered_set<Id>* changedTeams,
+                      const std::unordered_set<Id>* knownTeams, Id servedTeam) {
+    SnapshotRows rows;
+    rows.revision = state.revision;
+    rows.eventName = state.event.name;
+    auto teams = state.teamsInOrder();
+    if (servedTeam) // a team laptop's copy: its own team only
+        std::erase_if(teams, [&](const Team* t) { return t->id != servedTeam; });
+    std::unordered_map<Id, std::vector<const Note*>> notes; // of the teams copied, in one pass over the notes
+    for (const Team* team : teams)
+        if (!changedTeams || changedTeams->count(team->id) || (knownTeams && !knownTeams->count(team->id))) notes[team->id];
+    for (const auto& [id, note] : state.notes)
+        if (auto it = notes.find(note.teamId); it != notes.end()) it->second.push_back(&note);
+    for (auto& [team, list] : notes)
+        std::sort(list.begin(), list.end(), [](const Note* a, const Note* b) { // EventState::notesOfTeam's order
+            return std::tie(a->z, a->createdAt, a->id) < std::tie(b->z, b->createdAt, b->id);
+        });
+    for (const Team* team : teams) {
         const Challenge* challenge = team->challengeId ? state.find<Challenge>(team->challengeId) : nullptr;
-        teams.push_back({{"id", team->id.str()}, {"name", team->name}, {"colour", team->colour},
-                         {"challenge", challenge ? json(challenge->question) : json(nullptr)}});
-        if (previous && changedTeams && !changedTeams->count(team->id)) {
-            auto kept = previous->teams.find(team->id);
-            if (kept != previous->teams.end()) {
-                snapshot->teams.emplace(team->id, kept->second);
-                continue;
-            }
-        }
-        auto view = makeTeamView(state, *team, writtenInPrivate);
-        view->revision = state.revision;
-        if (previous) {
-            auto old = previous->teams.find(team->id);
-            if (old != previous->teams.end() && old->second->shared == view->shared && old->second->perMember == view->perMember) {
-                snapshot->teams.emplace(team->id, old->second); // unchanged: the same view, its text already made
-                continue;
-            }
-        }
-        snapshot->teams.emplace(team->id, std::move(view));
+        rows.teams.push_back({team->id, team->name, team->colour, challenge ? std::optional(challenge->question) : std::nullopt});
+        if (auto it = notes.find(team->id); it != notes.end()) rows.changed.emplace(team->id, copyTeamRows(state, *team, it->second, writtenInPrivate));
     }
-    snapshot->event = {{"name", state.event.name}, {"teams", teams}};
     for (const auto& [id, prototype] : state.prototypes) {
         std::string code = standCode(state.event, prototype.lineageId);
-        auto [it, fresh] = snapshot->stands.try_emplace(code);
+        auto [it, fresh] = rows.stands.try_emplace(code);
         const Prototype* current = state.find<Prototype>(it->second.prototype);
         if (fresh || !current || prototype.version > current->version) {
             const Team* team = state.find<Team>(prototype.teamId);
             it->second = StandView{prototype.id, prototype.title, team ? team->name : std::string()};
         }
     }
+    return rows;
+}
+
+std::shared_ptr<const ParticipantSnapshot> buildSnapshot(const SnapshotRows& rows, const ParticipantSnapshot* previous) {
+    auto snapshot = std::make_shared<ParticipantSnapshot>();
+    snapshot->revision = rows.revision;
+    json teams = json::array();
+    for (const SnapshotRows::TeamEntry& entry : rows.teams) {
+        teams.push_back({{"id", entry.id.str()}, {"name", entry.name}, {"colour", entry.colour},
+                         {"challenge", entry.question ? json(*entry.question) : json(nullptr)}});
+        const TeamView* old = nullptr;
+        if (previous) {
+            auto kept = previous->teams.find(entry.id);
+            if (kept != previous->teams.end()) old = kept->second.get();
+        }
+        auto changed = rows.changed.find(entry.id);
+        if (changed == rows.changed.end()) {
+            if (old) snapshot->teams.emplace(entry.id, previous->teams.at(entry.id));
+            continue; // neither changed nor known before: nothing to show (copyRows copies every team without a change set)
+        }
+        auto view = makeTeamView(changed->second);
+        view->revision = rows.revision;
+        if (old && old->shared == view->shared && old->perMember == view->perMember) {
+            snapshot->teams.emplace(entry.id, previous->teams.at(entry.id)); // unchanged: the same view, its text already made
+            continue;
+        }
+        snapshot->teams.emplace(entry.id, std::move(view));
+    }
+    snapshot->event = {{"name", rows.eventName}, {"teams", teams}};
+    snapshot->stands = rows.stands;
     return snapshot;
+}
+
+std::shared_ptr<const ParticipantSnapshot> makeSnapshot(const EventState& state, const ParticipantSnapshot* previous,
+                                                        const PrivateNotes& writtenInPrivate,
+                                                        const std::unordered_set<Id>* changedTeams, Id servedTeam) {
+    // Without a previous snapshot every team is made, whatever the change set says; with one,
+    // also the teams it does not have.
+    std::unordered_set<Id> known;
+    if (previous)
+        for (const auto& [id, view] : previous->teams) known.insert(id);
+    return buildSnapshot(copyRows(state, writtenInPrivate, previous ? changedTeams : nullptr, previous ? &known : nullptr, servedTeam), previous);
 }
 
 std::string teamViewText(const ParticipantSnapshot& snapshot, Id team, Id member, std::uint64_t since, Millis now,

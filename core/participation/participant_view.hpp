@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -42,6 +43,10 @@ private:
     mutable std::string m_notesText, m_otherText;
 };
 
+// Notes written while their team's private writing was on (ParticipantActions keeps them):
+// their author may change them only until « Dévoiler ».
+using PrivateNotes = std::unordered_set<Id>;
+
 struct StandView {
     Id prototype; // the latest version of the lineage
     std::string title, team;
@@ -54,14 +59,54 @@ struct ParticipantSnapshot {
     std::unordered_map<std::string, StandView> stands; // by stand code
 };
 
-// Notes written while their team's private writing was on (ParticipantActions keeps them):
-// their author may change them only until « Dévoiler ».
-using PrivateNotes = std::unordered_set<Id>;
+// The rows one team's view is made of, copied on the engine's thread as plain values (no pointer
+// into the state): the view's JSON is then made on another thread (SnapshotBuilder), and the
+// engine's thread spends only the copy.
+struct TeamRows {
+    struct NoteRow {
+        Note note;
+        bool open = false; // authorMayChange, decided with the state at hand
+    };
+    Team team;
+    std::optional<Challenge> challenge;
+    std::optional<TimedSession> timer;       // the team's current, else the event's
+    std::vector<Member> members;             // by role, then name
+    std::vector<NoteRow> notes;              // by z, then creation
+    std::vector<Cluster> clusters;           // by title
+    std::optional<VoteRound> round;          // the current round, members' mode only
+    std::vector<Vote> votes;                 // that round's
+    std::vector<std::pair<Id, int>> totals;  // once revealed: each voted note's or cluster's total
+};
+
+// What a snapshot is made from: the event's small parts, and the rows of the teams whose views
+// are made again (the others are kept from the previous snapshot as they are).
+struct SnapshotRows {
+    struct TeamEntry {
+        Id id;
+        std::string name, colour;
+        std::optional<std::string> question;
+    };
+    std::uint64_t revision = 0;
+    std::string eventName;
+    std::vector<TeamEntry> teams; // in order
+    std::unordered_map<std::string, StandView> stands;
+    std::unordered_map<Id, TeamRows> changed;
+};
+
+// On the engine's thread: the rows of `changedTeams` (every team without it), and of every team
+// not in `knownTeams` when given (a team the previous snapshots never had).
+SnapshotRows copyRows(const EventState& state, const PrivateNotes& writtenInPrivate = {},
+                      const std::unordered_set<Id>* changedTeams = nullptr, const std::unordered_set<Id>* knownTeams = nullptr,
+                      Id servedTeam = {}); // set: that team only (a team laptop's copy)
+// Any thread: the snapshot from those rows, teams not in `rows.changed` taken from `previous`; a
+// team whose view came out the same keeps its revision (and its text already made).
+std::shared_ptr<const ParticipantSnapshot> buildSnapshot(const SnapshotRows& rows, const ParticipantSnapshot* previous);
 
 // Built from the state; a team's revision is kept from `previous` when its view is unchanged,
 // so a phone polling « since R » gets « unchanged » until its own team changes.
 // With `changedTeams` (and `previous`), only those teams' views are built again; the others are
 // taken from `previous` as they are (an action on one team's board must not rebuild 50,000 notes).
+// copyRows then buildSnapshot, on the calling thread (tests, tools).
 std::shared_ptr<const ParticipantSnapshot> makeSnapshot(const EventState& state, const ParticipantSnapshot* previous,
                                                         const PrivateNotes& writtenInPrivate = {},
                                                         const std::unordered_set<Id>* changedTeams = nullptr,
