@@ -323,7 +323,7 @@ void drawPresentation(ViewContext& ctx, ImVec2 pos, ImVec2 size, bool preview) {
         if (session.projectorContent == ProjectorContent::Board)
         {
             session.projectorPages = board::drawBoardOnProjector(list, ctx.fonts, state, team->id, ImVec2(x, y), area, size.y,
-                                                                 session.projectorPage);
+                                                                 session.projectorPage, session.engine());
             session.projectorPage = std::clamp(session.projectorPage, 0, session.projectorPages - 1);
         }
         else

@@ -103,6 +103,36 @@ TEST_CASE("a board laid out before its first frame is not built again there, and
     CHECK(layout.builds() == 2);
 }
 
+TEST_CASE("a board on screen is laid out again for its own team's changes, not for another team's", "[app][board][participation]") {
+    Headless h;
+    const std::vector<const Team*> teams = h.state().teamsInOrder();
+    REQUIRE(teams.size() >= 2);
+    const Id shown = teams[0]->id, other = teams[1]->id;
+    h.session().team = shown;
+    h.session().view = ViewId::Board;
+    h.frames(2);
+    const board::BoardLayout& layout = static_cast<BoardView*>(h.app().view(ViewId::Board))->canvas().layout();
+    const unsigned built = layout.builds();
+    const std::size_t notes = layout.notes().size();
+
+    // Another team's note (a phone's, say): the layout stays.
+    h.session().engine()->applyWithoutUndo(AddNote{{}, other, "Idée d’une autre équipe", {}, 40, 40, {}, {}, {}, {}});
+    h.frames(2);
+    CHECK(layout.builds() == built);
+    CHECK(layout.notes().size() == notes);
+
+    // Its own team's note: laid out again, and the note is on it.
+    ActionResult added = h.session().engine()->applyWithoutUndo(AddNote{{}, shown, "Idée de l’équipe montrée", {}, 40, 40, {}, {}, {}, {}});
+    h.frames(2);
+    CHECK(layout.builds() == built + 1);
+    REQUIRE(layout.note(added.created.at(0)) != nullptr);
+
+    // A change the engine cannot tie to one team (the event renamed): laid out again, to be safe.
+    h.session().engine()->applyWithoutUndo(EditEvent{std::string("Autre nom"), {}, {}, {}, {}, {}});
+    h.frames(2);
+    CHECK(layout.builds() == built + 2);
+}
+
 TEST_CASE("a file's rule checks run beside its open, on their own thread, and are waited for when asked for", "[app][startup]") {
     Headless h;
     h.session().close();

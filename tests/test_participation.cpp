@@ -1,6 +1,7 @@
 // Phones on the LAN, without HTTP (core/participation): join codes, devices, the participant's
 // few actions through the engine's own validation, snapshots filtered per device, the queue to
 // the engine's thread, the rate limit.
+#include "engine/changed_teams.hpp"
 #include "model/errors.hpp"
 #include "model/language.hpp"
 #include "participation/device_registry.hpp"
@@ -338,6 +339,53 @@ TEST_CASE("the snapshot builds again only the teams whose rows changed, and ever
     CHECK_FALSE(teamsChangedSince(*room.engine, since));
 }
 
+TEST_CASE("each team's notes followed commit by commit: the same as a pass over every note", "[participation]") {
+    Room room;
+    auto sorted = [](std::vector<const Note*> notes) {
+        std::vector<Id> ids;
+        for (const Note* n : notes) ids.push_back(n->id);
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+    auto byPass = [&](Id team) {
+        std::vector<const Note*> notes;
+        for (const auto& [id, n] : room.engine->state().notes)
+            if (n.teamId == team) notes.push_back(&n);
+        return sorted(notes);
+    };
+    TeamNotes index;
+    Id a1 = room.add(AddNote{.team = room.teamA, .text = "a1"});
+    index.follow(*room.engine);
+    CHECK(index.rebuilds() == 1);
+    Id b1 = room.add(AddNote{.team = room.teamB, .text = "b1"});
+    room.add(AddNote{.team = room.teamA, .text = "a2"});
+    room.add(EditNote{.note = a1, .text = "a1 changé"});
+    room.add(DeleteNotes{.notes = {b1}});
+    index.follow(*room.engine);
+    CHECK(index.rebuilds() == 1); // followed, not rebuilt
+    CHECK(sorted(index.of(room.teamA)) == byPass(room.teamA));
+    CHECK(sorted(index.of(room.teamB)) == byPass(room.teamB));
+    CHECK(index.of(room.teamB).empty());
+    const Note* edited = nullptr;
+    for (const Note* n : index.of(room.teamA))
+        if (n->id == a1) edited = n;
+    REQUIRE(edited);
+    CHECK(edited->text == "a1 changé"); // the row as it is now
+    // Undo brings the deleted note back; a phone's note lands beside the others.
+    room.engine->undo();
+    std::string token = room.phone(room.teamB, room.carla);
+    room.note(token, "du téléphone", kClient1);
+    index.follow(*room.engine);
+    CHECK(sorted(index.of(room.teamB)) == byPass(room.teamB));
+    CHECK(index.of(room.teamB).size() == 2);
+    // Another engine on another file: every note again.
+    Fixture other;
+    other.add(AddTeam{.name = "Ailleurs"});
+    index.follow(*other.engine);
+    CHECK(index.rebuilds() == 2);
+    CHECK(index.of(room.teamA).empty());
+}
+
 TEST_CASE("the snapshot builder: made off the submitting thread, changes merged while it works, teams made once", "[participation]") {
     Room room;
     SnapshotBuilder builder;
@@ -472,11 +520,14 @@ TEST_CASE("the engine queue: tasks from other threads run on the draining thread
         bad = queue.submit([](Engine& engine) -> json { engine.apply(AddTeam{.name = ""}); return {}; });
     });
     http.join();
-    CHECK(woken == 2);
+    CHECK(woken == 1); // the first task wakes the loop; the second is drained with it
     CHECK(queue.drain(*room.engine) == 2);
     CHECK(ranOn == engineThread);
     CHECK(ok.get()["teams"] == 2);
     CHECK_THROWS_AS(bad.get(), ValidationError);
+    (void)queue.submit([](Engine&) { return json(); }); // an empty queue again: woken again
+    CHECK(woken == 2);
+    CHECK(queue.drain(*room.engine) == 1);
     for (int i = 0; i < 4; ++i) (void)queue.submit([](Engine&) { return json(); });
     CHECK_THROWS_WITH(queue.submit([](Engine&) { return json(); }), Contains("occupé"));
     queue.close();

@@ -494,7 +494,7 @@ void BoardCanvas::draw(Session& session, const FontSet& fonts, Id teamId, ImVec2
         m_gesture = Gesture::None;
     }
     startup::mark("board: draw begins");
-    m_layout.update(session.state(), teamId, fonts.regular, m_voter);
+    m_layout.update(session.state(), teamId, fonts.regular, m_voter, session.engine());
     startup::mark("board: layout updated");
     // What this frame queued (a new note, a new cluster) is not on the board yet: keep it selected.
     if (!session.hasPending()) m_selection.prune(m_layout);

@@ -1,6 +1,7 @@
 #include "board/board_layout.hpp"
 
 #include "diagnostics/startup_timeline.hpp"
+#include "engine/changed_teams.hpp"
 
 #include "theme.hpp"
 
@@ -13,7 +14,12 @@ WorldRect clusterFrame(ImVec2 anchor, const WorldRect& notes) {
     return {float(f.x0), float(f.y0), float(f.x1), float(f.y1)};
 }
 
-void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font, Id voter) {
+void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font, Id voter, const Engine* engine) {
+    if (m_valid && m_state == &state && m_revision != state.revision && m_team == teamId && m_voter == voter && engine &&
+        &engine->state() == &state) {
+        auto teams = teamsChangedSince(*engine, m_revision);
+        if (teams && !teams->count(teamId)) m_revision = state.revision; // other boards changed, not this one
+    }
     if (m_valid && m_state == &state && m_revision == state.revision && m_team == teamId && m_voter == voter) {
         if (m_font != font) { // the wrapping was measured with another font (or none): measured again when drawn
             m_font = font;

@@ -7,6 +7,10 @@
 #include "layout/cluster_layout.hpp"
 #include "storage/state.hpp"
 
+namespace atelier {
+class Engine;
+}
+
 #include <imgui.h>
 
 #include <string>
@@ -64,8 +68,9 @@ class BoardLayout {
 public:
     // Brings the layout up to date; cheap when nothing changed. `font` measures the wrapping
     // (another font, e.g. the atlas built again, only drops the wrapped lines); `voter`
-    // (0 = none) fills myDots.
-    void update(const EventState& state, Id teamId, const ImFont* font, Id voter = Id{});
+    // (0 = none) fills myDots. With `engine` (whose state `state` is), a revision whose rows
+    // belong to other teams only (a phone's note on another board) keeps the layout as it is.
+    void update(const EventState& state, Id teamId, const ImFont* font, Id voter = Id{}, const Engine* engine = nullptr);
     // How many times update() built the layout anew (tests: a board not shown is never built).
     unsigned builds() const { return m_builds; }
     // Forces the next update to rebuild (another event was opened).

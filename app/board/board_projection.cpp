@@ -55,10 +55,10 @@ std::vector<float> cutsAlong(float lo, float hi, float tile, std::vector<std::pa
 } // namespace
 
 int drawBoardOnProjector(ImDrawList* list, const FontSet& fonts, const EventState& state, Id teamId, ImVec2 pos, ImVec2 size,
-                         float outputHeight, int page) {
+                         float outputHeight, int page, const Engine* engine) {
     // Both windows (presentation and projection) show the same board: one layout serves them.
     static BoardLayout layout;
-    layout.update(state, teamId, fonts.regular);
+    layout.update(state, teamId, fonts.regular, Id{}, engine);
     float line = std::max(kMinProjectorPixels, outputHeight / kBodyDivisor);
     float top = 0;
     if (layout.hiddenCount() > 0) {

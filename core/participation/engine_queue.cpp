@@ -31,9 +31,10 @@ std::future<nlohmann::json> EngineQueue::submit(Task task) {
         std::lock_guard lock(m_mutex);
         if (m_closed) throw ValidationError(closedMessage());
         if (m_items.size() >= m_capacity) throw ValidationError(busyMessage());
+        // Only the first task wakes the loop: the ones after it are drained with it.
+        if (m_items.empty()) wake = m_wake;
         m_items.push_back(Item{std::move(task), {}});
         future = m_items.back().promise.get_future();
-        wake = m_wake;
     }
     m_ready.notify_one();
     if (wake) wake();

@@ -21,8 +21,8 @@ public:
     using Task = std::function<nlohmann::json(Engine&)>;
 
     explicit EngineQueue(std::size_t capacity = 1000) : m_capacity(capacity) {}
-    // Called (from the submitting thread) after each task is queued: the app wakes its loop
-    // with glfwPostEmptyEvent.
+    // Called (from the submitting thread) after a task is queued into an empty queue: the app
+    // wakes its loop with glfwPostEmptyEvent (the tasks queued behind it are drained with it).
     void setWake(std::function<void()> wake);
     // Throws ValidationError (« serveur occupé ») when full or closed.
     std::future<nlohmann::json> submit(Task task);

@@ -240,11 +240,7 @@ json ParticipantActions::act(Engine& engine, const Device& device, const std::st
         add.text = text(request, "text", true);
         add.colour = text(request, "colour", false);
         // New notes from phones line up in the board's free space; the team arranges them on the laptop.
-        // The team's notes gathered in one pass, unsorted (notesOfTeam sorts the board, on the UI thread).
-        std::vector<const Note*> boardNotes;
-        for (const auto& [noteId, note] : state.notes)
-            if (note.teamId == device.team) boardNotes.push_back(&note);
-        BoardSpot spot = freeSpotForPhoneNote(boardNotes, state.clustersOfTeam(device.team));
+        BoardSpot spot = freeSpotForPhoneNote(teamNotes(engine).of(device.team), state.clustersOfTeam(device.team));
         add.x = spot.x;
         add.y = spot.y;
         const Team* team = state.find<Team>(device.team);

@@ -15,6 +15,7 @@
 #include "engine/engine.hpp"
 #include "participation/device_registry.hpp"
 #include "participation/participant_view.hpp"
+#include "participation/team_notes.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -40,6 +41,11 @@ public:
     const PrivateNotes& writtenInPrivate() const { return m_writtenInPrivate; }
     // A team laptop's copy: only that team may be joined (0: every team).
     void setServedTeam(Id team) { m_servedTeam = team; }
+    // Each team's notes, brought up to the engine's state (the snapshot's copy reads them too).
+    const TeamNotes& teamNotes(const Engine& engine) {
+        m_teamNotes.follow(engine);
+        return m_teamNotes;
+    }
 
     static constexpr std::size_t kRememberedCreates = 256; // per device: retries answered alike
 
@@ -56,6 +62,7 @@ private:
     std::deque<std::string> m_createOrder;
     PrivateNotes m_writtenInPrivate;
     Id m_servedTeam;
+    TeamNotes m_teamNotes;
 };
 
 // The requests and fields a phone may send, for the README and the refusal messages.

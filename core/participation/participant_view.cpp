@@ -1,4 +1,5 @@
 #include "participation/participant_view.hpp"
+#include "participation/team_notes.hpp"
 #include "participation/stand_codes.hpp"
 
 #include "engine/engine.hpp"
@@ -139,7 +140,7 @@ bool authorMayChange(const Note& note, const Team& team, const PrivateNotes& wri
 }
 
 SnapshotRows copyRows(const EventState& state, const PrivateNotes& writtenInPrivate, const std::unordered_set<Id>* changedTeams,
-                      const std::unordered_set<Id>* knownTeams, Id servedTeam) {
+                      const std::unordered_set<Id>* knownTeams, Id servedTeam, const TeamNotes* teamNotes) {
     SnapshotRows rows;
     rows.revision = state.revision;
     rows.eventName = state.event.name;
@@ -149,8 +150,11 @@ SnapshotRows copyRows(const EventState& state, const PrivateNotes& writtenInPriv
     std::unordered_map<Id, std::vector<const Note*>> notes; // of the teams copied, in one pass over the notes
     for (const Team* team : teams)
         if (!changedTeams || changedTeams->count(team->id) || (knownTeams && !knownTeams->count(team->id))) notes[team->id];
-    for (const auto& [id, note] : state.notes)
-        if (auto it = notes.find(note.teamId); it != notes.end()) it->second.push_back(&note);
+    if (teamNotes)
+        for (auto& [team, list] : notes) list = teamNotes->of(team);
+    else
+        for (const auto& [id, note] : state.notes)
+            if (auto it = notes.find(note.teamId); it != notes.end()) it->second.push_back(&note);
     for (auto& [team, list] : notes)
         std::sort(list.begin(), list.end(), [](const Note* a, const Note* b) { // EventState::notesOfTeam's order
             return std::tie(a->z, a->createdAt, a->id) < std::tie(b->z, b->createdAt, b->id);
@@ -256,30 +260,6 @@ std::string teamViewText(const ParticipantSnapshot& snapshot, Id team, Id member
 json teamViewFor(const ParticipantSnapshot& snapshot, Id team, Id member, std::uint64_t since, Millis now,
                  const std::vector<Id>& held) {
     return json::parse(teamViewText(snapshot, team, member, since, now, held, ""));
-}
-
-std::optional<std::unordered_set<Id>> teamsChangedSince(const Engine& engine, std::uint64_t since) {
-    const EventState& state = engine.state();
-    std::unordered_set<Id> teams;
-    bool tied = true;
-    auto teamOf = [&](const auto* row) {
-        if (row) teams.insert(row->teamId);
-        else tied = false; // deleted: its team is no longer known
-    };
-    bool known = engine.changedRowsSince(since, [&](const std::string& table, Id id) {
-        if (!tied) return;
-        if (table == "note") teamOf(state.find<Note>(id));
-        else if (table == "cluster") teamOf(state.find<Cluster>(id));
-        else if (table == "member") teamOf(state.find<Member>(id));
-        else if (table == "vote_round") teamOf(state.find<VoteRound>(id));
-        else if (table == "team") teams.insert(id);
-        else if (table == "vote") {
-            const Vote* vote = state.find<Vote>(id);
-            teamOf(vote ? state.find<VoteRound>(vote->roundId) : nullptr);
-        } else tied = false;
-    });
-    if (!known || !tied) return std::nullopt;
-    return teams;
 }
 
 } // namespace atelier::participation

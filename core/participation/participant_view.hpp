@@ -17,11 +17,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-namespace atelier {
-class Engine;
-}
-
 namespace atelier::participation {
+
+class TeamNotes;
 
 struct TeamView {
     // The state's revision when anything in this team's view last changed: the phone's
@@ -94,10 +92,12 @@ struct SnapshotRows {
 };
 
 // On the engine's thread: the rows of `changedTeams` (every team without it), and of every team
-// not in `knownTeams` when given (a team the previous snapshots never had).
+// not in `knownTeams` when given (a team the previous snapshots never had). With `teamNotes`
+// (followed up to `state`), a copied team's notes are read from it instead of a pass over all.
 SnapshotRows copyRows(const EventState& state, const PrivateNotes& writtenInPrivate = {},
                       const std::unordered_set<Id>* changedTeams = nullptr, const std::unordered_set<Id>* knownTeams = nullptr,
-                      Id servedTeam = {}); // set: that team only (a team laptop's copy)
+                      Id servedTeam = {}, // set: that team only (a team laptop's copy)
+                      const TeamNotes* teamNotes = nullptr);
 // Any thread: the snapshot from those rows, teams not in `rows.changed` taken from `previous`; a
 // team whose view came out the same keeps its revision (and its text already made).
 std::shared_ptr<const ParticipantSnapshot> buildSnapshot(const SnapshotRows& rows, const ParticipantSnapshot* previous);
@@ -111,10 +111,6 @@ std::shared_ptr<const ParticipantSnapshot> makeSnapshot(const EventState& state,
                                                         const PrivateNotes& writtenInPrivate = {},
                                                         const std::unordered_set<Id>* changedTeams = nullptr,
                                                         Id servedTeam = {}); // set: that team only (a team laptop's copy)
-
-// The teams whose views the rows changed after revision `since` can touch, or nothing when that
-// cannot be told (a row gone, a table not tied to one team, the engine cannot say): then every team.
-std::optional<std::unordered_set<Id>> teamsChangedSince(const Engine& engine, std::uint64_t since);
 
 // Whether the author may still change a note from a phone: while it is hidden (private
 // writing, before « Dévoiler »); a note written in the open, while the team is in the phase it
