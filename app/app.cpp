@@ -70,11 +70,17 @@ double App::wakeSeconds() const {
     if (runningChildProcesses() > 0) wake = std::min(wake, 0.1); // a file dialog or a PNG export to poll
     if (m_session.ruleChecksPending()) wake = std::min(wake, 0.05); // the open file's checks, on their thread
     if (!m_session.hasPending() && !const_cast<Session&>(m_session).toasts().empty()) wake = std::min(wake, 0.5);
+    if (m_session.participation && m_session.participation->queue().pending() > 0)
+        wake = std::min(wake, std::max(0.005, phoneDrainWaitSeconds(std::chrono::steady_clock::now())));
     if (m_session.isOpen() && m_session.engine()->checkpointPending()) {
         double idle = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_lastChange).count();
         wake = std::min(wake, std::max(0.05, kCheckpointAfterIdleSeconds - idle)); // wake once for the checkpoint
     }
     return wake;
+}
+
+double App::phoneDrainWaitSeconds(std::chrono::steady_clock::time_point now) const {
+    return kPhoneDrainSeconds - std::chrono::duration<double>(now - m_lastPhoneDrain).count();
 }
 
 void App::shortcut(std::string_view name) {
@@ -578,12 +584,15 @@ void App::fontsHaveOpenEvent() {
 
 bool App::afterFrames() {
     bool changed = m_session.applyPending();
+    auto now = std::chrono::steady_clock::now();
     // Phones' requests, on this (the engine's) thread; their actions stay off the undo history.
     if (m_session.participation) {
         if (!m_session.isOpen() || m_session.engine()->serial() != m_session.participationEngine) m_session.participation.reset();
-        else if (m_session.participation->pump(*m_session.engine()) > 0) changed = true;
+        else if (m_session.participation->pump(*m_session.engine(), phoneDrainWaitSeconds(now) <= 0) > 0) {
+            changed = true;
+            m_lastPhoneDrain = now;
+        }
     }
-    auto now = std::chrono::steady_clock::now();
     if (changed || mouseButtonHeld()) {
         m_lastChange = now; // a drag may be under way: its drop is an action
     } else if (m_session.isOpen() && m_session.engine()->checkpointPending() &&

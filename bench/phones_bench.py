@@ -13,10 +13,11 @@ With --gui, the GUI's frame time instead (« with 200 phones the GUI's p95 frame
 1.1x of the same board without them »): the real app's frame benchmark (--bench-pan, app/
 frame_bench.cpp) on team 1's board of a generated event (--board notes), twice: participation
 closed, then open in the app (hidden --participation-port) with N phones joined and writing during
-the pan. Prints both records' p95 and the ratio. Needs a display (DISPLAY, e.g. Xvfb; else
-xvfb-run -a); the phones' threads run at nice 19, as they are other devices in a room.
+the pan, in interleaved rounds (--rounds, 3). Prints each round's p95 and ratio, and the median of
+the ratios. Needs a display (DISPLAY, e.g. Xvfb; else xvfb-run -a); the phones' threads run at
+nice 19, as they are other devices in a room.
 
-    python3 bench/phones_bench.py BUILD/app/atelier --gui [--phones 200] [--board 2000] [--pan 10]
+    python3 bench/phones_bench.py BUILD/app/atelier --gui [--phones 200] [--board 2000] [--pan 10] [--rounds 3]
 Standard library only."""
 import argparse
 import http.client
@@ -25,6 +26,7 @@ import os
 import random
 import re
 import secrets
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -97,6 +99,7 @@ class Phone(threading.Thread):
         self.notes = []          # the team's note ids, from the feed
         self.my_dots = {}
         self.rng = random.Random(secrets.randbits(64))
+        self.nice = 0  # --gui: this thread's niceness (the main thread, which starts the apps, keeps 0)
 
     def request(self, method, path, body=None, kind="?"):
         headers = {"X-Atelier-Code": CODE, "Content-Type": "application/json"}
@@ -173,6 +176,8 @@ class Phone(threading.Thread):
             self.write({"do": "cast_vote", "note": self.rng.choice(self.notes)}, "cast_vote")
 
     def run(self):
+        if self.nice:
+            os.nice(self.nice)  # Linux: this thread only
         time.sleep(max(0, self.start_at - time.monotonic()))
         for _ in range(30):  # as the page: a join refused for its rate is retried a second later
             status, joined = self.request("POST", "/api/do", {"do": "join", "team": self.team}, "join")
@@ -259,53 +264,76 @@ def gui_main(args):
     subprocess.run([args.atelier, "apply", db], input=text, text=True, capture_output=True, env=env)
     ramp = 5.0
     settle = ramp + 4.0  # every phone joined and named before the measured pan
-    records = {}
-    for label in ("no phones", "phones"):
-        port = free_port() if label == "phones" else None
-        app = frame_record(args.atelier, db, args.pan, settle, env, port)
-        stats = Stats()
-        phones = []
-        if port:
-            deadline = time.time() + 60
-            while time.time() < deadline:
-                try:
-                    http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/")
-                    break
-                except OSError:
-                    time.sleep(0.1)
-            begin = time.monotonic()
-            stop_at = begin + settle + args.pan + 10
-            os.nice(args.nice)  # the phones are other devices: by default they yield the CPU to the app
-            for i in range(args.phones):
-                phones.append(Phone(i, port, str(teams[i % len(teams)]), i // len(teams), stats, stop_at, begin + ramp * i / args.phones))
-            for p in phones:
-                p.start()
-        out, err = app.communicate(timeout=settle + args.pan + 120)
+    ratios, rounds_ok = [], True
+    print("== the GUI's frame time with and without %d phones (%s; %d cores) ==" % (
+        args.phones, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), os.cpu_count()), flush=True)
+    # Interleaved rounds, the ratio taken inside each: the machine's load (and a virtual
+    # machine's stolen time) changes between minutes, not between the two halves of a round.
+    for round_number in range(1, args.rounds + 1):
+        records = {}
+        for label in ("no phones", "phones"):
+            records[label] = gui_record(args, db, env, teams, label, ramp, settle)
+        base, loaded = records["no phones"], records["phones"]
+        ratio = loaded["frame_p95_ms"] / base["frame_p95_ms"] if base["frame_p95_ms"] else float("nan")
+        ratios.append(ratio)
+        rounds_ok = rounds_ok and loaded.get("phones_joined", 0) == args.phones
+        if args.verbose:
+            for label, r in records.items():
+                print("%-10s %s" % (label, json.dumps(r, ensure_ascii=False)))
+        print("round %d (load %s): p95 frame %.2f ms without phones, %.2f ms with %d (%d joined, %d notes and %d dots written, "
+              "add_note p95 %.0f ms); median %.2f / %.2f ms; ratio %.2f"
+              % (round_number, " ".join(open("/proc/loadavg").read().split()[:3]), base["frame_p95_ms"], loaded["frame_p95_ms"],
+                 args.phones, loaded.get("phones_joined", 0), loaded.get("notes_acknowledged", 0), loaded.get("dots_written", 0),
+                 loaded.get("add_note_p95_ms", 0), base["frame_median_ms"], loaded["frame_median_ms"], ratio), flush=True)
+    print("team 1's board of %d notes, fit, %s s pan, %d rounds: median of the rounds' p95 ratios %.2f (target <= 1.10)"
+          % (args.board, args.pan, args.rounds, percentile(ratios, 50)))
+    return 0 if rounds_ok else 1
+
+
+def gui_record(args, db, env, teams, label, ramp, settle):
+    """One run of the app's frame benchmark, with or without the phones; its JSON record."""
+    port = free_port() if label == "phones" else None
+    run_db = db + ".run"  # every run on the same board: the last run's phones' notes are not in it
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(run_db + suffix):
+            os.remove(run_db + suffix)
+    shutil.copyfile(db, run_db)
+    app = frame_record(args.atelier, run_db, args.pan, settle, env, port)
+    stats = Stats()
+    phones = []
+    if port:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        begin = time.monotonic()
+        stop_at = begin + settle + args.pan + 10
+        for i in range(args.phones):
+            phone = Phone(i, port, str(teams[i % len(teams)]), i // len(teams), stats, stop_at, begin + ramp * i / args.phones)
+            phone.nice = args.nice  # the phones are other devices: by default they yield the CPU to the app
+            phones.append(phone)
         for p in phones:
-            p.stop_at = 0
-        for p in phones:
-            p.join(20)
-        lines = [l for l in out.splitlines() if l.startswith("{")]
-        if app.returncode != 0 or not lines:
-            raise SystemExit("the app's frame benchmark failed (%s): %s" % (label, err[-2000:]))
-        records[label] = json.loads(lines[-1])
-        if port:
-            records[label]["phones_joined"] = stats.joined
-            records[label]["notes_acknowledged"] = len(stats.acknowledged)
-            records[label]["polls"] = len(stats.poll_ms)
-            records[label]["add_note_p95_ms"] = round(percentile(stats.write_ms, 95), 1)
-            records[label]["answers"] = {"%s %s %s" % k: n for k, n in sorted(stats.statuses.items())}
-    base, loaded = records["no phones"], records["phones"]
-    print("== the GUI's frame time with and without %d phones (%s; %d cores, load %s) ==" % (
-        args.phones, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), os.cpu_count(), " ".join(open("/proc/loadavg").read().split()[:3])))
-    for label, r in records.items():
-        print("%-10s %s" % (label, json.dumps(r, ensure_ascii=False)))
-    ratio = loaded["frame_p95_ms"] / base["frame_p95_ms"] if base["frame_p95_ms"] else float("nan")
-    print("team 1's board of %d notes, fit, %s s pan: p95 frame %.2f ms without phones, %.2f ms with %d (%d joined, %d notes written during the run); ratio %.2f (target <= 1.10)"
-          % (base["n"], args.pan, base["frame_p95_ms"], loaded["frame_p95_ms"], args.phones, loaded.get("phones_joined", 0),
-             loaded.get("notes_acknowledged", 0), ratio))
-    print("median frame %.2f ms without, %.2f ms with" % (base["frame_median_ms"], loaded["frame_median_ms"]))
-    return 0 if loaded.get("phones_joined", 0) == args.phones else 1
+            p.start()
+    out, err = app.communicate(timeout=settle + args.pan + 120)
+    for p in phones:
+        p.stop_at = 0
+    for p in phones:
+        p.join(20)
+    lines = [l for l in out.splitlines() if l.startswith("{")]
+    if app.returncode != 0 or not lines:
+        raise SystemExit("the app's frame benchmark failed (%s): %s" % (label, err[-2000:]))
+    record = json.loads(lines[-1])
+    if port:
+        record["phones_joined"] = stats.joined
+        record["notes_acknowledged"] = len(stats.acknowledged)
+        record["dots_written"] = sum(n for (kind, status, _), n in stats.statuses.items() if kind.endswith("_vote") and status == 200)
+        record["polls"] = len(stats.poll_ms)
+        record["add_note_p95_ms"] = round(percentile(stats.write_ms, 95), 1)
+        record["answers"] = {"%s %s %s" % k: n for k, n in sorted(stats.statuses.items())}
+    return record
 
 
 def main():
@@ -317,6 +345,8 @@ def main():
     parser.add_argument("--board", type=int, default=2000, help="with --gui: notes on team 1's board")
     parser.add_argument("--pan", type=float, default=10, help="with --gui: seconds of measured pan")
     parser.add_argument("--nice", type=int, default=19, help="with --gui: the phones' niceness (0: they compete with the app)")
+    parser.add_argument("--rounds", type=int, default=3, help="with --gui: interleaved rounds; the median of their ratios")
+    parser.add_argument("--verbose", action="store_true", help="with --gui: every run's whole record")
     args = parser.parse_args()
     if args.gui:
         threading.stack_size(256 * 1024)

@@ -6,9 +6,10 @@
 #   bash scripts/bench.sh --phones [N] [SECONDS]
 #       only the participation load: N simulated phones (200) for SECONDS (300) against
 #       `atelier serve` on loopback (bench/phones_bench.py; see docs/PERFORMANCE.md)
-#   bash scripts/bench.sh --phones --gui [N] [PAN_SECONDS]
+#   bash scripts/bench.sh --phones --gui [N] [PAN_SECONDS] [ROUNDS]
 #       the GUI's p95 frame time on a board of 2,000 notes without phones, then with N (200)
-#       joined and writing to the app's own participation (needs a display)
+#       joined and writing to the app's own participation, in ROUNDS (3) interleaved rounds
+#       (needs a display)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -18,7 +19,7 @@ if [ "${1:-}" = "--phones" ] && [ "${2:-}" = "--gui" ]; then
     # The GUI's frame time with and without N phones (needs a display: DISPLAY, else xvfb-run).
     cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DATELIER_BUILD_GUI=ON >/dev/null
     cmake --build "$build" -j"$jobs" --target atelier
-    TMPDIR=${TMPDIR:-/dev/shm} exec python3 bench/phones_bench.py "$build/app/atelier" --gui --phones "${3:-200}" --pan "${4:-10}"
+    TMPDIR=${TMPDIR:-/dev/shm} exec python3 bench/phones_bench.py "$build/app/atelier" --gui --phones "${3:-200}" --pan "${4:-10}" --rounds "${5:-3}"
 fi
 if [ "${1:-}" = "--phones" ]; then
     cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -12,7 +12,7 @@ void openParticipation(Session& session, const ParticipantServerOptions& options
     // the projector's frames (the engine's work for them stays on the UI thread, between frames).
     ParticipantServerOptions inApp = options;
     if (!inApp.servedTeam) inApp.servedTeam = readReplicaInfo(session.engine()->path()).teamId;
-    inApp.threadNice = std::max(inApp.threadNice, 10);
+    inApp.idleThreads = true;
     auto server = std::make_unique<ParticipantServer>(inApp);
     server->start();
     if (session.wakeLoop) server->queue().setWake(session.wakeLoop);

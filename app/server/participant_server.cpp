@@ -2,6 +2,7 @@
 
 #include "actions/action_json.hpp"
 #include "assets/assets.hpp"
+#include "engine/changed_teams.hpp"
 #include "engine/engine.hpp"
 #include "model/clock.hpp"
 #include "model/errors.hpp"
@@ -13,7 +14,7 @@
 #include <dirent.h>
 #include <ifaddrs.h>
 #include <netinet/in.h>
-#include <sys/resource.h>
+#include <sched.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -38,15 +39,14 @@ namespace {
 
 thread_local bool t_refuseConnection = false;
 
-// This thread only (Linux: a thread's niceness is its own), `nice` above the process's main
-// thread, whatever the thread that made this one had (httplib's workers are made by the
-// listener, already lowered); failure leaves it as it was.
-void lowerThisThread(int nice) {
-    if (nice <= 0) return;
-    errno = 0;
-    int base = getpriority(PRIO_PROCESS, static_cast<id_t>(getpid()));
-    if (errno != 0) return;
-    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), std::min(19, base + nice));
+// SCHED_IDLE for the calling thread only (Linux: a thread's policy is its own; see
+// ParticipantServerOptions::idleThreads). Lowering it needs no privilege; where it fails the
+// thread keeps the priority it had.
+void lowerThisThread(bool idle) {
+    if (!idle) return;
+    sched_param param{};
+    param.sched_priority = 0;
+    sched_setscheduler(static_cast<pid_t>(syscall(SYS_gettid)), SCHED_IDLE, &param);
 }
 
 Millis wallNow() { return SystemClock().now(); }
@@ -135,14 +135,14 @@ bool widenBacklog(int port, int backlog) {
 // accepting thread answers it itself.
 class ParticipantServer::BoundedQueue final : public httplib::TaskQueue {
 public:
-    BoundedQueue(std::size_t threads, std::size_t capacity, std::atomic<std::size_t>& refused, int nice)
+    BoundedQueue(std::size_t threads, std::size_t capacity, std::atomic<std::size_t>& refused, bool idle)
         : m_capacity(capacity), m_refused(refused) {
-        for (std::size_t i = 0; i < threads; ++i) m_threads.emplace_back([this, nice] {
-            lowerThisThread(nice);
+        for (std::size_t i = 0; i < threads; ++i) m_threads.emplace_back([this, idle] {
+            lowerThisThread(idle);
             work(m_jobs, false);
         });
-        for (int i = 0; i < 2; ++i) m_threads.emplace_back([this, nice] {
-            lowerThisThread(nice);
+        for (int i = 0; i < 2; ++i) m_threads.emplace_back([this, idle] {
+            lowerThisThread(idle);
             work(m_refusals, true);
         });
     }
@@ -208,7 +208,7 @@ class ParticipantServer::Http final : public httplib::Server {};
 ParticipantServer::ParticipantServer(ParticipantServerOptions options)
     : m_options(std::move(options)), m_codes(m_options.code.empty() ? JoinCodes() : JoinCodes(m_options.code)),
       m_writeLimit(5, 20), m_joinLimit(20, 400), m_standLimit(20, 400), m_queue(1000),
-      m_builder([nice = m_options.threadNice] { lowerThisThread(nice); }) {
+      m_builder([idle = m_options.idleThreads] { lowerThisThread(idle); }) {
     m_actions.setServedTeam(m_options.servedTeam);
 }
 
@@ -229,15 +229,16 @@ std::shared_ptr<const ParticipantSnapshot> ParticipantServer::snapshot(const std
     return m_builder.latest();
 }
 
-std::size_t ParticipantServer::pump(Engine& engine) {
-    std::size_t ran = m_queue.drain(engine);
+std::size_t ParticipantServer::pump(Engine& engine, bool drainRequests) {
+    std::size_t ran = drainRequests ? m_queue.drain(engine) : 0;
     const EventState& state = engine.state();
     if (!m_submittedAny || m_snapshotEngine != engine.serial() || m_snapshotRevision != state.revision) {
         std::optional<std::unordered_set<Id>> changed;
         if (m_submittedAny && m_snapshotEngine == engine.serial()) changed = teamsChangedSince(engine, m_snapshotRevision);
         else m_knownTeams.clear();
         // Only the copy here, on the engine's thread; the JSON on the builder's.
-        SnapshotRows rows = copyRows(state, m_actions.writtenInPrivate(), changed ? &*changed : nullptr, &m_knownTeams, m_options.servedTeam);
+        SnapshotRows rows = copyRows(state, m_actions.writtenInPrivate(), changed ? &*changed : nullptr, &m_knownTeams, m_options.servedTeam,
+                                     &m_actions.teamNotes(engine));
         for (const auto& [team, unused] : rows.changed) m_knownTeams.insert(team);
         std::uint64_t number = m_builder.submit(std::move(rows));
         if (!m_submittedAny) m_builder.waitFor(number, std::chrono::seconds(10));
@@ -261,7 +262,7 @@ void ParticipantServer::start() {
     m_http = std::make_unique<Http>();
     auto& http = *m_http;
     const std::size_t threads = m_options.threads, capacity = m_options.maxConnections;
-    http.new_task_queue = [this, threads, capacity] { return new BoundedQueue(threads, capacity, m_refused, m_options.threadNice); };
+    http.new_task_queue = [this, threads, capacity] { return new BoundedQueue(threads, capacity, m_refused, m_options.idleThreads); };
     http.set_read_timeout(m_options.readTimeoutSeconds, 0);
     http.set_write_timeout(m_options.writeTimeoutSeconds, 0);
     http.set_payload_max_length(m_options.maxBody);
@@ -287,7 +288,7 @@ void ParticipantServer::start() {
     widenBacklog(m_port, static_cast<int>(std::max<std::size_t>(capacity, 128)) + 128);
     m_running = true;
     m_listener = std::thread([this] {
-        lowerThisThread(m_options.threadNice);
+        lowerThisThread(m_options.idleThreads);
         m_http->listen_after_bind();
     });
 }

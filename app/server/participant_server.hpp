@@ -45,10 +45,12 @@ struct ParticipantServerOptions {
     // A team laptop's copy (`atelier copy --team`) serves its own team's phones only; the other
     // teams join the laptop that holds them. 0: every team (the facilitator's whole event).
     Id servedTeam{};
-    // Niceness of the server's own threads (HTTP workers, listener, snapshot builder), added to
-    // the process's. The app raises it so that a poll never takes a projector frame's CPU
-    // (openParticipation); `atelier serve` has no frame to protect and keeps 0.
-    int threadNice = 0;
+    // The server's own threads (HTTP workers, listener, snapshot builder) under Linux's idle
+    // policy (SCHED_IDLE): they run on the CPU time the app's threads leave free, and a frame's
+    // thread waking takes its core back at once. At nice +10 they still delayed the UI thread
+    // by 18 % of a panning pan's time with 200 phones (run-queue wait read in /proc schedstat).
+    // The app sets it (openParticipation); `atelier serve` has no frame to protect and leaves it off.
+    bool idleThreads = false;
 };
 
 class ParticipantServer {
@@ -70,7 +72,8 @@ public:
     // (by them or by the laptop), copies the changed teams' rows for the snapshot builder, which
     // makes and publishes the snapshot on its own thread. Returns how many requests ran. The
     // first call waits for the first snapshot, so that no phone is answered « starting ».
-    std::size_t pump(Engine& engine);
+    // With `drainRequests` false, only the snapshot (the app batching the phones' writes).
+    std::size_t pump(Engine& engine, bool drainRequests = true);
     // The snapshot builder (its counters, and hold/release for tests).
     const participation::SnapshotBuilder& snapshots() const { return m_builder; }
     participation::SnapshotBuilder& snapshots() { return m_builder; }
