@@ -36,6 +36,8 @@ public:
     void show(const FrameLayer& layer, float scaleX, float scaleY, int fbHeight, unsigned fontUploads);
     // How many times the image was drawn (tests and the frame benchmark).
     unsigned redraws() const { return m_redraws; }
+    // The next show() draws the layer again whatever it says (after a warm-up's stand-in).
+    void forget() { m_drawn = false; }
     // The largest chunk of the last redraw, in bytes (the frame benchmark prints it).
     std::size_t largestUpload() const { return m_largestUpload; }
 

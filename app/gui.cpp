@@ -175,6 +175,8 @@ int runGui(int argc, char** argv) {
     const bool windowReady = windows.init(benching || !shooting, windowWidth, windowHeight);
     const double windowMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     startup::mark("window ready, waiting for the open and the atlas");
+    // While the file is still being read (a big event's tables take longer than the window).
+    if (windowReady) windows.warmUp(windowWidth, windowHeight);
     opener.join();
     if (baker.joinable()) baker.join(); // init stopped before its ImGui context
     startup::mark("open and atlas joined");

@@ -33,9 +33,21 @@ void applyTheme(ImGuiStyle& style, float scale) {
 }
 
 ImU32 colourFromHex(const std::string& hex, float alpha) {
-    unsigned r = 0x88, g = 0x88, b = 0x88;
-    if (hex.size() == 7 && hex[0] == '#') std::sscanf(hex.c_str() + 1, "%02x%02x%02x", &r, &g, &b);
-    return IM_COL32(r, g, b, static_cast<int>(alpha * 255));
+    // By hand, not sscanf: a 50,000-note board parses one per note when it is laid out.
+    unsigned channels[3] = {0x88, 0x88, 0x88};
+    auto digit = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    if (hex.size() == 7 && hex[0] == '#')
+        for (int i = 0; i < 3; ++i) {
+            int hi = digit(hex[1 + 2 * i]), lo = digit(hex[2 + 2 * i]);
+            if (hi < 0 || lo < 0) break; // as sscanf: the channels from the first bad one stay grey
+            channels[i] = static_cast<unsigned>(hi * 16 + lo);
+        }
+    return IM_COL32(channels[0], channels[1], channels[2], static_cast<int>(alpha * 255));
 }
 
 std::string hexFromColour(const float rgb[3]) {

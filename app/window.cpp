@@ -122,12 +122,61 @@ void Windows::bakeFonts(int windowHeight) {
 void Windows::finishFonts() {
     glfwMakeContextCurrent(m_main.window);
     // Baked before the event was read: built again only when its text needs more characters.
-    if (m_app.fonts().dirty()) {
+    const bool rebuilt = m_app.fonts().dirty();
+    if (rebuilt) {
         m_app.fonts().build(*m_atlas);
         startup::mark("fonts: atlas baked again for the event's characters");
     }
+    if (rebuilt || !m_fontsUploadedEarly) {
+        uploadFontTexture();
+        startup::mark("fonts: atlas uploaded");
+    }
+}
+
+void Windows::warmUp(int width, int height) {
+    if (!m_main.window || !m_main.imgui || width <= 0 || height <= 0) return;
+    glfwMakeContextCurrent(m_main.window);
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(m_main.imgui);
     uploadFontTexture();
     startup::mark("fonts: atlas uploaded");
+    m_fontsUploadedEarly = true;
+    // Cards and an outline: the shader, blending and sampling every board and window frame uses,
+    // drawn into an image of the window's size (the board's is a little smaller). No rounding: the
+    // shared data for arcs is set by the first NewFrame.
+    ImDrawList list(ImGui::GetDrawListSharedData());
+    list._ResetForNewFrame();
+    list.PushClipRect(ImVec2(0, 0), ImVec2(static_cast<float>(width), static_cast<float>(height)));
+    list.PushTextureID(m_atlas->TexID);
+    list.AddRectFilled(ImVec2(8, 8), ImVec2(64, 48), IM_COL32(255, 213, 79, 255));
+    list.AddRectFilled(ImVec2(72, 8), ImVec2(128, 48), IM_COL32(129, 199, 132, 0xC0));
+    list.AddRect(ImVec2(8, 56), ImVec2(64, 96), IM_COL32(0, 0, 0, 255), 0.0f, 0, 2.0f);
+    FrameLayer layer;
+    layer.list = &list;
+    layer.size = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    layer.background = clearColour();
+    layer.screenMin = ImVec2(0, 0);
+    layer.screenMax = ImVec2(1, 1);
+    if (!m_main.layerImage) m_main.layerImage = std::make_unique<FrameLayerImage>();
+    m_main.layerImage->show(layer, 1.0f, 1.0f, height, m_fontUploads);
+    m_main.layerImage->forget(); // drawn again, with the board, by the first frame
+    // The window's own frame: a clear and the same list into the back buffer, never swapped.
+    glViewport(0, 0, width, height);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImDrawList* lists[] = {&list};
+    ImDrawData data;
+    data.Valid = true;
+    data.CmdLists = lists;
+    data.CmdListsCount = 1;
+    data.TotalVtxCount = list.VtxBuffer.Size;
+    data.TotalIdxCount = list.IdxBuffer.Size;
+    data.DisplayPos = ImVec2(0, 0);
+    data.DisplaySize = layer.size;
+    data.FramebufferScale = ImVec2(1, 1);
+    ImGui_ImplOpenGL3_RenderDrawData(&data);
+    glFinish();
+    ImGui::SetCurrentContext(previous);
+    startup::mark("window: warmed up (shaders compiled, the board's image made)");
 }
 
 Windows::~Windows() {

@@ -42,8 +42,14 @@ public:
     std::function<void()> waitForFonts;
     // False with a message on stderr when there is no display or no OpenGL 3.3.
     bool init(bool visible, int width, int height);
+    // After init, while the event's file is still being read (issue 17, the first frame): uploads
+    // the atlas baked so far and draws once, offscreen and into the back buffer, through the paths
+    // the first frame takes, so that llvmpipe compiles their shaders and allocates the board's
+    // image now instead of in the first frame. Nothing of it is ever shown.
+    void warmUp(int width, int height);
     // After bakeFonts and init (and the characters of the open event added to the fonts):
-    // builds the atlas again if they need it, and uploads it. Before the first frame.
+    // builds the atlas again if they need it, and uploads it unless warmUp uploaded it as it is.
+    // Before the first frame.
     void finishFonts();
     // How many times the atlas texture was uploaded.
     unsigned fontUploads() const { return m_fontUploads; }
@@ -91,6 +97,7 @@ private:
     ImFontAtlas* m_atlas = nullptr; // shared by both ImGui contexts
     unsigned m_fontTexture = 0;
     unsigned m_fontUploads = 0; // the atlas texture's contents changed: cached layers are redrawn
+    bool m_fontsUploadedEarly = false; // by warmUp, from the atlas baked before the event was read
     bool m_mainFullScreen = false, m_projectionFullScreen = false;
     int m_savedX = 0, m_savedY = 0, m_savedW = 1280, m_savedH = 800;
     std::string m_title;

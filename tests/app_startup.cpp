@@ -7,11 +7,15 @@
 #include "board/board_layout.hpp"
 #include "font_mipmaps.hpp"
 #include "fonts.hpp"
+#include "theme.hpp"
 #include "views/view_board.hpp"
 
 #include <catch2/catch.hpp>
+#include <imgui_internal.h>
 
 #include <algorithm>
+#include <random>
+#include <set>
 
 using namespace atelier;
 using atelier::test::Headless;
@@ -69,6 +73,54 @@ TEST_CASE("the event's characters read while the atlas bakes rebuild it only whe
     fonts.build(atlas);
     CHECK(fonts.builds() == 2);
     CHECK(Fonts::missingGlyphs(fonts.set().regular, "Iași, Łódź").empty());
+}
+
+TEST_CASE("the event's characters: the byte-wise scan finds what decoding every character finds, valid UTF-8 or not", "[app][startup][fonts]") {
+    // The reference: every character decoded by ImGui, kept by the same rule (past ASCII and
+    // Latin-1, within 16 bits), from the first byte that is not printable ASCII.
+    auto reference = [](const std::string& text) {
+        std::set<ImWchar> found;
+        std::size_t plain = 0;
+        while (plain < text.size() && text[plain] >= 0x20 && text[plain] < 0x7F) ++plain;
+        const char* p = text.data() + plain;
+        const char* end = text.data() + text.size();
+        while (p < end) {
+            unsigned int c = 0;
+            int n = ImTextCharFromUtf8(&c, p, end);
+            if (n <= 0) break;
+            p += n;
+            if (c < 0x7F && c >= 0x20) continue;
+            if (c < 0x20 || c > 0xFFFF || (c >= 0xA0 && c <= 0xFF)) continue;
+            found.insert(static_cast<ImWchar>(c));
+        }
+        return std::vector<ImWchar>(found.begin(), found.end());
+    };
+    std::mt19937 random(17);
+    const std::vector<std::string> pieces = {"a", "Z", " ", "é", "à", "ç", "Œ", "œ", "’", "«", "»", "—", "€", "\x7F", "\xC2\x85",
+                                             "\xC2", "\xC3", "\xC3(", "\x80", "\xE2\x80", "\xF0\x9F\x98\x80", "\xFF", "\xC4\x80",
+                                             "Ł", "ș", "\t", "\n"};
+    for (int round = 0; round < 2000; ++round) {
+        std::string text;
+        int length = static_cast<int>(random() % 12);
+        for (int i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
+        EventState state;
+        Note note;
+        note.id = newId();
+        note.text = text;
+        state.notes.emplace(note.id, note);
+        INFO("text bytes: " << text.size());
+        REQUIRE(Fonts::eventCodepoints(state) == reference(text));
+    }
+}
+
+TEST_CASE("a note's colour read from its hex code, and grey where the code is not one", "[app][board]") {
+    CHECK(colourFromHex("#FFD54F") == IM_COL32(0xFF, 0xD5, 0x4F, 255));
+    CHECK(colourFromHex("#ffd54f") == IM_COL32(0xFF, 0xD5, 0x4F, 255));
+    CHECK(colourFromHex("#000000", 0.5f) == IM_COL32(0, 0, 0, 127));
+    CHECK(colourFromHex("") == IM_COL32(0x88, 0x88, 0x88, 255));
+    CHECK(colourFromHex("FFD54F") == IM_COL32(0x88, 0x88, 0x88, 255));    // no #
+    CHECK(colourFromHex("#FFD54") == IM_COL32(0x88, 0x88, 0x88, 255));    // too short
+    CHECK(colourFromHex("#12ZZ56") == IM_COL32(0x12, 0x88, 0x88, 255));   // from the bad channel on, grey
 }
 
 TEST_CASE("a board laid out before its first frame is not built again there, and only the shown board is laid out", "[app][startup][board]") {

@@ -26,6 +26,12 @@ t="$work/board.log"
 laid=$(line 'open: the shown board laid out' "$t")
 joined=$(line 'open and atlas joined' "$t")
 [ -n "$laid" ] && [ -n "$joined" ] && [ "$laid" -lt "$joined" ] || fail "the board was not laid out before the join"
+# The atlas goes up and the shaders are compiled while the file is read, not in the first frame.
+warmed=$(line 'window: warmed up' "$t")
+uploaded=$(line 'fonts: atlas uploaded' "$t")
+first=$(line 'frame: begins' "$t")
+[ -n "$warmed" ] && [ -n "$uploaded" ] && [ -n "$first" ] && [ "$uploaded" -lt "$warmed" ] && [ "$warmed" -lt "$first" ] ||
+    fail "the window was not warmed up (atlas uploaded, shaders compiled) before the first frame"
 
 ATELIER_STARTUP_TIMELINE=1 "$app" "$work/e.db" --quit-after-first-frame 2>"$work/home.log" ||
     { cat "$work/home.log"; echo "FAIL: the app did not start on the home screen"; exit 1; }
