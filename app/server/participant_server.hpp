@@ -47,8 +47,8 @@ struct ParticipantServerOptions {
     Id servedTeam{};
     // The server's own threads (HTTP workers, listener, snapshot builder) under Linux's idle
     // policy (SCHED_IDLE): they run on the CPU time the app's threads leave free, and a frame's
-    // thread waking takes its core back at once. At nice +10 they still delayed the UI thread
-    // by 18 % of a panning pan's time with 200 phones (run-queue wait read in /proc schedstat).
+    // thread waking takes its core back at once. At nice +10 they still kept the UI thread waiting
+    // in the run queue for 18 % of a pan with 200 phones (read in /proc/PID/task/TID/schedstat).
     // The app sets it (openParticipation); `atelier serve` has no frame to protect and leaves it off.
     bool idleThreads = false;
 };
