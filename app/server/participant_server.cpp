@@ -460,7 +460,8 @@ void ParticipantServer::routes() {
                                                  "Unknown stand code: scan the QR code printed beside the prototype again."));
             return;
         }
-        sendJson(res, 200, json{{"ok", true}, {"title", stand->second.title}, {"team", stand->second.team}});
+        sendJson(res, 200, json{{"ok", true}, {"title", stand->second.title}, {"team", stand->second.team},
+                                {"event", current->event.value("name", std::string())}});
     });
 
     http.Post("/api/feedback", [this, submit, limitedBody](const httplib::Request& req, httplib::Response& res) {

@@ -362,6 +362,7 @@
     const res = await call('GET', '/api/stand?s=' + encodeURIComponent(standCode));
     if (res.network) { message(T.unreachable); return retryLater(startStand); }
     if (!res.ok) { message(res.error); return; }
+    setText('title', res.event || 'Atelier'); // the event's name, as on the participants' pages
     setText('stand-title', res.title);
     setText('stand-team', res.team);
     show('stand');

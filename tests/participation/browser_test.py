@@ -394,6 +394,7 @@ def main(binary, shots):
         stand_url = served.stands["Guichet mobile"].replace(served.base, base)
         driver.get(stand_url)
         wait("the stand page", lambda: "Guichet mobile" in visible_text(driver, "stand-title"))
+        check(driver.find_element(By.ID, "title").text not in ("", "Atelier"), "the stand page's header names the event")
         driver.find_element(By.CSS_SELECTOR, "input[value=suggest]").click()
         driver.find_element(By.ID, "feedback-text").send_keys("Ajouter des bancs à l'accueil")
         driver.find_element(By.ID, "feedback-send").click()

@@ -96,6 +96,7 @@ def main(binary):
         check(status == 403, "a write with a wrong code is refused")
         status, answer = s.api("GET", "/api/state")
         check(status == 200 and [t["name"] for t in answer["event"]["teams"]] == ["Équipe A", "Équipe B"], "teams listed for joining")
+        event_name = answer["event"]["name"]
 
         # A phone joins, adds itself, writes a note with accents.
         status, joined = s.api("POST", "/api/do", {"do": "join", "team": s.team_a})
@@ -185,6 +186,7 @@ def main(binary):
         stand = s.stands["Guichet mobile"].rsplit("=", 1)[1]
         status, answer = s.api("GET", "/api/stand?s=" + stand, code=None)
         check(status == 200 and answer["title"] == "Guichet mobile", "stand page data")
+        check(event_name and answer.get("event") == event_name, "the stand page names the event: %r" % answer)
         status, answer = s.api("POST", "/api/feedback", {"stand": stand, "client_id": cid(), "kind": "like", "text": "Très clair", "rating": 5}, code=None)
         check(status == 200 and answer["ok"], "stand feedback saved")
         status, answer = s.api("POST", "/api/feedback", {"stand": "AAAAAAAA", "client_id": cid(), "kind": "like"}, code=None)
