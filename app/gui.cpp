@@ -160,7 +160,7 @@ int runGui(int argc, char** argv) {
                 // The board the first frame shows is laid out here, while the window is made.
                 if (benching || viewName == "board")
                     if (const Team* shown = session.selectedTeamOrFirst())
-                        static_cast<BoardView*>(app.view(ViewId::Board))->canvas().prepareLayout(session.state(), shown->id);
+                        static_cast<BoardView*>(app.view(ViewId::Board))->canvas().prepareLayout(session.state(), shown->id, session.engine());
                 startup::mark("open: the shown board laid out");
                 eventCharacters = characters.get();
             }

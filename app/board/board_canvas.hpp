@@ -37,7 +37,9 @@ public:
     // Lays out `teamId`'s board ahead of its first frame, on the thread that opened the event
     // while this one makes the window (gui.cpp): no font yet, so no text is wrapped; the
     // frame then only adopts its font (BoardLayout::update). Touches nothing but the layout.
-    void prepareLayout(const EventState& state, Id teamId) { m_layout.update(state, teamId, nullptr); }
+    void prepareLayout(const EventState& state, Id teamId, const Engine* engine = nullptr) {
+        m_layout.update(state, teamId, nullptr, Id{}, engine);
+    }
     Selection& selection() { return m_selection; }
     const NoteEditor& editor() const { return m_editor; }
     const DrawStats& stats() const { return m_stats; }

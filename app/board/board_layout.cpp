@@ -15,8 +15,9 @@ WorldRect clusterFrame(ImVec2 anchor, const WorldRect& notes) {
 }
 
 void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font, Id voter, const Engine* engine) {
+    // Only the engine it was built from can tell (another event's state may sit at the same address).
     if (m_valid && m_state == &state && m_revision != state.revision && m_team == teamId && m_voter == voter && engine &&
-        &engine->state() == &state) {
+        &engine->state() == &state && engine->serial() == m_engineSerial) {
         auto teams = teamsChangedSince(*engine, m_revision);
         if (teams && !teams->count(teamId)) m_revision = state.revision; // other boards changed, not this one
     }
@@ -36,6 +37,7 @@ void BoardLayout::update(const EventState& state, Id teamId, const ImFont* font,
     m_team = teamId;
     m_font = font;
     m_voter = voter;
+    m_engineSerial = engine && &engine->state() == &state ? engine->serial() : 0;
 
     // The last items and the strings they view stay alive until the wrapping of notes whose
     // text and width did not change has been kept (a move rewraps nothing).

@@ -100,6 +100,7 @@ private:
     unsigned m_builds = 0;
     const EventState* m_state = nullptr;
     std::uint64_t m_revision = 0;
+    std::uint64_t m_engineSerial = 0; // the engine whose changed rows may keep the layout (0: none)
     Id m_team, m_voter;
     const ImFont* m_font = nullptr;
     std::vector<NoteItem> m_notes;
